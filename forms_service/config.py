@@ -1,0 +1,124 @@
+"""Configuration from environment variables, with safe defaults for local use.
+
+Every setting the service reads is listed in SETTINGS, which the README's configuration table
+mirrors.
+A `.env` file in the working directory is read first (values already in the environment win).
+
+Local use needs nothing set: the secret key and the data-encryption key are generated into the
+`instance/` folder on first start. In production (`NORRSKEN_ENV=production`) the service refuses to
+start unless `SECRET_KEY` and `DATA_ENCRYPTION_KEYS` are set, so a forgotten setting can never fall
+back to a key lying on disk.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.fernet import Fernet
+from dotenv import load_dotenv
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigurationError(RuntimeError):
+    """The configuration is unsafe or incomplete; the service must not start."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    env: str
+    key: str
+    default: object
+    cast: type = str
+    help: str = ""
+
+
+# One row per environment variable: (variable, Flask config key, default, type, meaning).
+SETTINGS: tuple[Setting, ...] = (
+    Setting("NORRSKEN_ENV", "NORRSKEN_ENV", "development", str, "`development` or `production`"),
+    Setting("SECRET_KEY", "SECRET_KEY", None, str, "signs sessions, CSRF and status links"),
+    Setting(
+        "DATABASE_URL", "DATABASE_URL", None, str, "SQLAlchemy URL; default SQLite in instance/"
+    ),
+    Setting("RATELIMIT_STORAGE_URI", "RATELIMIT_STORAGE_URI", "memory://", str, "e.g. redis://…"),
+    Setting("NORRSKEN_SITE_DIR", "SITE_DIR", str(PROJECT_ROOT / "site"), str, "built MkDocs site"),
+    Setting("NORRSKEN_BASE_URL", "BASE_URL", "http://127.0.0.1:8000", str, "links in e-mails"),
+    Setting("DATA_ENCRYPTION_KEYS", "DATA_ENCRYPTION_KEYS", None, str, "Fernet keys, newest first"),
+    Setting("STATUS_TOKEN_MAX_AGE_DAYS", "STATUS_TOKEN_MAX_AGE_DAYS", 180, int, "status-link life"),
+    Setting("MAX_CONTENT_LENGTH", "MAX_CONTENT_LENGTH", 64 * 1024, int, "largest request body"),
+    Setting("SUBMIT_RATE_LIMIT", "SUBMIT_RATE_LIMIT", "10/hour;30/day", str, "form submissions"),
+    Setting("STATUS_RATE_LIMIT", "STATUS_RATE_LIMIT", "60/hour", str, "status look-ups"),
+    Setting("CHECK_RATE_LIMIT", "CHECK_RATE_LIMIT", "120/minute", str, "live text checks"),
+    Setting("LOGIN_RATE_LIMIT", "LOGIN_RATE_LIMIT", "10/15minutes", str, "login attempts"),
+    Setting("NORRSKEN_PROXY_COUNT", "PROXY_COUNT", 0, int, "reverse proxies in front (nginx: 1)"),
+)
+
+
+def _cast(setting: Setting, raw: str) -> object:
+    if setting.cast is int:
+        try:
+            return int(raw)
+        except ValueError as exc:
+            raise ConfigurationError(f"{setting.env} must be a whole number, got {raw!r}") from exc
+    return raw
+
+
+def _read_or_create_secret(path: Path, generate) -> str:
+    """Return the secret stored in `path`, creating it (mode 0600) on first use."""
+    if path.exists():
+        return path.read_text(encoding="ascii").strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    value = generate()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(value)
+    return value
+
+
+def load_config(instance_path: str | Path, environ: dict[str, str] | None = None) -> dict:
+    """Build the Flask configuration from the environment (and `.env`)."""
+    if environ is None:
+        load_dotenv(override=False)
+        environ = dict(os.environ)
+    instance = Path(instance_path)
+    config: dict[str, object] = {}
+    for setting in SETTINGS:
+        raw = environ.get(setting.env)
+        config[setting.key] = setting.default if raw in (None, "") else _cast(setting, raw)
+
+    production = config["NORRSKEN_ENV"] == "production"
+    if config["NORRSKEN_ENV"] not in ("development", "production"):
+        raise ConfigurationError("NORRSKEN_ENV must be 'development' or 'production'")
+
+    if not config["SECRET_KEY"]:
+        if production:
+            raise ConfigurationError("SECRET_KEY must be set when NORRSKEN_ENV=production")
+        config["SECRET_KEY"] = _read_or_create_secret(
+            instance / "secret_key", lambda: secrets.token_urlsafe(48)
+        )
+    elif production and len(str(config["SECRET_KEY"])) < 32:
+        raise ConfigurationError("SECRET_KEY must be at least 32 characters in production")
+
+    if not config["DATA_ENCRYPTION_KEYS"]:
+        if production:
+            raise ConfigurationError(
+                "DATA_ENCRYPTION_KEYS must be set when NORRSKEN_ENV=production"
+            )
+        config["DATA_ENCRYPTION_KEYS"] = _read_or_create_secret(
+            instance / "data_key", lambda: Fernet.generate_key().decode("ascii")
+        )
+
+    if not config["DATABASE_URL"]:
+        config["DATABASE_URL"] = f"sqlite:///{instance / 'norrsken.db'}"
+
+    config["PRODUCTION"] = production
+    config["SESSION_COOKIE_HTTPONLY"] = True
+    config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    config["SESSION_COOKIE_SECURE"] = production
+    config["SESSION_COOKIE_NAME"] = "norrsken_session"
+    config["WTF_CSRF_TIME_LIMIT"] = 3600 * 8
+    config["RATELIMIT_HEADERS_ENABLED"] = False
+    return config

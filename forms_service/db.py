@@ -1,0 +1,116 @@
+"""Database engine, per-request sessions and Alembic migrations.
+
+SQLite in `instance/` is the embedded default (WAL mode and a busy timeout, so several threads or
+worker processes can write without "database is locked"); PostgreSQL is used through `DATABASE_URL`.
+The schema is only ever changed by the migrations in `forms_service/migrations/`, run with
+`flask --app forms_service db upgrade` (the README's run command does this).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from flask import Flask, current_app, g
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def _configure_sqlite(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    # NORMAL is durable against a killed process in WAL mode; only a power loss can lose the last
+    # transactions, which FULL would cost a sync per commit to prevent.
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 10})
+        event.listen(engine, "connect", _configure_sqlite)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def init_app(app: Flask) -> None:
+    engine = make_engine(app.config["DATABASE_URL"])
+    app.extensions["engine"] = engine
+    app.extensions["sessionmaker"] = sessionmaker(bind=engine, expire_on_commit=False)
+    app.teardown_appcontext(_close_session)
+    app.cli.add_command(db_cli)
+
+
+def get_session() -> Session:
+    """The session for the current request (or app context); closed when the context ends."""
+    if "db_session" not in g:
+        g.db_session = current_app.extensions["sessionmaker"]()
+    return g.db_session
+
+
+def _close_session(_exc: BaseException | None) -> None:
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.close()
+
+
+def alembic_config(engine: Engine) -> AlembicConfig:
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    config.attributes["engine"] = engine
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    command.upgrade(alembic_config(engine), revision)
+
+
+def schema_is_current(engine: Engine) -> bool:
+    """True when the database is at the newest migration."""
+    script = ScriptDirectory.from_config(alembic_config(engine))
+    with engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return current == set(script.get_heads())
+
+
+def database_ok(engine: Engine) -> bool:
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return schema_is_current(engine)
+    except Exception:
+        current_app.logger.exception("Database check failed")
+        return False
+
+
+@click.group("db", help="Database schema migrations.")
+def db_cli() -> None:
+    pass
+
+
+@db_cli.command("upgrade", help="Bring the database schema up to date.")
+@click.argument("revision", default="head")
+def upgrade_command(revision: str) -> None:
+    upgrade(current_app.extensions["engine"], revision)
+    click.echo("Databasen är uppdaterad.")
+
+
+@db_cli.command("revision", help="Write a new migration from the models (developers only).")
+@click.option("-m", "--message", required=True)
+def revision_command(message: str) -> None:
+    command.revision(
+        alembic_config(current_app.extensions["engine"]), message=message, autogenerate=True
+    )
