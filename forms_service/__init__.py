@@ -13,7 +13,7 @@ from pathlib import Path
 from flask import Flask, jsonify
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import access_log, db, encryption, errors, security, site
+from . import access_log, db, encryption, errors, presentation, public, security, site
 from .config import load_config
 from .extensions import csrf, limiter
 
@@ -22,6 +22,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.update(load_config(app.instance_path))
+    app.config["WTF_I18N_ENABLED"] = False  # WTForms' own Swedish messages (forms.py)
     if test_config:
         app.config.update(test_config)
 
@@ -37,9 +38,11 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     security.init_app(app)
     access_log.init_app(app)
     errors.init_app(app)
+    presentation.init_app(app)
 
     app.add_url_rule("/healthz", "healthz", _healthz)
     csrf.exempt("forms_service._healthz")
+    app.register_blueprint(public.bp)
     app.register_blueprint(site.bp)
     return app
 

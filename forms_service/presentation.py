@@ -1,0 +1,47 @@
+"""Template filters: how times and values are shown to users.
+
+Times are stored in UTC and always shown in Swedish local time (Europe/Stockholm).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from flask import Flask
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+MONTHS = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+def local_datetime(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    local = value.astimezone(STOCKHOLM)
+    return f"{local.day} {MONTHS[local.month - 1]} {local.year} kl. {local:%H.%M}"
+
+
+def local_date(value: datetime | date | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone(STOCKHOLM).date()
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def init_app(app: Flask) -> None:
+    app.add_template_filter(local_datetime)
+    app.add_template_filter(local_date)

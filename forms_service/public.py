@@ -1,0 +1,453 @@
+"""The public side, `/formular/…`: requests for samråd, consent records and their status pages.
+
+The request form is two steps without any stored draft: the form, then a check-your-answers page
+that carries the answers in hidden fields and sends them on. Nothing is stored until the final
+send, and only after the form, the de-identification guard, the consent checks and the declaration
+have all passed. A refused submission re-renders everything the user typed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from wtforms import Field
+
+from . import store
+from . import vocabulary as v
+from .deidentify import BLOCK, Finding, in_context, scan
+from .errors import render_error
+from .extensions import limiter
+from .forms import (
+    DECLARATION_VERSION,
+    CheckTextForm,
+    ConfirmForm,
+    ConsentForm,
+    DeclarationForm,
+    RequestForm,
+)
+from .models import ConsentRecord, SamradRequest
+from .tokens import TokenProblem
+
+bp = Blueprint("public", __name__, url_prefix="/formular")
+
+CONFIRM_FIELD = "bekrafta"
+
+
+def _limit(setting: str):
+    return lambda: current_app.config[setting]
+
+
+def _stored(_response) -> bool:
+    """Only stored submissions count against the submission limit, not refused attempts."""
+    return bool(g.get("stored"))
+
+
+# --- The de-identification guard on a form's free-text fields ----------------------------------
+
+
+@dataclass
+class ShownFinding:
+    finding: Finding
+    before: str
+    match: str
+    after: str
+    key: str
+    confirmed: bool
+
+    @property
+    def blocking(self) -> bool:
+        return self.finding.severity == BLOCK
+
+
+@dataclass
+class GuardResult:
+    by_field: dict[str, list[ShownFinding]] = field(default_factory=dict)
+
+    @property
+    def blocking(self) -> list[tuple[str, ShownFinding]]:
+        return [(n, f) for n, fs in self.by_field.items() for f in fs if f.blocking]
+
+    @property
+    def unconfirmed(self) -> list[tuple[str, ShownFinding]]:
+        return [
+            (n, f)
+            for n, fs in self.by_field.items()
+            for f in fs
+            if not f.blocking and not f.confirmed
+        ]
+
+    @property
+    def confirmed_keys(self) -> list[str]:
+        return [f.key for fs in self.by_field.values() for f in fs if f.confirmed]
+
+    @property
+    def passed(self) -> bool:
+        return not self.blocking and not self.unconfirmed
+
+
+def _confirmation_key(field_name: str, finding: Finding, text: str) -> str:
+    """Identifies a warning across re-renders: the same words in the same field keep their key."""
+    digest = hashlib.sha256(text[finding.start : finding.end].encode("utf-8")).hexdigest()[:12]
+    return f"{field_name}:{finding.kind}:{digest}"
+
+
+def run_guard(fields: list[Field], confirmed: set[str]) -> GuardResult:
+    result = GuardResult()
+    for form_field in fields:
+        text = form_field.data or ""
+        shown = []
+        for finding in scan(text):
+            before, match, after = in_context(text, finding)
+            key = _confirmation_key(form_field.name, finding, text)
+            shown.append(ShownFinding(finding, before, match, after, key, key in confirmed))
+        if shown:
+            result.by_field[form_field.name] = shown
+    return result
+
+
+def error_summary(form, guard: GuardResult, extra: list[tuple[str, str]] = ()) -> list[tuple]:
+    """(anchor, message) pairs for the error summary, in page order."""
+    entries: list[tuple[str, str]] = []
+    for form_field in form:
+        if form_field.errors:
+            entries.append((f"#{form_field.id}", form_field.errors[0]))
+        for shown in guard.by_field.get(form_field.name, []):
+            label = form_field.label.text
+            if shown.blocking:
+                entries.append(
+                    (
+                        f"#{form_field.id}",
+                        f"{label}: {shown.finding.label} – {shown.finding.message}",
+                    )
+                )
+            elif not shown.confirmed:
+                entries.append(
+                    (
+                        f"#confirm-{shown.key.replace(':', '-')}",
+                        f"{label}: bekräfta eller ändra ”{shown.match}” "
+                        f"({shown.finding.label.lower()})",
+                    )
+                )
+    entries.extend(extra)
+    return entries
+
+
+def _honeypot_filled() -> bool:
+    return bool((request.form.get("webbadress") or "").strip())
+
+
+def _refuse_honeypot():
+    return render_error(
+        400, "Formuläret kunde inte skickas", "Formuläret innehöll ett fält som ska lämnas tomt."
+    )
+
+
+def _new_submission_key() -> str:
+    return secrets.token_hex(16)
+
+
+# --- Förfrågan om samråd -----------------------------------------------------------------------
+
+
+def _consent_problem(form: RequestForm) -> str | None:
+    if form.basis.data != "samtycke" or form.consent_reference.errors:
+        return None
+    check = store.check_consent_covers(
+        form.consent_reference.data,
+        form.parties_requested.data or [],
+        form.municipality.data,
+        date.today(),
+    )
+    return check.problem
+
+
+def _validate_request(form: RequestForm) -> tuple[bool, GuardResult]:
+    valid = form.validate()
+    guard = run_guard(form.guarded_fields(), set(request.form.getlist(CONFIRM_FIELD)))
+    problem = _consent_problem(form) if not form.basis.errors else None
+    if problem:
+        form.consent_reference.errors = [*form.consent_reference.errors, problem]
+        valid = False
+    return valid and guard.passed, guard
+
+
+def _render_request_form(form: RequestForm, guard: GuardResult, focus: str | None = None):
+    summary = error_summary(form, guard)
+    return render_template(
+        "public/request_form.html",
+        form=form,
+        guard=guard,
+        summary=summary,
+        focus=focus,
+        error_title_prefix=bool(summary),
+    )
+
+
+def _render_check_page(form: RequestForm, guard: GuardResult, declaration: DeclarationForm):
+    summary = [(f"#{declaration.declaration.id}", e) for e in declaration.declaration.errors]
+    return render_template(
+        "public/request_check.html",
+        form=form,
+        guard=guard,
+        declaration=declaration,
+        summary=summary,
+        error_title_prefix=bool(summary),
+        v=v,
+    )
+
+
+@bp.route("/samrad", methods=["GET", "POST"])
+@limiter.limit(_limit("FORM_RATE_LIMIT"), methods=["POST"])
+def request_form():
+    form = RequestForm()
+    if request.method == "GET":
+        form.submission_key.data = _new_submission_key()
+        return _render_request_form(form, GuardResult())
+    if _honeypot_filled():
+        return _refuse_honeypot()
+    if not form.submission_key.data:
+        form.submission_key.data = _new_submission_key()
+    change = request.form.get("andra")
+    if change:  # "Ändra" on the check page: back to the form, with that field focused
+        guard = run_guard(form.guarded_fields(), set(request.form.getlist(CONFIRM_FIELD)))
+        return _render_request_form(form, guard, focus=change if change in form else None)
+    valid, guard = _validate_request(form)
+    if not valid:
+        return _render_request_form(form, guard)
+    return _render_check_page(form, guard, DeclarationForm(formdata=None))
+
+
+@bp.post("/samrad/skicka")
+@limiter.limit(_limit("SUBMIT_RATE_LIMIT"), deduct_when=_stored)
+def send_request():
+    if _honeypot_filled():
+        return _refuse_honeypot()
+    form = RequestForm()
+    declaration = DeclarationForm(meta={"csrf": False})
+    valid, guard = _validate_request(form)
+    if not valid or not form.submission_key.data:
+        return _render_request_form(form, guard)
+    if not declaration.validate():
+        return _render_check_page(form, guard, declaration)
+    consent = (
+        store.find_consent_by_reference(form.consent_reference.data)
+        if form.basis.data == "samtycke"
+        else None
+    )
+    record, _is_new = store.create_request(_request_data(form, guard), consent)
+    g.stored = True
+    return render_template(
+        "public/request_done.html", record=record, status_url=_status_url(record)
+    )
+
+
+def _request_data(form: RequestForm, guard: GuardResult) -> dict:
+    data = {name: form[name].data for name in form.submitter_field_names}
+    if form.submitter_organisation.data != "annan":
+        data["submitter_organisation_other"] = None
+    data.update(
+        submission_key=form.submission_key.data,
+        municipality=form.municipality.data,
+        basis=form.basis.data,
+        kind=form.kind.data,
+        acute_reason=form.acute_reason.data or None,
+        purposes=form.purposes.data,
+        violence_forms=form.violence_forms.data,
+        contexts=form.contexts.data,
+        children=form.children.data,
+        police_report=form.police_report.data,
+        risk_assessment=form.risk_assessment.data,
+        risk_method=form.risk_method.data or None,
+        case_description=form.case_description.data,
+        question=form.question.data,
+        parties_requested=form.parties_requested.data,
+        other_actors=form.other_actors.data or None,
+        participation=form.participation.data,
+        declaration_version=DECLARATION_VERSION,
+        warnings_confirmed=len(guard.confirmed_keys),
+    )
+    return data
+
+
+def _status_url(record) -> str:
+    endpoint = (
+        "public.request_status" if isinstance(record, SamradRequest) else "public.consent_status"
+    )
+    return url_for(endpoint, token=store.status_token(record), _external=True)
+
+
+def _token_problem_page(problem: TokenProblem):
+    titles = {
+        TokenProblem.EXPIRED: (
+            "Länken har slutat gälla",
+            "Statuslänkar gäller en begränsad tid. Kontakta samordnaren och uppge referensen om "
+            "du behöver veta hur det går med ärendet.",
+        ),
+        TokenProblem.GONE: (
+            "Uppgifterna finns inte längre",
+            "Ärendet är avslutat och uppgifterna har gallrats enligt rutinen för gallring.",
+        ),
+        TokenProblem.INVALID: (
+            "Länken fungerar inte",
+            "Länken är felaktig eller har spärrats. Kontrollera att du har kopierat hela länken, "
+            "eller kontakta samordnaren och uppge referensen.",
+        ),
+    }
+    title, message = titles[problem]
+    return render_error(404, title, message)
+
+
+@bp.route("/status/<token>", methods=["GET", "POST"])
+@limiter.limit(_limit("STATUS_RATE_LIMIT"))
+def request_status(token: str):
+    record, problem = store.open_by_token(SamradRequest, token)
+    if problem:
+        return _token_problem_page(problem)
+    form = ConfirmForm()
+    step = request.form.get("steg")
+    if request.method == "POST":
+        if not form.validate():
+            abort(400)
+        if step == "bekrafta" and record.status in v.WITHDRAWABLE_STATUSES:
+            return render_template("public/request_withdraw.html", record=record, form=form)
+        if step == "aterkalla":
+            store.withdraw_request(record)
+        return redirect(url_for("public.request_status", token=token), code=303)
+    return render_template(
+        "public/request_status.html",
+        record=record,
+        form=form,
+        messages=store.messages_for_submitter(record),
+        v=v,
+    )
+
+
+# --- Samtycke ---------------------------------------------------------------------------------
+
+
+def _render_consent_form(form: ConsentForm, guard: GuardResult):
+    summary = error_summary(form, guard)
+    return render_template(
+        "public/consent_form.html",
+        form=form,
+        guard=guard,
+        summary=summary,
+        error_title_prefix=bool(summary),
+    )
+
+
+@bp.route("/samtycke", methods=["GET", "POST"])
+@limiter.limit(_limit("SUBMIT_RATE_LIMIT"), methods=["POST"], deduct_when=_stored)
+def consent_form():
+    form = ConsentForm()
+    if request.method == "GET":
+        form.submission_key.data = _new_submission_key()
+        form.valid_from.data = date.today()
+        return _render_consent_form(form, GuardResult())
+    if _honeypot_filled():
+        return _refuse_honeypot()
+    if not form.submission_key.data:
+        form.submission_key.data = _new_submission_key()
+    valid = form.validate()
+    guard = run_guard(form.guarded_fields(), set(request.form.getlist(CONFIRM_FIELD)))
+    if not (valid and guard.passed):
+        return _render_consent_form(form, guard)
+    record, _is_new = store.create_consent(_consent_data(form))
+    g.stored = True
+    return render_template(
+        "public/consent_done.html", record=record, status_url=_status_url(record), v=v
+    )
+
+
+def _consent_data(form: ConsentForm) -> dict:
+    data = {name: form[name].data for name in form.submitter_field_names}
+    if form.submitter_organisation.data != "annan":
+        data["submitter_organisation_other"] = None
+    data.update(
+        submission_key=form.submission_key.data,
+        parties=form.parties.data,
+        other_parties=form.other_parties.data or None,
+        information_kinds=form.information_kinds.data,
+        valid_from=form.valid_from.data,
+        valid_until=form.valid_until.data,
+        method=form.method.data,
+        original_kept_by=form.original_kept_by.data,
+        original_kept_by_other=(
+            form.original_kept_by_other.data if form.original_kept_by.data == "annan" else None
+        ),
+        original_case_reference=form.original_case_reference.data,
+        told_how_samrad_works=True,
+        told_who_takes_part=True,
+        told_can_withdraw=True,
+    )
+    return data
+
+
+@bp.get("/samtycke/blankett")
+def consent_blankett():
+    return render_template("public/consent_blankett.html", v=v)
+
+
+@bp.route("/samtycke/status/<token>", methods=["GET", "POST"])
+@limiter.limit(_limit("STATUS_RATE_LIMIT"))
+def consent_status(token: str):
+    record, problem = store.open_by_token(ConsentRecord, token)
+    if problem:
+        return _token_problem_page(problem)
+    form = ConfirmForm()
+    if request.method == "POST":
+        if not form.validate():
+            abort(400)
+        step = request.form.get("steg")
+        if step == "bekrafta" and not record.is_withdrawn():
+            return render_template("public/consent_withdraw.html", record=record, form=form)
+        if step == "aterkalla":
+            store.withdraw_consent(record)
+        return redirect(url_for("public.consent_status", token=token), code=303)
+    return render_template(
+        "public/consent_status.html", record=record, form=form, today=date.today(), v=v
+    )
+
+
+# --- Live hints -------------------------------------------------------------------------------
+
+
+@bp.post("/granska")
+@limiter.limit(_limit("CHECK_RATE_LIMIT"))
+def check_text():
+    """Findings for one text as JSON, for the hints shown while typing. The server check on
+    submit stays the authority; this only helps."""
+    form = CheckTextForm()
+    if not form.validate():
+        return jsonify({"error": "Texten kunde inte granskas."}), 400
+    text = form.text.data or ""
+    return jsonify(
+        {
+            "findings": [
+                {
+                    "kind": f.kind,
+                    "label": f.label,
+                    "severity": f.severity,
+                    "start": f.start,
+                    "end": f.end,
+                    "text": text[f.start : f.end],
+                    "message": f.message,
+                }
+                for f in scan(text)
+            ]
+        }
+    )

@@ -1,0 +1,217 @@
+"""The store layer: creating, finding and changing requests and consent records.
+
+Views call these functions instead of building queries themselves, so every write goes through
+the same rules: references are random and unique, a double submission creates one record, and a
+status change is always kept as an event.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from . import tokens
+from .db import get_session
+from .models import ConsentRecord, RequestEvent, SamradRequest, utcnow
+from .vocabulary import FINISHED_STATUSES, PARTIES, WITHDRAWABLE_STATUSES, label
+
+# Readable aloud: no I, O, Q or Z, no 0 or 1. Letters and digits in fixed places (LLDD-LLDD).
+REFERENCE_LETTERS = "ABCDEFGHJKLMNPRSTUVWXY"
+REFERENCE_DIGITS = "23456789"
+REQUEST_PREFIX, CONSENT_PREFIX = "F", "S"
+
+
+def new_reference(prefix: str) -> str:
+    def pick(alphabet: str) -> str:
+        return secrets.choice(alphabet)
+
+    letters, digits = REFERENCE_LETTERS, REFERENCE_DIGITS
+    first = pick(letters) + pick(letters) + pick(digits) + pick(digits)
+    second = pick(letters) + pick(letters) + pick(digits) + pick(digits)
+    return f"{prefix}-{first}-{second}"
+
+
+def normalise_reference(raw: str, prefix: str) -> str | None:
+    """`s km47 tr92`, `KM47TR92` or `S-KM47-TR92` → `S-KM47-TR92`; None if it cannot be one."""
+    compact = re.sub(r"[\s\-–]", "", raw or "").upper()
+    if compact.startswith(prefix) and len(compact) == 9:
+        compact = compact[1:]
+    if len(compact) != 8:
+        return None
+    pattern = f"[{REFERENCE_LETTERS}]{{2}}[{REFERENCE_DIGITS}]{{2}}" * 2
+    if not re.fullmatch(pattern, compact):
+        return None
+    return f"{prefix}-{compact[:4]}-{compact[4:]}"
+
+
+def _new_identity() -> dict:
+    return {"public_id": secrets.token_hex(16), "token_nonce": tokens.new_nonce()}
+
+
+def _insert_once(record, submission_key: str, model):
+    """Insert `record`; if its submission key was already used, return the earlier record."""
+    session = get_session()
+    for _attempt in range(5):
+        session.add(record)
+        try:
+            session.commit()
+            return record, True
+        except IntegrityError:
+            session.rollback()
+            existing = session.scalar(select(model).where(model.submission_key == submission_key))
+            if existing is not None:
+                return existing, False
+            # A reference collision (one in a billion): draw a new one and try again.
+            record.reference = new_reference(record.reference[0])
+    raise RuntimeError("could not store the record")
+
+
+def create_request(data: dict, consent: ConsentRecord | None) -> tuple[SamradRequest, bool]:
+    """Store a request; (request, True) if new, (the earlier request, False) on a resubmission."""
+    request = SamradRequest(
+        **_new_identity(),
+        reference=new_reference(REQUEST_PREFIX),
+        consent=consent,
+        is_acute=data["kind"] == "akut",
+        status="ny",
+        **data,
+    )
+    if not request.is_acute:
+        request.acute_reason = None
+    return _insert_once(request, data["submission_key"], SamradRequest)
+
+
+def create_consent(data: dict) -> tuple[ConsentRecord, bool]:
+    consent = ConsentRecord(**_new_identity(), reference=new_reference(CONSENT_PREFIX), **data)
+    return _insert_once(consent, data["submission_key"], ConsentRecord)
+
+
+def find_by_public_id(model, public_id: str):
+    return get_session().scalar(select(model).where(model.public_id == public_id))
+
+
+def find_consent_by_reference(raw_reference: str) -> ConsentRecord | None:
+    reference = normalise_reference(raw_reference, CONSENT_PREFIX)
+    if reference is None:
+        return None
+    return get_session().scalar(select(ConsentRecord).where(ConsentRecord.reference == reference))
+
+
+@dataclass
+class ConsentCheck:
+    consent: ConsentRecord | None
+    problem: str | None  # a Swedish message for the form, or None when the consent can be used
+
+
+def check_consent_covers(
+    raw_reference: str, parties: list[str], municipality: str, today: date
+) -> ConsentCheck:
+    """Does the consent exist, hold today, and cover every party that would be invited?
+
+    The home municipality's social services are always invited (avsnitt 10.3), so the consent
+    must cover it too.
+    """
+    consent = find_consent_by_reference(raw_reference)
+    shown = (raw_reference or "").strip()[:20]
+    if consent is None:
+        return ConsentCheck(
+            None,
+            f"Det finns inget registrerat samtycke med referensen {shown}. Kontrollera "
+            "referensen på kvittot, eller dra ärendet avidentifierat.",
+        )
+    if consent.purged_at is not None or consent.is_withdrawn():
+        return ConsentCheck(
+            consent,
+            f"Samtycket {consent.reference} är återkallat och kan inte användas. Dra ärendet "
+            "avidentifierat, eller registrera ett nytt samtycke om personen samtycker igen.",
+        )
+    if consent.is_expired(today):
+        return ConsentCheck(
+            consent,
+            f"Samtycket {consent.reference} gällde till och med {consent.valid_until.isoformat()}. "
+            "Registrera ett nytt samtycke eller dra ärendet avidentifierat.",
+        )
+    if today < consent.valid_from:
+        return ConsentCheck(
+            consent,
+            f"Samtycket {consent.reference} gäller först från {consent.valid_from.isoformat()}.",
+        )
+    needed = [*parties, municipality] if municipality else list(parties)
+    missing = [p for p in dict.fromkeys(needed) if p not in consent.parties]
+    if missing:
+        names = ", ".join(label(PARTIES, p) for p in missing)
+        return ConsentCheck(
+            consent,
+            f"Samtycket {consent.reference} omfattar inte: {names}. Ta bort de parterna ur "
+            "förfrågan, eller registrera ett nytt samtycke som omfattar dem.",
+        )
+    return ConsentCheck(consent, None)
+
+
+def status_token(record) -> str:
+    purpose = "request" if isinstance(record, SamradRequest) else "consent"
+    return tokens.make_token(purpose, record.public_id, record.token_nonce)
+
+
+def open_by_token(model, token: str):
+    """(record, None) for a genuine current token, else (None, TokenProblem)."""
+    purpose = "request" if model is SamradRequest else "consent"
+    public_id = tokens.peek_public_id(token)
+    record = find_by_public_id(model, public_id) if public_id else None
+    if record is None:
+        return None, tokens.TokenProblem.INVALID
+    result = tokens.verify(purpose, token, record.token_nonce)
+    if isinstance(result, tokens.TokenProblem):
+        return None, result
+    if record.purged_at is not None:
+        return None, tokens.TokenProblem.GONE
+    return record, None
+
+
+def revoke_status_links(record) -> None:
+    record.token_nonce = tokens.new_nonce()
+    get_session().commit()
+
+
+def change_status(
+    request: SamradRequest, to_status: str, actor: str, comment: str | None = None
+) -> RequestEvent:
+    event = RequestEvent(
+        request=request,
+        kind="status",
+        actor=actor,
+        from_status=request.status,
+        to_status=to_status,
+        text=comment,
+    )
+    request.status = to_status
+    if to_status in FINISHED_STATUSES:
+        request.ended_at = utcnow()
+    get_session().add(event)
+    return event
+
+
+def withdraw_request(request: SamradRequest) -> bool:
+    """The submitter withdraws a request; False if it is already past withdrawing."""
+    if request.status not in WITHDRAWABLE_STATUSES:
+        return False
+    change_status(request, "aterkallad", actor="inlamnare")
+    get_session().commit()
+    return True
+
+
+def withdraw_consent(consent: ConsentRecord) -> bool:
+    if consent.withdrawn_at is not None:
+        return False
+    consent.withdrawn_at = utcnow()
+    get_session().commit()
+    return True
+
+
+def messages_for_submitter(request: SamradRequest) -> list[RequestEvent]:
+    return [event for event in request.events if event.kind == "message"]
