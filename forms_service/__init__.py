@@ -13,7 +13,19 @@ from pathlib import Path
 from flask import Flask, jsonify
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import access_log, db, encryption, errors, presentation, public, security, site
+from . import (
+    access_log,
+    cli,
+    coordinator,
+    db,
+    encryption,
+    errors,
+    presentation,
+    public,
+    retention,
+    security,
+    site,
+)
 from .config import load_config
 from .extensions import csrf, limiter
 
@@ -39,10 +51,13 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     access_log.init_app(app)
     errors.init_app(app)
     presentation.init_app(app)
+    retention.init_app(app)
+    cli.init_app(app)
 
     app.add_url_rule("/healthz", "healthz", _healthz)
     csrf.exempt("forms_service._healthz")
     app.register_blueprint(public.bp)
+    app.register_blueprint(coordinator.bp)
     app.register_blueprint(site.bp)
     return app
 

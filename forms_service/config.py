@@ -55,6 +55,28 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CHECK_RATE_LIMIT", "CHECK_RATE_LIMIT", "120/minute", str, "live text checks"),
     Setting("LOGIN_RATE_LIMIT", "LOGIN_RATE_LIMIT", "10/15minutes", str, "login attempts"),
     Setting("NORRSKEN_PROXY_COUNT", "PROXY_COUNT", 0, int, "reverse proxies in front (nginx: 1)"),
+    Setting("LOGIN_ACCOUNT_RATE_LIMIT", "LOGIN_ACCOUNT_RATE_LIMIT", "20/hour", str, "per account"),
+    Setting("LOGIN_LOCKOUT_ATTEMPTS", "LOGIN_LOCKOUT_ATTEMPTS", 5, int, "failures before lock"),
+    Setting("LOGIN_LOCKOUT_MINUTES", "LOGIN_LOCKOUT_MINUTES", 15, int, "how long a lock lasts"),
+    Setting("COORDINATOR_IDLE_MINUTES", "COORDINATOR_IDLE_MINUTES", 30, int, "idle timeout"),
+    Setting("COORDINATOR_SESSION_HOURS", "COORDINATOR_SESSION_HOURS", 10, int, "session lifetime"),
+    Setting("ENROLMENT_HOURS", "ENROLMENT_HOURS", 72, int, "how long an enrolment link works"),
+    Setting("MEETING_WEEKDAY", "MEETING_WEEKDAY", 2, int, "weekly samråd: 0 = Monday … 6 = Sunday"),
+    Setting("MEETING_TIME", "MEETING_TIME", "09:00", str, "weekly samråd start, local time"),
+    Setting("MEETING_PLACE", "MEETING_PLACE", "Östersund", str, "weekly samråd place"),
+    Setting("MEETING_SLOT_MINUTES", "MEETING_SLOT_MINUTES", 20, int, "time per case"),
+    Setting("SMTP_HOST", "SMTP_HOST", "", str, "mail server; empty turns e-mail off"),
+    Setting("SMTP_PORT", "SMTP_PORT", 587, int, "mail server port"),
+    Setting("SMTP_USERNAME", "SMTP_USERNAME", "", str, "mail server login"),
+    Setting("SMTP_PASSWORD", "SMTP_PASSWORD", "", str, "mail server password"),
+    Setting("SMTP_STARTTLS", "SMTP_STARTTLS", 1, int, "1 = use STARTTLS"),
+    Setting("MAIL_FROM", "MAIL_FROM", "norrsken@localhost", str, "sender address"),
+    Setting("COORDINATOR_EMAIL", "COORDINATOR_EMAIL", "", str, "where new-request notices go"),
+    Setting(
+        "RETENTION_REQUEST_DAYS", "RETENTION_REQUEST_DAYS", 90, int, "case text kept after end"
+    ),
+    Setting("RETENTION_CONSENT_DAYS", "RETENTION_CONSENT_DAYS", 90, int, "consent kept after end"),
+    Setting("RETENTION_AUDIT_DAYS", "RETENTION_AUDIT_DAYS", 730, int, "audit log kept"),
 )
 
 

@@ -16,6 +16,7 @@ from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask import Flask, current_app, g
+from flask.cli import AppGroup
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -96,7 +97,7 @@ def database_ok(engine: Engine) -> bool:
         return False
 
 
-@click.group("db", help="Database schema migrations.")
+@click.group("db", cls=AppGroup, help="Database schema migrations.")
 def db_cli() -> None:
     pass
 

@@ -16,11 +16,12 @@ from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from . import clock
 from .encryption import EncryptedText
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 class UTCDateTime(TypeDecorator):
@@ -132,6 +133,8 @@ class SamradRequest(SubmitterMixin, Base):
     participation: Mapped[str] = mapped_column(String(20))
     declaration_version: Mapped[str] = mapped_column(String(20))
     warnings_confirmed: Mapped[int] = mapped_column(default=0)
+    decline_reason: Mapped[str | None] = mapped_column(String(30))
+    first_viewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     status: Mapped[str] = mapped_column(String(20), default="ny")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -143,6 +146,15 @@ class SamradRequest(SubmitterMixin, Base):
     events: Mapped[list[RequestEvent]] = relationship(
         back_populates="request", order_by="RequestEvent.created_at"
     )
+    agenda_items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="request", order_by="AgendaItem.id"
+    )
+
+    @property
+    def meeting(self) -> Meeting | None:
+        """The meeting the request is currently planned into, if any."""
+        planned = [item for item in self.agenda_items if item.meeting.held_at is None]
+        return planned[-1].meeting if planned else None
 
 
 class RequestEvent(Base):
@@ -160,3 +172,100 @@ class RequestEvent(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     request: Mapped[SamradRequest] = relationship(back_populates="events")
+
+
+class Meeting(Base):
+    """A samråd: the weekly one at the fixed time, or an acute one (agreement, avsnitt 12)."""
+
+    __tablename__ = "meeting"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    place: Mapped[str] = mapped_column(String(120))
+    remote_options: Mapped[str] = mapped_column(String(120), default="telefon och video")
+    is_acute: Mapped[bool] = mapped_column(default=False)
+    held_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    notes: Mapped[str | None] = mapped_column(EncryptedText)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan"
+    )
+
+
+class AgendaItem(Base):
+    """One case on a meeting's agenda, with its time slot and the parties invited for it."""
+
+    __tablename__ = "agenda_item"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("samrad_request.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    slot_minutes: Mapped[int] = mapped_column(default=20)
+    invited_parties: Mapped[list[str]] = mapped_column(JSON, default=list)
+    is_follow_up: Mapped[bool] = mapped_column(default=False)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="items")
+    request: Mapped[SamradRequest] = relationship(back_populates="agenda_items")
+
+
+class Coordinator(Base):
+    """A coordinator's account. Created from the command line; there is no public sign-up."""
+
+    __tablename__ = "coordinator"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    totp_secret: Mapped[str | None] = mapped_column(EncryptedText)
+    last_totp_step: Mapped[int] = mapped_column(default=0)
+    enrolment_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    enrolment_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @property
+    def is_enrolled(self) -> bool:
+        return self.password_hash is not None and self.totp_secret is not None
+
+
+class CoordinatorSession(Base):
+    """A logged-in session, kept on the server so that logout and a password change end it."""
+
+    __tablename__ = "coordinator_session"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    coordinator_id: Mapped[int] = mapped_column(ForeignKey("coordinator.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    coordinator: Mapped[Coordinator] = relationship()
+
+
+class AuditEvent(Base):
+    """Who did what, when, to which object. Never case text, passwords, codes or tokens."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_created_at", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    event_type: Mapped[str] = mapped_column(String(30), index=True)
+    actor: Mapped[str | None] = mapped_column(String(40))
+    object_type: Mapped[str | None] = mapped_column(String(20))
+    object_ref: Mapped[str | None] = mapped_column(String(40))
+    detail: Mapped[str | None] = mapped_column(String(80))
+
+
+class Maintenance(Base):
+    """When scheduled work (the retention purge) last ran, shared by every worker process."""
+
+    __tablename__ = "maintenance"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    last_run_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

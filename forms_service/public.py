@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass, field
-from datetime import date
 
 from flask import (
     Blueprint,
@@ -26,7 +25,7 @@ from flask import (
 )
 from wtforms import Field
 
-from . import store
+from . import clock, notify, store
 from . import vocabulary as v
 from .deidentify import BLOCK, Finding, in_context, scan
 from .errors import render_error
@@ -170,7 +169,7 @@ def _consent_problem(form: RequestForm) -> str | None:
         form.consent_reference.data,
         form.parties_requested.data or [],
         form.municipality.data,
-        date.today(),
+        clock.today(),
     )
     return check.problem
 
@@ -248,8 +247,10 @@ def send_request():
         if form.basis.data == "samtycke"
         else None
     )
-    record, _is_new = store.create_request(_request_data(form, guard), consent)
+    record, is_new = store.create_request(_request_data(form, guard), consent)
     g.stored = True
+    if is_new:
+        notify.notify_new_request(record)
     return render_template(
         "public/request_done.html", record=record, status_url=_status_url(record)
     )
@@ -356,7 +357,7 @@ def consent_form():
     form = ConsentForm()
     if request.method == "GET":
         form.submission_key.data = _new_submission_key()
-        form.valid_from.data = date.today()
+        form.valid_from.data = clock.today()
         return _render_consent_form(form, GuardResult())
     if _honeypot_filled():
         return _refuse_honeypot()
@@ -419,7 +420,7 @@ def consent_status(token: str):
             store.withdraw_consent(record)
         return redirect(url_for("public.consent_status", token=token), code=303)
     return render_template(
-        "public/consent_status.html", record=record, form=form, today=date.today(), v=v
+        "public/consent_status.html", record=record, form=form, today=clock.today(), v=v
     )
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from . import tokens
+from . import tokens, workflow
 from .db import get_session
 from .models import ConsentRecord, RequestEvent, SamradRequest, utcnow
 from .vocabulary import FINISHED_STATUSES, PARTIES, WITHDRAWABLE_STATUSES, label
@@ -181,6 +181,11 @@ def revoke_status_links(record) -> None:
 def change_status(
     request: SamradRequest, to_status: str, actor: str, comment: str | None = None
 ) -> RequestEvent:
+    """Move a request to `to_status`, keeping the change as an event (the caller commits).
+    Refuses any change the workflow does not allow."""
+    withdrawal = to_status == "aterkallad" and request.status in WITHDRAWABLE_STATUSES
+    if not (workflow.allowed(request.status, to_status) or withdrawal):
+        raise workflow.TransitionRefused(f"{request.status} → {to_status}")
     event = RequestEvent(
         request=request,
         kind="status",
@@ -190,8 +195,7 @@ def change_status(
         text=comment,
     )
     request.status = to_status
-    if to_status in FINISHED_STATUSES:
-        request.ended_at = utcnow()
+    request.ended_at = utcnow() if to_status in FINISHED_STATUSES else None
     get_session().add(event)
     return event
 

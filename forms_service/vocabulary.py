@@ -127,6 +127,15 @@ STATUS_EXPLANATIONS: dict[str, str] = {
     "aterkallad": "Du har återkallat förfrågan.",
 }
 
+# Why the coordinator declined a request; categories only, for the annual statistics.
+DECLINE_REASONS: list[tuple[str, str]] = [
+    ("malgrupp", "Utanför målgruppen"),
+    ("annan_samverkan", "Hanteras bättre i annan samverkan"),
+    ("ofullstandig", "Förfrågan är ofullständig"),
+    ("samtycke", "Samtycke saknas eller räcker inte"),
+    ("annat", "Annat skäl"),
+]
+
 FINISHED_STATUSES = frozenset({"avslutad", "avbojd", "aterkallad"})
 WITHDRAWABLE_STATUSES = frozenset({"ny", "under_bedomning", "komplettering", "planerad"})
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from forms_service.db import get_session
 from forms_service.models import ConsentRecord, SamradRequest
 
-CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
 def csrf_token(client, path: str = "/formular/samrad") -> str:
@@ -111,3 +111,25 @@ def reference_in(page: str) -> str:
 
 
 __all__ = ["ConsentRecord", "SamradRequest"]
+
+
+def make_request(app, **overrides) -> str:
+    """Store a request directly (for queue and workflow tests); returns its reference."""
+    import secrets
+
+    from forms_service import store
+    from forms_service.forms import DECLARATION_VERSION
+
+    data = {
+        key: value
+        for key, value in valid_request(submission_key=secrets.token_hex(16)).items()
+        if key not in {"csrf_token"}
+    }
+    data.update(declaration_version=DECLARATION_VERSION, warnings_confirmed=0)
+    data.update(overrides)
+    consent = data.pop("consent", None)
+    with app.app_context():
+        if consent is not None:
+            consent = get_session().merge(consent)
+        record, _ = store.create_request(data, consent)
+        return record.reference

@@ -1,0 +1,258 @@
+"""Coordinator accounts: passwords, one-time codes, lockout and server-side sessions.
+
+* Passwords are hashed with Argon2id (argon2-cffi); a minimum length and a list of common
+  passwords are enforced when one is chosen.
+* Every login also needs a TOTP code (pyotp). A code's time step is remembered, so a code that
+  has been used once is refused even while it is still current.
+* After LOGIN_LOCKOUT_ATTEMPTS failures an account is locked for LOGIN_LOCKOUT_MINUTES. The lock
+  is checked before the password, and every failure gives the same message.
+* A session lives in the database (the cookie holds only a random id), so logout ends it for
+  good, a password change ends all other sessions, and the idle timeout and absolute lifetime
+  are checked on the server on every request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import timedelta
+from functools import cache
+from importlib import resources
+from urllib.parse import urlparse
+
+import pyotp
+import segno
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from flask import current_app, request, session
+from sqlalchemy import select, update
+
+from . import audit, clock
+from .db import get_session
+from .models import Coordinator, CoordinatorSession
+
+PASSWORD_MIN_LENGTH = 12
+TOTP_ISSUER = "Operation Norrsken"
+GENERIC_LOGIN_ERROR = (
+    "Inloggningen misslyckades. Kontrollera användarnamn, lösenord och kod. Efter flera "
+    "misslyckade försök låses kontot en stund."
+)
+
+_hasher = PasswordHasher()  # Argon2id with the library's current recommended parameters
+# Verified when the account does not exist, so that a wrong username costs the same time.
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+# --- Passwords --------------------------------------------------------------------------------
+
+
+@cache
+def _common_passwords() -> frozenset[str]:
+    text = resources.files("forms_service").joinpath("data", "common_passwords.txt")
+    lines = text.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line and not line.startswith("#"))
+
+
+def password_problem(password: str, username: str) -> str | None:
+    """A Swedish explanation of why a new password is not allowed, or None."""
+    if len(password) < PASSWORD_MIN_LENGTH:
+        return f"Lösenordet måste ha minst {PASSWORD_MIN_LENGTH} tecken."
+    folded = password.casefold()
+    if folded.rstrip("0123456789!?.") in _common_passwords() or folded in _common_passwords():
+        return "Lösenordet är för vanligt. Välj ett annat, gärna en mening av flera ord."
+    if username and username.casefold() in folded:
+        return "Lösenordet får inte innehålla användarnamnet."
+    if len(set(password)) < 5:
+        return "Lösenordet har för få olika tecken."
+    return None
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def password_matches(account: Coordinator | None, password: str) -> bool:
+    stored = account.password_hash if account and account.password_hash else _DUMMY_HASH
+    try:
+        _hasher.verify(stored, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+    return account is not None and account.password_hash is not None
+
+
+# --- One-time codes ---------------------------------------------------------------------------
+
+
+def new_totp_secret() -> str:
+    return pyotp.random_base32()
+
+
+def totp_uri(account: Coordinator, secret: str) -> str:
+    return pyotp.TOTP(secret).provisioning_uri(name=account.username, issuer_name=TOTP_ISSUER)
+
+
+def qr_svg(uri: str) -> str:
+    """The enrolment QR code as inline SVG, drawn on our own server."""
+    return segno.make(uri, error="m").svg_inline(scale=5, title="QR-kod för inloggningsappen")
+
+
+def verify_code(account: Coordinator, code: str, secret: str | None = None) -> bool:
+    """True for a current code that has not been used before; remembers its time step."""
+    secret = secret or account.totp_secret
+    code = "".join(ch for ch in (code or "") if ch.isdigit())
+    if not secret or len(code) != 6:
+        return False
+    totp = pyotp.TOTP(secret)
+    now = clock.now()
+    for drift in (0, -1, 1):  # accept the previous and next 30-second step for clock skew
+        moment = now + timedelta(seconds=30 * drift)
+        step = totp.timecode(moment)
+        if step <= account.last_totp_step:
+            continue
+        if hmac.compare_digest(totp.at(moment), code):
+            account.last_totp_step = step
+            return True
+    return False
+
+
+# --- Lockout ----------------------------------------------------------------------------------
+
+
+def is_locked(account: Coordinator | None) -> bool:
+    return bool(account and account.locked_until and account.locked_until > clock.now())
+
+
+def record_failure(account: Coordinator | None, username: str) -> None:
+    if account is None:
+        audit.record("login_failed", actor=None, detail="okänt konto")
+        return
+    account.failed_logins += 1
+    if account.failed_logins >= current_app.config["LOGIN_LOCKOUT_ATTEMPTS"]:
+        minutes = current_app.config["LOGIN_LOCKOUT_MINUTES"]
+        account.locked_until = clock.now() + timedelta(minutes=minutes)
+        account.failed_logins = 0
+        audit.record(
+            "login_locked", actor=account.username, object_type="konto", object_ref=account.username
+        )
+    else:
+        audit.record(
+            "login_failed", actor=account.username, object_type="konto", object_ref=account.username
+        )
+    get_session().commit()
+
+
+def find_account(username: str) -> Coordinator | None:
+    username = (username or "").strip().casefold()
+    if not username or len(username) > 40:
+        return None
+    return get_session().scalar(select(Coordinator).where(Coordinator.username == username))
+
+
+def account_key() -> str:
+    """Rate-limit key per account: an HMAC of the submitted username."""
+    username = (request.form.get("username") or "").strip().casefold().encode("utf-8")
+    secret = current_app.config["SECRET_KEY"].encode("utf-8")
+    return hmac.new(secret, b"account:" + username, hashlib.sha256).hexdigest()[:32]
+
+
+# --- Enrolment ---------------------------------------------------------------------------------
+
+
+def issue_enrolment(account: Coordinator) -> str:
+    """A new one-time enrolment token (only its hash is stored)."""
+    token = secrets.token_urlsafe(32)
+    account.enrolment_token_hash = _digest(token)
+    hours = current_app.config["ENROLMENT_HOURS"]
+    account.enrolment_expires_at = clock.now() + timedelta(hours=hours)
+    return token
+
+
+def account_for_enrolment(token: str) -> Coordinator | None:
+    if not token or len(token) > 100:
+        return None
+    account = get_session().scalar(
+        select(Coordinator).where(Coordinator.enrolment_token_hash == _digest(token))
+    )
+    if account is None or account.enrolment_expires_at is None:
+        return None
+    if account.enrolment_expires_at < clock.now():
+        return None
+    return account
+
+
+# --- Sessions ---------------------------------------------------------------------------------
+
+SESSION_KEY = "coordinator_session"
+PENDING_KEY = "pending_login"
+
+
+def start_session(account: Coordinator) -> None:
+    """A fresh session after password and code: a new id, nothing kept from before."""
+    token = secrets.token_urlsafe(32)
+    get_session().add(CoordinatorSession(token_hash=_digest(token), coordinator=account))
+    account.failed_logins = 0
+    account.locked_until = None
+    get_session().commit()
+    session.clear()  # drops the pre-login session, including the pending login
+    session[SESSION_KEY] = token
+    session.permanent = False
+
+
+def current_session() -> CoordinatorSession | None:
+    """The live session of this request, or None (expired sessions are ended here)."""
+    token = session.get(SESSION_KEY)
+    if not token:
+        return None
+    live = get_session().scalar(
+        select(CoordinatorSession).where(CoordinatorSession.token_hash == _digest(token))
+    )
+    if live is None or live.ended_at is not None:
+        return None
+    now = clock.now()
+    idle = timedelta(minutes=current_app.config["COORDINATOR_IDLE_MINUTES"])
+    lifetime = timedelta(hours=current_app.config["COORDINATOR_SESSION_HOURS"])
+    if now - live.last_seen_at > idle or now - live.created_at > lifetime:
+        live.ended_at = now
+        get_session().commit()
+        return None
+    live.last_seen_at = now
+    get_session().commit()
+    return live
+
+
+def end_session() -> None:
+    token = session.get(SESSION_KEY)
+    if token:
+        get_session().execute(
+            update(CoordinatorSession)
+            .where(CoordinatorSession.token_hash == _digest(token))
+            .values(ended_at=clock.now())
+        )
+        get_session().commit()
+    session.clear()
+
+
+def end_other_sessions(account: Coordinator, keep: CoordinatorSession | None) -> None:
+    query = update(CoordinatorSession).where(
+        CoordinatorSession.coordinator_id == account.id, CoordinatorSession.ended_at.is_(None)
+    )
+    if keep is not None:
+        query = query.where(CoordinatorSession.id != keep.id)
+    get_session().execute(query.values(ended_at=clock.now()))
+
+
+def safe_next(target: str | None) -> str | None:
+    """Only our own coordinator pages are allowed as `next`: never another host."""
+    if not target or len(target) > 300 or "\\" in target:
+        return None
+    parsed = urlparse(target)
+    if parsed.scheme or parsed.netloc or not parsed.path.startswith("/samordnare/"):
+        return None
+    if target.startswith("//"):
+        return None
+    return target
