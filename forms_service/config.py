@@ -77,6 +77,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("RETENTION_CONSENT_DAYS", "RETENTION_CONSENT_DAYS", 90, int, "consent kept after end"),
     Setting("RETENTION_AUDIT_DAYS", "RETENTION_AUDIT_DAYS", 730, int, "audit log kept"),
+    Setting("SUPPRESS_BELOW", "SUPPRESS_BELOW", 5, int, "exported counts 1…N-1 shown as <N"),
 )
 
 

@@ -7,10 +7,11 @@ prove it. Every action is written to the audit trail (audit.py) without any case
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from flask import (
     Blueprint,
+    Response,
     abort,
     current_app,
     g,
@@ -23,6 +24,7 @@ from flask import (
 from sqlalchemy import and_, func, select
 
 from . import audit, auth, clock, meetings, store, workflow
+from . import statistics as stats
 from . import vocabulary as v
 from .clock import STOCKHOLM
 from .db import get_session
@@ -42,7 +44,15 @@ from .forms import (
     StatusForm,
     as_choices,
 )
-from .models import AgendaItem, AuditEvent, Coordinator, Meeting, RequestEvent, SamradRequest
+from .models import (
+    AgendaItem,
+    AnnualCommentary,
+    AuditEvent,
+    Coordinator,
+    Meeting,
+    RequestEvent,
+    SamradRequest,
+)
 from .presentation import local_datetime
 from .public import GuardResult, error_summary, run_guard
 
@@ -75,7 +85,7 @@ def _actor() -> str:
     return g.coordinator.username
 
 
-# --- Login, one-time code, enrolment, logout, password -----------------------------------------
+# --- Login, one-time code, enrolment, logout, password -------------------------------------------
 
 
 @bp.route("/logga-in", methods=["GET", "POST"])
@@ -244,7 +254,7 @@ def account():
     )
 
 
-# --- The queue ----------------------------------------------------------------------------------
+# --- The queue -----------------------------------------------------------------------------------
 
 OPEN_STATUSES = ["ny", "under_bedomning", "komplettering", "planerad", "genomford"]
 
@@ -310,7 +320,7 @@ def queue():
     )
 
 
-# --- One request --------------------------------------------------------------------------------
+# --- One request ---------------------------------------------------------------------------------
 
 
 def _load_request(reference: str) -> SamradRequest:
@@ -470,7 +480,7 @@ def plan_request(reference: str):
     return redirect(url_for("coordinator.request_page", reference=record.reference), code=303)
 
 
-# --- Meetings -----------------------------------------------------------------------------------
+# --- Meetings ------------------------------------------------------------------------------------
 
 
 @bp.route("/moten", methods=["GET", "POST"])
@@ -624,7 +634,7 @@ def agenda_print(meeting_id: int):
     )
 
 
-# --- Audit log ------------------------------------------------------------------------------------
+# --- Audit log -----------------------------------------------------------------------------------
 
 
 @bp.get("/logg")
@@ -658,3 +668,114 @@ def audit_log():
     return render_template(
         "coordinator/audit.html", filters=filters, events=events, labels=audit.EVENT_TYPES
     )
+
+
+# --- Statistics and the annual report ------------------------------------------------------------
+
+
+def _period_from_query() -> stats.Period:
+    """?ar=2026, ?ar=2026&kvartal=2 or ?fran=2026-01-01&till=2026-06-30; default this year."""
+    today = clock.today()
+    try:
+        if request.args.get("fran") and request.args.get("till"):
+            start = date.fromisoformat(request.args["fran"])
+            end = date.fromisoformat(request.args["till"])
+            if start <= end and (end - start).days <= 3660:
+                return stats.range_period(start, end)
+        year = int(request.args.get("ar", today.year))
+        if not 2000 <= year <= 2100:
+            year = today.year
+        quarter = request.args.get("kvartal", type=int)
+        if quarter in (1, 2, 3, 4):
+            return stats.quarter_period(year, quarter)
+        return stats.year_period(year)
+    except ValueError:
+        return stats.year_period(today.year)
+
+
+@bp.get("/statistik")
+def statistics():
+    period = _period_from_query()
+    report = stats.build(period)
+    shown = [stats.protect(table, None) for table in report.tables]
+    return render_template(
+        "coordinator/statistics.html",
+        report=report,
+        shown=shown,
+        internal=True,
+        figures=[(f.label, stats.protect_figure(f, None)) for f in report.key_figures],
+        chart=stats.bar_chart,
+        query=request.args.to_dict(),
+        year=period.start.year,
+    )
+
+
+@bp.get("/statistik/export.csv")
+def statistics_csv():
+    period = _period_from_query()
+    body = stats.to_csv(stats.build(period), current_app.config["SUPPRESS_BELOW"])
+    audit.record("export", actor=_actor(), object_type="statistik", detail=period.label)
+    get_session().commit()
+    filename = f"norrsken-statistik-{period.start.isoformat()}-{period.end.isoformat()}.csv"
+    return Response(
+        body.encode("utf-8"),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@bp.route("/statistik/arsrapport", methods=["GET", "POST"])
+def annual_report():
+    year = request.args.get("ar", clock.today().year, type=int)
+    if not 2000 <= year <= 2100:
+        abort(404)
+    commentary = get_session().get(AnnualCommentary, year)
+    form = NoteForm(prefix="kommentar", data={"text": commentary.text if commentary else ""})
+    guard = GuardResult()
+    if request.method == "POST":
+        valid = form.validate()
+        guard = run_guard([form.text], set(request.form.getlist("bekrafta")))
+        if valid and guard.passed:
+            if commentary is None:
+                commentary = AnnualCommentary(year=year)
+                get_session().add(commentary)
+            commentary.text = form.text.data
+            audit.record(
+                "note_added", actor=_actor(), object_type="årsrapport", object_ref=str(year)
+            )
+            get_session().commit()
+            return redirect(url_for("coordinator.annual_report", ar=year), code=303)
+    report = stats.build(stats.year_period(year))
+    threshold = current_app.config["SUPPRESS_BELOW"]
+    audit.record("export", actor=_actor(), object_type="årsrapport", object_ref=str(year))
+    get_session().commit()
+    summary = error_summary(form, guard)
+    return render_template(
+        "coordinator/annual_report.html",
+        report=report,
+        year=year,
+        form=form,
+        guard=guard,
+        summary=summary,
+        error_title_prefix=bool(summary),
+        commentary=commentary,
+        shown={t.key: stats.protect(t, threshold) for t in report.tables},
+        figures=[(f.label, stats.protect_figure(f, threshold)) for f in report.key_figures],
+        chart=stats.bar_chart,
+        threshold=threshold,
+        goals=GOALS,
+    )
+
+
+# The agreement's nine goals (avsnitt 6), in our words, with the figures that speak to each.
+GOALS: list[tuple[str, list[str]]] = [
+    ("1. Samplanerat och samordnat stöd och skydd", ["grund", "utfall"]),
+    ("2. Skydd och stöd utifrån bedömd risk för fortsatt våld", ["riskbedomning"]),
+    ("3. Skyndsam bedömning av psykosocialt stöd och behandling", ["sort"]),
+    ("4. Stöd att knyta kontakter med nya enheter och professioner", ["inbjudna"]),
+    ("5. God information om vilket stöd parterna kan ge", []),
+    ("6. Fler anmäler brott och medverkar i utredningen", ["polisanmalan"]),
+    ("7. Stöd som bygger på lag, bästa kunskap och beprövad erfarenhet", []),
+    ("8. Ökad kunskap om de andra parternas roll och ansvar", ["part"]),
+    ("9. Ökad trygghet i att förhålla sig till sekretessen", ["samtycken"]),
+]

@@ -269,3 +269,13 @@ class Maintenance(Base):
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     last_run_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AnnualCommentary(Base):
+    """The coordinator's commentary for one year's annual report (guarded text)."""
+
+    __tablename__ = "annual_commentary"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str | None] = mapped_column(EncryptedText)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
