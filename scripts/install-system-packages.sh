@@ -2,7 +2,7 @@
 # Debian packages the full test suite needs. Installs only what is missing; needs root (or sudo).
 set -euo pipefail
 
-PACKAGES=()
+PACKAGES=(chromium)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -80,3 +80,83 @@ def app(make_app):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+# --- A live server and a real browser (headless Chromium from Debian, driven by Playwright) ------
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory, built_site):
+    folder = tmp_path_factory.mktemp("live")
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": f"sqlite:///{folder / 'live.db'}",
+            "SITE_DIR": str(built_site),
+            "SUBMIT_RATE_LIMIT": "1000/hour",
+            "FORM_RATE_LIMIT": "1000/hour",
+            "LOGIN_RATE_LIMIT": "1000/hour",
+            "LOGIN_ACCOUNT_RATE_LIMIT": "1000/hour",
+            "CHECK_RATE_LIMIT": "1000/minute",
+        },
+        instance_path=str(folder / "instance"),
+    )
+    db.upgrade(app.extensions["engine"])
+    return app
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    """The app on a free loopback port, in a thread; yields its base URL."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), (
+        f"Chromium not found at {CHROMIUM}: run scripts/install-system-packages.sh"
+    )
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.csp_and_script_errors = problems
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_js(browser):
+    context = browser.new_context(locale="sv-SE", java_script_enabled=False)
+    yield context.new_page()
+    context.close()

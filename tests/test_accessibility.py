@@ -1,0 +1,125 @@
+"""axe-core (WCAG 2.0/2.1 A and AA rules) in headless Chromium: zero violations on every site
+page and on every service page in each of its states."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from browserhelpers import (
+    create_coordinator,
+    enrol_in_browser,
+    fill_request_form,
+    login_in_browser,
+)
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SITE_PAGES = [
+    "/",
+    "/om/",
+    "/samradet/",
+    "/parter/",
+    "/samtycke/",
+    "/avidentifiering/",
+    "/sekretess/",
+    "/barn/",
+    "/fragor/",
+    "/ordlista/",
+    "/malgrupper/",
+    "/kontakt/",
+    "/kallor/",
+    "/tillganglighet/",
+    "/personuppgifter/",
+    "/webbkarta/",
+    "/finns-inte/",
+]
+
+_axe = Axe()
+
+
+def assert_accessible(page, state: str) -> None:
+    result = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert result.violations_count == 0, f"{state}:\n{result.generate_report()}"
+
+
+@pytest.mark.parametrize("path", SITE_PAGES)
+def test_site_page_has_no_violations(page, live_server, path):
+    page.goto(live_server + path)
+    assert_accessible(page, path)
+
+
+def test_request_form_in_every_state(page, live_server):
+    page.goto(live_server + "/formular/samrad")
+    assert_accessible(page, "empty request form")
+    page.click("button:has-text('Fortsätt')")
+    assert_accessible(page, "request form with required-field errors")
+    fill_request_form(page, case_description="Kvinnan 850101-1236 pratar med Tommy.")
+    page.click("button:has-text('Fortsätt')")
+    assert_accessible(page, "request form with guard findings")
+    page.fill("#case_description", "Kvinnan pratar med Tommy om våldet.")
+    page.click("button:has-text('Fortsätt')")
+    page.check("input[name=bekrafta]")
+    page.click("button:has-text('Fortsätt')")
+    assert_accessible(page, "check answers")
+    page.click("button:has-text('Skicka förfrågan')")
+    assert_accessible(page, "check answers without declaration")
+    page.check("#declaration")
+    page.click("button:has-text('Skicka förfrågan')")
+    assert_accessible(page, "confirmation")
+    page.click("#status-link")
+    assert_accessible(page, "status")
+    page.click("button:has-text('Återkalla förfrågan')")
+    assert_accessible(page, "withdraw confirm step")
+
+
+def test_consent_pages_in_every_state(page, live_server):
+    page.goto(live_server + "/formular/samtycke")
+    assert_accessible(page, "empty consent form")
+    page.click("button:has-text('Registrera samtycke')")
+    assert_accessible(page, "consent form with errors")
+    page.goto(live_server + "/formular/samtycke/blankett")
+    assert_accessible(page, "blankett")
+    page.goto(live_server + "/formular/status/ogiltig")
+    assert_accessible(page, "invalid status link")
+
+
+def test_coordinator_pages_in_every_state(page, browser, live_app, live_server):
+    submitter = browser.new_context(locale="sv-SE").new_page()
+    submitter.goto(live_server + "/formular/samrad")
+    fill_request_form(submitter)
+    submitter.click("button:has-text('Fortsätt')")
+    submitter.check("#declaration")
+    submitter.click("button:has-text('Skicka förfrågan')")
+    reference = submitter.locator(".reference").inner_text()
+    submitter.context.close()
+
+    page.goto(live_server + "/samordnare/logga-in")
+    assert_accessible(page, "login")
+    page.click("button:has-text('Fortsätt')")
+    assert_accessible(page, "login with error")
+    link = create_coordinator(live_app, "axe")
+    page.goto(live_server + link)
+    assert_accessible(page, "enrolment")
+    secret = enrol_in_browser(page, live_server, link)
+    login_in_browser(page, live_server, "axe", secret)
+    assert_accessible(page, "queue")
+    page.click(f"a:has-text('{reference}')")
+    assert_accessible(page, "request")
+    page.select_option("#status", "under_bedomning")
+    page.click("button:has-text('Spara status')")
+    page.select_option("#meeting", index=1)
+    page.click("button:has-text('Planera in')")
+    page.click("main a[href^='/samordnare/moten/'] >> nth=0")
+    assert_accessible(page, "meeting")
+    page.click("a:has-text('Dagordning för utskrift')")
+    assert_accessible(page, "agenda")
+    for path, state in [
+        ("/samordnare/moten", "meetings"),
+        ("/samordnare/statistik", "statistics"),
+        ("/samordnare/statistik/arsrapport", "annual report"),
+        ("/samordnare/logg", "audit log"),
+        ("/samordnare/konto", "account"),
+    ]:
+        page.goto(live_server + path)
+        assert_accessible(page, state)
