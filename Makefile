@@ -6,6 +6,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+POSTGRES_TESTS := tests/test_app_skeleton.py tests/test_public_forms.py tests/test_coordinator.py \
+	tests/test_statistics.py
 SITE_SOURCES := mkdocs.yml $(shell find docs overrides -type f 2>/dev/null)
 
 .PHONY: run test lint format site db clean
@@ -20,6 +22,8 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest $(PYTEST_ARGS)
+	@# The database-touching tests once more, on PostgreSQL with Redis rate-limit storage.
+	$(BIN)/python tests/services.py $(BIN)/pytest -q $(PYTEST_ARGS) $(POSTGRES_TESTS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .

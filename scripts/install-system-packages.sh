@@ -2,7 +2,7 @@
 # Debian packages the full test suite needs. Installs only what is missing; needs root (or sudo).
 set -euo pipefail
 
-PACKAGES=(chromium)
+PACKAGES=(chromium postgresql redis-server nginx-light openssl)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

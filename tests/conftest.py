@@ -59,6 +59,8 @@ def make_app(tmp_path, built_site):
             "DATABASE_URL": _database_url(tmp_path),
             "SITE_DIR": str(built_site),
             "RATELIMIT_STORAGE_URI": os.environ.get("TEST_RATELIMIT_STORAGE_URI", "memory://"),
+            # Own counters per app, so limits counted in a shared Redis never leak between tests.
+            "RATELIMIT_KEY_PREFIX": uuid.uuid4().hex,
             **overrides,
         }
         instance = tmp_path / f"instance-{len(created)}"

@@ -542,14 +542,23 @@ def test_no_ip_address_or_user_agent_is_stored_with_a_submission(app, client):
     assert "198.51.100.77" not in values and "Spårbar" not in values
 
 
-def test_case_text_is_encrypted_in_the_database_file(app, client, tmp_path):
+def test_case_text_is_encrypted_in_the_database(app, client, tmp_path):
+    from sqlalchemy import text
+
     send_request(client, valid_request())
-    app.extensions["engine"].dispose()
-    raw = b"".join(p.read_bytes() for p in tmp_path.glob("test.db*"))
-    assert raw, "the SQLite file should exist"
-    assert "40-årsåldern".encode() not in raw
-    assert b"samordna skydd" not in raw
-    assert b"handlaggare@krokom" not in raw
+    with app.extensions["engine"].connect() as connection:
+        raw = connection.execute(
+            text("SELECT case_description, question, submitter_email FROM samrad_request")
+        ).one()
+    for value in raw:
+        assert value.startswith("gAAAA"), "stored as a Fernet token"
+    assert "40-årsåldern" not in " ".join(raw)
+    if app.extensions["engine"].dialect.name == "sqlite":
+        app.extensions["engine"].dispose()
+        stored = b"".join(p.read_bytes() for p in tmp_path.glob("test.db*"))
+        assert stored, "the SQLite file should exist"
+        for secret in ("40-årsåldern".encode(), b"samordna skydd", b"handlaggare@krokom"):
+            assert secret not in stored
 
 
 # --- Hostile input -----------------------------------------------------------------------------
@@ -626,3 +635,16 @@ def test_form_pages_load_the_hint_script_from_our_own_host(client):
     assert '<script src="/static/js/form.js" defer></script>' in page
     assert "<script>" not in page
     assert client.get("/static/js/form.js").status_code == 200
+
+
+def test_forms_work_over_https_without_a_referer(app, client):
+    """Our no-referrer policy means browsers send no Referer; the CSRF check must not need one."""
+    base = "https://norrsken.example"
+    page = client.get("/formular/samrad", base_url=base).get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    response = client.post(
+        "/formular/samrad/skicka",
+        base_url=base,
+        data={**valid_request(), "declaration": "y", "csrf_token": token},
+    )
+    assert "Förfrågan är skickad" in response.get_data(as_text=True)
