@@ -176,6 +176,14 @@ class SubmitterFields(NorrskenForm):
         "submitter_email",
     )
 
+    def submitter_data(self) -> dict:
+        """The professional's details as stored, plus the submission key."""
+        data = {name: self[name].data for name in self.submitter_field_names}
+        if self.submitter_organisation.data != "annan":
+            data["submitter_organisation_other"] = None
+        data["submission_key"] = self.submission_key.data
+        return data
+
 
 class RequestForm(SubmitterFields):
     """Förfrågan om samråd."""

@@ -257,11 +257,8 @@ def send_request():
 
 
 def _request_data(form: RequestForm, guard: GuardResult) -> dict:
-    data = {name: form[name].data for name in form.submitter_field_names}
-    if form.submitter_organisation.data != "annan":
-        data["submitter_organisation_other"] = None
+    data = form.submitter_data()
     data.update(
-        submission_key=form.submission_key.data,
         municipality=form.municipality.data,
         basis=form.basis.data,
         kind=form.kind.data,
@@ -375,11 +372,8 @@ def consent_form():
 
 
 def _consent_data(form: ConsentForm) -> dict:
-    data = {name: form[name].data for name in form.submitter_field_names}
-    if form.submitter_organisation.data != "annan":
-        data["submitter_organisation_other"] = None
+    data = form.submitter_data()
     data.update(
-        submission_key=form.submission_key.data,
         parties=form.parties.data,
         other_parties=form.other_parties.data or None,
         information_kinds=form.information_kinds.data,
