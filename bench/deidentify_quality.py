@@ -72,9 +72,11 @@ def speed() -> None:
     )
 
     long_text = _text_of_length(1_000_000)
-    started = time.perf_counter()
-    findings = scan(long_text)
-    elapsed = time.perf_counter() - started
+    elapsed = float("inf")
+    for _ in range(3):  # best of three: the machine may be busy with something else
+        started = time.perf_counter()
+        findings = scan(long_text)
+        elapsed = min(elapsed, time.perf_counter() - started)
     megabytes = len(long_text.encode("utf-8")) / 1_000_000
     print(
         f"1 000 000-character text: {elapsed:.2f} s, {megabytes / elapsed:.2f} MB/s, "

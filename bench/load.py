@@ -440,9 +440,11 @@ def guard_section(out: list[str]) -> None:
 
     text = _text_of_length(1_000_000)
     scan("warm up")
-    started = time.perf_counter()
-    scan(text)
-    elapsed = time.perf_counter() - started
+    elapsed = float("inf")
+    for _ in range(3):  # best of three
+        started = time.perf_counter()
+        scan(text)
+        elapsed = min(elapsed, time.perf_counter() - started)
     short = _text_of_length(5000)
     timings = []
     for _ in range(50):

@@ -212,23 +212,28 @@ def _find_personnummer(text: str) -> Iterator[Finding]:
 # Phone numbers: the phonenumbers library knows every Swedish and foreign numbering plan.
 
 
-_PHONE_WINDOW = 2000
-_PHONE_OVERLAP = 40
+# Anything a phone number can be written as: a digit run of at least six characters, with the
+# separators people use. The matcher runs only in a window around each such run, so prose
+# without numbers costs almost nothing, and every part of a long text is checked.
+_PHONE_CANDIDATE = re.compile(r"[+(]?\d[\d \u00a0().\-/\u2013]{4,30}\d")
+_PHONE_MARGIN = 8
 
 
 def _find_phones(text: str) -> Iterator[Finding]:
-    """Phone numbers, found by the phonenumbers matcher window by window: the matcher stops after
-    a fixed number of tries, which must not leave the end of a long text unchecked."""
-    if not re.search(r"\d", text):
-        return
+    """Phone numbers, as found by the phonenumbers library (every Swedish and foreign numbering
+    plan), looked for only around digit runs."""
+    windows: list[list[int]] = []
+    for match in _PHONE_CANDIDATE.finditer(text):
+        start, end = max(0, match.start() - _PHONE_MARGIN), match.end() + _PHONE_MARGIN
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
     seen: set[tuple[int, int]] = set()
-    step = _PHONE_WINDOW - _PHONE_OVERLAP
-    for offset in range(0, len(text), step):
-        window = text[offset : offset + _PHONE_WINDOW]
-        if not re.search(r"\d{2}", window):
-            continue
+    for start, end in windows:
+        window = text[start:end]
         for match in PhoneNumberMatcher(window, "SE", leniency=Leniency.VALID, max_tries=500):
-            span = (offset + match.start, offset + match.end)
+            span = (start + match.start, start + match.end)
             if span not in seen:
                 seen.add(span)
                 yield _finding("phone", *span)
@@ -377,10 +382,28 @@ _PLATE = re.compile(
 _NOT_PLATES = {"BUP", "HVB", "LVU", "LVM", "LSS", "OSL", "SOL", "BRB", "SFS", "TMV", "IVO", "SOS"}
 
 
+# Patterns that start with a plain character class let the regex engine skip ahead quickly;
+# a leading lookbehind would make it stop at every position. So: digit runs first.
+_DIGITS = re.compile(r"\d+")
+_LAST_WORD = re.compile(r"[^\W\d_][^\W\d_\-]{0,40}[ \u00a0]{1,3}$")
+
+
 def _find_addresses(text: str) -> Iterator[Finding]:
-    for match in _ADDRESS.finditer(text):
-        street = match["street"].casefold()
-        if street.endswith(_STREET_SUFFIXES) and len(street) > 3:
+    """Street + number: found from each number preceded by a word (rare in prose), then the word
+    is checked for a street-name ending and the full address matched from its start."""
+    last_end = 0
+    for number in _DIGITS.finditer(text):
+        if number.start() == 0 or text[number.start() - 1] not in " \u00a0":
+            continue
+        word = _LAST_WORD.search(text, max(0, number.start() - 44), number.start())
+        if word is None or word.start() < last_end:
+            continue
+        street = word.group().rstrip(" \u00a0").casefold()
+        if len(street) <= 3 or not street.endswith(_STREET_SUFFIXES):
+            continue
+        match = _ADDRESS.match(text, word.start())
+        if match:
+            last_end = match.end()
             yield _finding("address", match.start(), match.end())
     for match in _ADDRESS_MARKERS.finditer(text):
         yield _finding("address", match.start(), match.end())
@@ -402,7 +425,7 @@ def _find_plates(text: str) -> Iterator[Finding]:
 
 _IBAN = re.compile(r"(?<![\w])SE[ \u00a0]?\d{2}(?:[ \u00a0]?\d){20}(?![\d])", re.IGNORECASE)
 _ACCOUNT_KEYWORD = re.compile(
-    r"(?=[kcbpis])(?<![\wåäö])(?:kontonummer|kontonr|konto|bankkonto|bankkontonummer|clearingnummer|clearing|"
+    r"(?<![\wåäö])(?=[kcbpis])(?:kontonummer|kontonr|konto|bankkonto|bankkontonummer|clearingnummer|clearing|"
     r"clnr|bankgiro|bankgironummer|bg|plusgiro|plusgironummer|pg|postgiro|iban|swish(?:nummer)?)"
     r"\.?(?:[ \u00a0]?(?:nr|nummer)\.?)?[ \u00a0]{0,3}[:.]?[ \u00a0]{0,3}"
     r"(?P<number>\d(?:[ \u00a0\-,]{0,2}\d){3,24})(?![\d])",
@@ -410,7 +433,7 @@ _ACCOUNT_KEYWORD = re.compile(
 )
 # Clearing number (4 digits, Swedbank with a fifth check digit) then 6–12 account digits.
 _CLEARING_ACCOUNT = re.compile(
-    r"(?<![\d\-+])[1-9]\d{3}(?:[\-\u2013]\d)?(?:[ \u00a0]?[,\-\u2013][ \u00a0]?|[ \u00a0])"
+    r"[1-9](?<![\d\-+][1-9])\d{3}(?:[\-\u2013]\d)?(?:[ \u00a0]?[,\-\u2013][ \u00a0]?|[ \u00a0])"
     r"\d(?:[ \u00a0\-]?\d){5,11}(?![\d])"
 )
 
