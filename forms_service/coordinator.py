@@ -74,7 +74,7 @@ def require_login():
         return None
     live = auth.current_session()
     if live is None:
-        target = request.full_path if request.method == "GET" else None
+        target = request.full_path.rstrip("?") if request.method == "GET" else None
         return redirect(url_for("coordinator.login", next=auth.safe_next(target)), code=303)
     g.coordinator_session = live
     g.coordinator = live.coordinator
