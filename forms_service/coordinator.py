@@ -420,12 +420,17 @@ def change_status(reference: str):
         get_session().add(
             RequestEvent(request=record, kind="message", actor=_actor(), text=form.comment.data)
         )
+    return _recorded(record, "status_changed", f"{previous} → {form.status.data}")
+
+
+def _recorded(record: SamradRequest, audit_type: str, detail: str | None = None):
+    """Audit an action on a request, commit it, and return to the request page."""
     audit.record(
-        "status_changed",
+        audit_type,
         actor=_actor(),
         object_type="förfrågan",
         object_ref=record.reference,
-        detail=f"{previous} → {form.status.data}",
+        detail=detail,
     )
     get_session().commit()
     return redirect(url_for("coordinator.request_page", reference=record.reference), code=303)
@@ -439,9 +444,7 @@ def _add_text_event(reference: str, kind: str, prefix: str, audit_type: str):
     if not (valid and guard.passed):
         return _render_request(record, **{f"{prefix}_form": form, "guard": guard})
     get_session().add(RequestEvent(request=record, kind=kind, actor=_actor(), text=form.text.data))
-    audit.record(audit_type, actor=_actor(), object_type="förfrågan", object_ref=record.reference)
-    get_session().commit()
-    return redirect(url_for("coordinator.request_page", reference=record.reference), code=303)
+    return _recorded(record, audit_type)
 
 
 @bp.post("/forfragan/<reference>/anteckning")
@@ -469,15 +472,7 @@ def plan_request(reference: str):
     except workflow.TransitionRefused:
         form.meeting.errors = ["Förfrågan kan inte planeras in från nuvarande status."]
         return _render_request(record, plan_form=form)
-    audit.record(
-        "status_changed",
-        actor=_actor(),
-        object_type="förfrågan",
-        object_ref=record.reference,
-        detail=f"planerad till samråd {meeting.id}",
-    )
-    get_session().commit()
-    return redirect(url_for("coordinator.request_page", reference=record.reference), code=303)
+    return _recorded(record, "status_changed", f"planerad till samråd {meeting.id}")
 
 
 # --- Meetings ------------------------------------------------------------------------------------
