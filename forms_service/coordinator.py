@@ -487,15 +487,7 @@ def meeting_list():
             local.astimezone(clock.now().tzinfo), form.place.data
         )
         get_session().flush()
-        audit.record(
-            "meeting_changed",
-            actor=_actor(),
-            object_type="samråd",
-            object_ref=str(meeting.id),
-            detail="akut samråd skapat",
-        )
-        get_session().commit()
-        return redirect(url_for("coordinator.meeting_page", meeting_id=meeting.id), code=303)
+        return _meeting_recorded(meeting, "akut samråd skapat")
     summary = error_summary(form, GuardResult())
     return render_template(
         "coordinator/meetings.html",
@@ -505,6 +497,19 @@ def meeting_list():
         summary=summary,
         error_title_prefix=bool(summary),
     )
+
+
+def _meeting_recorded(meeting: Meeting, detail: str):
+    """Audit a change to a meeting, commit it, and return to the meeting page."""
+    audit.record(
+        "meeting_changed",
+        actor=_actor(),
+        object_type="samråd",
+        object_ref=str(meeting.id),
+        detail=detail,
+    )
+    get_session().commit()
+    return redirect(url_for("coordinator.meeting_page", meeting_id=meeting.id), code=303)
 
 
 def _load_meeting(meeting_id: int) -> Meeting:
@@ -546,17 +551,10 @@ def meeting_held(meeting_id: int):
     meeting = _load_meeting(meeting_id)
     if not ConfirmForm().validate():
         abort(400)
-    if meeting.held_at is None:
-        moved = meetings.mark_held(meeting, actor=_actor())
-        audit.record(
-            "meeting_changed",
-            actor=_actor(),
-            object_type="samråd",
-            object_ref=str(meeting.id),
-            detail=f"genomfört, {moved} ärenden",
-        )
-        get_session().commit()
-    return redirect(url_for("coordinator.meeting_page", meeting_id=meeting.id), code=303)
+    if meeting.held_at is not None:  # already marked: nothing to change or audit
+        return redirect(url_for("coordinator.meeting_page", meeting_id=meeting.id), code=303)
+    moved = meetings.mark_held(meeting, actor=_actor())
+    return _meeting_recorded(meeting, f"genomfört, {moved} ärenden")
 
 
 @bp.post("/moten/<int:meeting_id>/anteckningar")
@@ -568,15 +566,7 @@ def meeting_notes(meeting_id: int):
     if not (valid and guard.passed):
         return meeting_page(meeting_id, notes_form=form, guard=guard)
     meeting.notes = form.text.data
-    audit.record(
-        "meeting_changed",
-        actor=_actor(),
-        object_type="samråd",
-        object_ref=str(meeting.id),
-        detail="anteckningar sparade",
-    )
-    get_session().commit()
-    return redirect(url_for("coordinator.meeting_page", meeting_id=meeting.id), code=303)
+    return _meeting_recorded(meeting, "anteckningar sparade")
 
 
 @bp.post("/moten/<int:meeting_id>/punkt/<int:item_id>")
@@ -602,15 +592,7 @@ def agenda_item(meeting_id: int, item_id: int):
         meetings.remove(item, actor=_actor())
     else:
         abort(400)
-    audit.record(
-        "meeting_changed",
-        actor=_actor(),
-        object_type="samråd",
-        object_ref=str(meeting.id),
-        detail=detail,
-    )
-    get_session().commit()
-    return redirect(url_for("coordinator.meeting_page", meeting_id=meeting.id), code=303)
+    return _meeting_recorded(meeting, detail)
 
 
 @bp.get("/moten/<int:meeting_id>/dagordning")
