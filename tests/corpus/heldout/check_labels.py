@@ -4,14 +4,42 @@ Usage: python3 check.py FILE.jsonl
 Checks: valid JSON, required keys, unique ids, every value/also occurs in text,
 occurrence index valid, personnummer/samordningsnummer pass Luhn (and samordningsnummer day 61-91),
 known kinds; prints counts per kind and number of clean texts. Exit code 1 on problems."""
-import json, re, sys
+
+import json
+import re
+import sys
 from collections import Counter
 
-KINDS = {"personnummer", "samordningsnummer", "phone", "email", "address", "postcode",
-         "registration_number", "url", "ip_address", "account_number", "social_handle", "name",
-         "date", "age", "workplace"}
-FIELDS = {"case_description", "question", "acute_reason", "other_actors", "coordinator_note",
-          "message", "meeting_notes", "meeting_place", "consent_reference", "annual_commentary"}
+KINDS = {
+    "personnummer",
+    "samordningsnummer",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "registration_number",
+    "url",
+    "ip_address",
+    "account_number",
+    "social_handle",
+    "name",
+    "date",
+    "age",
+    "workplace",
+}
+FIELDS = {
+    "case_description",
+    "question",
+    "acute_reason",
+    "other_actors",
+    "coordinator_note",
+    "message",
+    "meeting_notes",
+    "meeting_place",
+    "consent_reference",
+    "annual_commentary",
+}
+
 
 def luhn_ok(d10):
     s = 0
@@ -20,9 +48,10 @@ def luhn_ok(d10):
         s += v - 9 if v > 9 else v
     return s % 10 == 0
 
+
 def pnr_digits(ident):
     """10 digits YYMMDDNNNC from value (+ also parts for split numbers)."""
-    parts = [ident["value"]] + list(ident.get("also", []))
+    parts = [ident["value"], *list(ident.get("also", []))]
     digs = [re.sub(r"\D", "", p) for p in parts]
     full = [d for d in digs if len(d) in (10, 12)]
     if full:
@@ -30,17 +59,33 @@ def pnr_digits(ident):
         return d[-10:]
     last4 = [d for d in digs if len(d) == 4]
     # split, birth date written with month name, e.g. "12 mars 1981"
-    months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-              "september", "oktober", "november", "december"]
+    months = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
     for p in parts:
-        m = re.search(r"(\d{1,2})\s*(?:e\s+|:e\s+)?(" + "|".join(months) + r")\s+(\d{4})", p.lower())
+        m = re.search(
+            r"(\d{1,2})\s*(?:e\s+|:e\s+)?(" + "|".join(months) + r")\s+(\d{4})", p.lower()
+        )
         if m and last4:
-            return "%s%02d%02d%s" % (m.group(3)[2:], months.index(m.group(2)) + 1, int(m.group(1)), last4[0])
+            month = months.index(m.group(2)) + 1
+            return f"{m.group(3)[2:]}{month:02d}{int(m.group(1)):02d}{last4[0]}"
     # split: numeric birth date (YYMMDD or YYYYMMDD in any punctuation) + last four
     birth = [d for d in digs if len(d) in (6, 8)]
     if last4 and birth:
         return birth[0][-6:] + last4[0]
     return None
+
 
 def main(path):
     problems = []
@@ -82,7 +127,9 @@ def main(path):
                 if n == 0:
                     problems.append(f"{rid}: value not in text: {val!r}")
                 occ = it.get("occurrence")
-                if occ is not None and not (1 <= occ <= len([i for i in range(len(text)) if text.startswith(val, i)])):
+                if occ is not None and not (
+                    1 <= occ <= len([i for i in range(len(text)) if text.startswith(val, i)])
+                ):
                     problems.append(f"{rid}: bad occurrence {occ} for {val!r}")
                 for a in it.get("also", []):
                     if a not in text:
@@ -109,7 +156,9 @@ def main(path):
     print("OK" if not problems else f"{len(problems)} problem(s)")
     return 1 if problems else 0
 
+
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        print(__doc__); sys.exit(2)
+        print(__doc__)
+        sys.exit(2)
     sys.exit(main(sys.argv[1]))
