@@ -20,9 +20,9 @@ from . import (
     db,
     encryption,
     errors,
+    jobs,
     presentation,
     public,
-    retention,
     security,
     site,
 )
@@ -51,7 +51,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     access_log.init_app(app)
     errors.init_app(app)
     presentation.init_app(app)
-    retention.init_app(app)
+    jobs.init_app(app)
     cli.init_app(app)
 
     app.add_url_rule("/healthz", "healthz", _healthz)

@@ -3,7 +3,7 @@
 flask --app forms_service coordinator add NAME     # prints a one-time enrolment link
 flask --app forms_service coordinator reset NAME   # new link; ends the account's sessions
 flask --app forms_service coordinator list
-flask --app forms_service purge                    # retention (also runs daily by itself)
+flask --app forms_service purge                    # retention now (= jobs purge, jobs.py)
 flask --app forms_service rotate-keys              # re-encrypt with the newest data key
 """
 
@@ -17,7 +17,7 @@ from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import column, select
 from sqlalchemy import table as table_clause
 
-from . import audit, auth, retention
+from . import audit, auth, clock, jobs
 from .db import get_session
 from .encryption import EncryptedText, rotate
 from .models import Base, Coordinator
@@ -78,18 +78,20 @@ def reset_coordinator(username: str) -> None:
 @coordinator_cli.command("list", help="Visa konton.")
 def list_coordinators() -> None:
     for account in get_session().scalars(select(Coordinator).order_by(Coordinator.username)):
-        state = "aktivt" if account.is_enrolled else "väntar på aktivering"
+        if account.is_enrolled:
+            state = "aktivt"
+        elif account.enrolment_token_hash and account.enrolment_expires_at > clock.now():
+            state = "väntar på aktivering"
+        else:
+            state = "aktiveringslänken har gått ut: kör 'coordinator reset'"
         click.echo(f"{account.username}\t{state}")
 
 
-@click.command("purge", help="Gallra det som har passerat sin bevarandetid.")
+@click.command("purge", help="Gallra det som har passerat sin bevarandetid (= jobs purge).")
 @with_appcontext
 def purge_command() -> None:
-    result = retention.purge()
-    click.echo(
-        f"Gallrat: {result.requests} förfrågningar, {result.consents} samtycken, "
-        f"{result.meetings} samrådsanteckningar, {result.audit_events} loggposter."
-    )
+    _outcome, summary = jobs.run("purge")
+    click.echo(summary)
 
 
 @click.command("rotate-keys", help="Kryptera om all text med den nyaste nyckeln.")

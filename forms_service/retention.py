@@ -10,17 +10,16 @@ RETENTION_REQUEST_DAYS after they ended; consent records RETENTION_CONSENT_DAYS 
 expired or were withdrawn; meeting notes RETENTION_REQUEST_DAYS after the meeting; audit events
 after RETENTION_AUDIT_DAYS (a longer period of their own).
 
-Run with `flask --app forms_service purge`; the running service also runs it at least daily
-(`run_if_due`), coordinated through the database so that one worker does it.
+Run daily by the jobs timer (`flask --app forms_service jobs purge`, jobs.py), never inside a
+web request.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from flask import Flask, current_app
+from flask import current_app
 from sqlalchemy import delete, or_, select, update
 
 from . import audit, clock
@@ -28,14 +27,11 @@ from .db import get_session
 from .models import (
     AuditEvent,
     ConsentRecord,
-    Maintenance,
     Meeting,
     RequestEvent,
     SamradRequest,
 )
 from .vocabulary import FINISHED_STATUSES
-
-logger = logging.getLogger(__name__)
 
 REQUEST_TEXT = {
     "acute_reason": None,
@@ -133,52 +129,3 @@ def purge(now: datetime | None = None) -> PurgeResult:
         )
     session.commit()
     return result
-
-
-def run_if_due(interval: timedelta = timedelta(hours=24)) -> bool:
-    """Run the purge if no worker has run it within `interval`. The conditional UPDATE makes
-    exactly one worker win when several check at the same moment."""
-    session = get_session()
-    now = clock.now()
-    if session.get(Maintenance, "purge") is None:
-        session.add(Maintenance(name="purge", last_run_at=None))
-        session.commit()
-    claimed = session.execute(
-        update(Maintenance)
-        .where(
-            Maintenance.name == "purge",
-            or_(Maintenance.last_run_at.is_(None), Maintenance.last_run_at <= now - interval),
-        )
-        .values(last_run_at=now)
-    )
-    session.commit()
-    if claimed.rowcount != 1:
-        return False
-    result = purge(now)
-    logger.info(
-        "Retention purge: %d requests, %d consents, %d meetings, %d audit events",
-        result.requests,
-        result.consents,
-        result.meetings,
-        result.audit_events,
-    )
-    return True
-
-
-def init_app(app: Flask) -> None:
-    """Check at most every ten minutes per process whether the daily purge is due."""
-    state = {"checked": None}
-
-    @app.before_request
-    def _purge_when_due():
-        if app.config.get("TESTING"):
-            return
-        now = clock.now()
-        if state["checked"] and now - state["checked"] < timedelta(minutes=10):
-            return
-        state["checked"] = now
-        try:
-            run_if_due()
-        except Exception as exc:  # never let housekeeping break a user's request
-            get_session().rollback()
-            logger.error("Retention purge failed: %s", type(exc).__name__)

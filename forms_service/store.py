@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from . import tokens, workflow
+from . import expiry, tokens, workflow
 from .db import get_session
 from .models import ConsentRecord, RequestEvent, SamradRequest, utcnow
 from .vocabulary import FINISHED_STATUSES, PARTIES, WITHDRAWABLE_STATUSES, label
@@ -166,6 +166,8 @@ def open_by_token(model, token: str):
     if record is None:
         return None, tokens.TokenProblem.INVALID
     result = tokens.verify(purpose, token, record.token_nonce)
+    if result is tokens.TokenProblem.INVALID and expiry.is_expired_nonce(record.token_nonce):
+        result = tokens.TokenProblem.EXPIRED  # ended for good by the expiry job (expiry.py)
     if isinstance(result, tokens.TokenProblem):
         return None, result
     if record.purged_at is not None:

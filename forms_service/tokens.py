@@ -11,7 +11,9 @@ import secrets
 from enum import Enum
 
 from flask import current_app
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from itsdangerous import BadSignature, SignatureExpired, TimestampSigner, URLSafeTimedSerializer
+
+from . import clock
 
 PURPOSES = {"request": "norrsken-request-status", "consent": "norrsken-consent-status"}
 
@@ -26,9 +28,16 @@ def new_nonce() -> str:
     return secrets.token_hex(16)
 
 
+class _ClockSigner(TimestampSigner):
+    """Timestamps from the service's one clock, like every other expiry (clock.py)."""
+
+    def get_timestamp(self) -> int:
+        return int(clock.now().timestamp())
+
+
 def _serializer(purpose: str, nonce: str) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(
-        current_app.config["SECRET_KEY"], salt=f"{PURPOSES[purpose]}:{nonce}"
+        current_app.config["SECRET_KEY"], salt=f"{PURPOSES[purpose]}:{nonce}", signer=_ClockSigner
     )
 
 

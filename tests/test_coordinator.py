@@ -895,17 +895,6 @@ def test_audit_events_outlive_case_text_but_not_their_own_period(app, coordinato
     assert not audit_events(app, "login_ok")
 
 
-def test_daily_purge_runs_once_per_day_across_workers(app, clock):
-    from forms_service import retention
-
-    with app.app_context():
-        assert retention.run_if_due() is True
-        assert retention.run_if_due() is False
-    clock.advance(hours=25)
-    with app.app_context():
-        assert retention.run_if_due() is True
-
-
 # --- Encryption keys and migrations ---------------------------------------------------------------
 
 
