@@ -3,7 +3,8 @@
 SQLite in `instance/` is the embedded default (WAL mode and a busy timeout, so several threads or
 worker processes can write without "database is locked"); PostgreSQL is used through `DATABASE_URL`.
 The schema is only ever changed by the migrations in `forms_service/migrations/`, run with
-`flask --app forms_service db upgrade` (the README's run command does this).
+`flask --app forms_service db upgrade` (the README's run command does this); `db downgrade` goes
+back one step, `db current` and `db history` show where the database is.
 """
 
 from __future__ import annotations
@@ -79,12 +80,15 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
+def current_revisions(engine: Engine) -> set[str]:
+    with engine.connect() as connection:
+        return set(MigrationContext.configure(connection).get_current_heads())
+
+
 def schema_is_current(engine: Engine) -> bool:
     """True when the database is at the newest migration."""
     script = ScriptDirectory.from_config(alembic_config(engine))
-    with engine.connect() as connection:
-        current = set(MigrationContext.configure(connection).get_current_heads())
-    return current == set(script.get_heads())
+    return current_revisions(engine) == set(script.get_heads())
 
 
 def database_ok(engine: Engine) -> bool:
@@ -115,3 +119,33 @@ def revision_command(message: str) -> None:
     command.revision(
         alembic_config(current_app.extensions["engine"]), message=message, autogenerate=True
     )
+
+
+@db_cli.command("downgrade", help="Go back to an earlier schema (default: one step).")
+@click.argument("revision", default="-1")
+def downgrade_command(revision: str) -> None:
+    engine = current_app.extensions["engine"]
+    command.downgrade(alembic_config(engine), revision)
+    click.echo(f"Databasen är på version {', '.join(sorted(current_revisions(engine))) or 'tom'}.")
+
+
+@db_cli.command("current", help="Show the database's schema version.")
+def current_command() -> None:
+    engine = current_app.extensions["engine"]
+    state = "senaste" if schema_is_current(engine) else "inte senaste: kör 'db upgrade'"
+    click.echo(f"{', '.join(sorted(current_revisions(engine))) or 'tom'} ({state})")
+
+
+@db_cli.command("history", help="List the migrations, newest first.")
+def history_command() -> None:
+    engine = current_app.extensions["engine"]
+    current = current_revisions(engine)
+    for script in ScriptDirectory.from_config(alembic_config(engine)).walk_revisions():
+        marker = " <- databasen" if script.revision in current else ""
+        click.echo(f"{script.revision}  {script.doc}{marker}")
+
+
+@db_cli.command("check", help="Check that the models and the migrations agree (developers).")
+def check_command() -> None:
+    command.check(alembic_config(current_app.extensions["engine"]))
+    click.echo("Modellerna och migreringarna stämmer överens.")

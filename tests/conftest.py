@@ -53,7 +53,7 @@ def make_app(tmp_path, built_site):
     """Factory for apps with extra configuration; each gets its own migrated database."""
     created = []
 
-    def factory(**overrides):
+    def factory(migrate: bool = True, **overrides):
         config = {
             "TESTING": True,
             "DATABASE_URL": _database_url(tmp_path),
@@ -65,13 +65,26 @@ def make_app(tmp_path, built_site):
         }
         instance = tmp_path / f"instance-{len(created)}"
         app = create_app(config, instance_path=str(instance))
-        db.upgrade(app.extensions["engine"])
+        if migrate:
+            db.upgrade(app.extensions["engine"])
         created.append(app)
         return app
 
     yield factory
     for app in created:
         app.extensions["engine"].dispose()
+
+
+@pytest.fixture
+def new_database_url(tmp_path):
+    """Factory: the URL of another new, empty database (SQLite file or PostgreSQL database)."""
+
+    def factory() -> str:
+        if os.environ.get("TEST_DATABASE_URL"):
+            return _database_url(tmp_path)
+        return f"sqlite:///{tmp_path / f'{uuid.uuid4().hex[:12]}.db'}"
+
+    return factory
 
 
 @pytest.fixture

@@ -915,33 +915,6 @@ def test_key_rotation_keeps_data_readable_with_only_the_new_key(make_app, tmp_pa
     assert request_row(app, reference).case_description.startswith("Kvinna i 40-årsåldern")
 
 
-def test_upgrade_from_the_first_migration_keeps_queued_requests(tmp_path):
-    from sqlalchemy import create_engine, text
-
-    from forms_service import db
-
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    db.upgrade(engine, "0001")
-    with engine.begin() as connection:
-        connection.execute(
-            text(
-                "INSERT INTO samrad_request (public_id, reference, token_nonce, submission_key, "
-                "submitter_organisation, municipality, basis, kind, is_acute, purposes, "
-                "violence_forms, contexts, children, police_report, risk_assessment, "
-                "parties_requested, participation, declaration_version, warnings_confirmed, "
-                "status, "
-                "created_at, updated_at) VALUES ('p', 'F-AB23-CD45', 'n', 'k', 'krokom', 'krokom', "
-                "'avidentifierat', 'planerande', 0, '[]', '[]', '[]', 'ja', 'nej', 'ja', '[]', "
-                "'video', 'v1', 0, 'ny', '2026-01-01 10:00:00', '2026-01-01 10:00:00')"
-            )
-        )
-    db.upgrade(engine)
-    assert db.schema_is_current(engine)
-    with engine.connect() as connection:
-        rows = connection.execute(text("SELECT reference, status FROM samrad_request")).all()
-    assert rows == [("F-AB23-CD45", "ny")]
-
-
 def test_models_and_migrations_agree(app):
     from alembic import command
 
