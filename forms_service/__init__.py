@@ -15,6 +15,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import (
     access_log,
+    backup,
     cli,
     coordinator,
     db,
@@ -53,6 +54,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     presentation.init_app(app)
     jobs.init_app(app)
     cli.init_app(app)
+    backup.init_app(app)
 
     app.add_url_rule("/healthz", "healthz", _healthz)
     csrf.exempt("forms_service._healthz")

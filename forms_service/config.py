@@ -78,6 +78,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("RETENTION_CONSENT_DAYS", "RETENTION_CONSENT_DAYS", 90, int, "consent kept after end"),
     Setting("RETENTION_AUDIT_DAYS", "RETENTION_AUDIT_DAYS", 730, int, "audit log kept"),
     Setting("SUPPRESS_BELOW", "SUPPRESS_BELOW", 5, int, "exported counts 1…N-1 shown as <N"),
+    Setting("BACKUP_KEY", "BACKUP_KEY", "", str, "public age key (age1…) backups are encrypted to"),
+    Setting("BACKUP_IDENTITY_FILE", "BACKUP_IDENTITY_FILE", "", str, "secret backup key (restore)"),
 )
 
 

@@ -2,7 +2,7 @@
 # Debian packages the full test suite needs. Installs only what is missing; needs root (or sudo).
 set -euo pipefail
 
-PACKAGES=(chromium postgresql redis-server nginx-light openssl)
+PACKAGES=(chromium postgresql redis-server nginx-light openssl systemd age)
 
 missing=()
 for package in "${PACKAGES[@]}"; do
