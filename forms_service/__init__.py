@@ -19,6 +19,7 @@ from . import (
     cli,
     coordinator,
     db,
+    doctor,
     encryption,
     errors,
     jobs,
@@ -55,6 +56,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     jobs.init_app(app)
     cli.init_app(app)
     backup.init_app(app)
+    doctor.init_app(app)
 
     app.add_url_rule("/healthz", "healthz", _healthz)
     csrf.exempt("forms_service._healthz")

@@ -6,14 +6,25 @@ A `.env` file in the working directory is read first (values already in the envi
 
 Local use needs nothing set: the secret key and the data-encryption key are generated into the
 `instance/` folder on first start. In production (`NORRSKEN_ENV=production`) the service refuses to
-start unless `SECRET_KEY` and `DATA_ENCRYPTION_KEYS` are set, so a forgotten setting can never fall
-back to a key lying on disk.
+start unless `SECRET_KEY` and `DATA_ENCRYPTION_KEYS` are set and strong and `NORRSKEN_BASE_URL` is
+https, so a forgotten setting can never fall back to a key lying on disk.
+
+A forgotten `NORRSKEN_ENV` must not quietly give development mode on a server (security review
+I2): when it is unset and the configuration looks like a server (a database other than SQLite,
+shared rate-limit storage, a proxy in front, an https base URL, or gunicorn bound to an address
+other than loopback), the service refuses to start and says which setting gave it away. `make run`
+sets none of these, so it is unaffected; `NORRSKEN_ENV=development` says "yes, really".
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import ipaddress
 import os
 import secrets
+import shlex
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,7 +91,19 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SUPPRESS_BELOW", "SUPPRESS_BELOW", 5, int, "exported counts 1…N-1 shown as <N"),
     Setting("BACKUP_KEY", "BACKUP_KEY", "", str, "public age key (age1…) backups are encrypted to"),
     Setting("BACKUP_IDENTITY_FILE", "BACKUP_IDENTITY_FILE", "", str, "secret backup key (restore)"),
+    Setting("NORRSKEN_BIND", "BIND", "127.0.0.1:8001", str, "gunicorn's address (systemd unit)"),
+    Setting("NORRSKEN_WORKERS", "WORKERS", 2, int, "gunicorn worker processes (systemd unit)"),
+    Setting(
+        "NORRSKEN_NGINX_HEADERS",
+        "NGINX_HEADERS",
+        "/etc/nginx/snippets/norrsken-site-headers.conf",
+        str,
+        "installed nginx headers snippet (flask doctor compares it)",
+    ),
 )
+
+SECRET_MIN_LENGTH = 32
+SECRET_MIN_DISTINCT = 10  # refuses "xxxx…", "changemechangeme…" and other placeholders
 
 
 def _cast(setting: Setting, raw: str) -> object:
@@ -104,29 +127,108 @@ def _read_or_create_secret(path: Path, generate) -> str:
     return value
 
 
-def load_config(instance_path: str | Path, environ: dict[str, str] | None = None) -> dict:
-    """Build the Flask configuration from the environment (and `.env`)."""
-    if environ is None:
-        load_dotenv(override=False)
-        environ = dict(os.environ)
-    instance = Path(instance_path)
-    config: dict[str, object] = {}
-    for setting in SETTINGS:
-        raw = environ.get(setting.env)
-        config[setting.key] = setting.default if raw in (None, "") else _cast(setting, raw)
+# --- Production safety ---------------------------------------------------------------------------
 
-    production = config["NORRSKEN_ENV"] == "production"
-    if config["NORRSKEN_ENV"] not in ("development", "production"):
-        raise ConfigurationError("NORRSKEN_ENV must be 'development' or 'production'")
 
+def secret_problem(secret: str) -> str | None:
+    if len(secret) < SECRET_MIN_LENGTH:
+        return f"SECRET_KEY must be at least {SECRET_MIN_LENGTH} characters in production"
+    if len(set(secret)) < SECRET_MIN_DISTINCT:
+        return "SECRET_KEY is too simple: make one with secrets.token_urlsafe(48) (README, Drift)"
+    return None
+
+
+def data_keys_problem(keys: str, secret: str) -> str | None:
+    """Every key a real Fernet key made from random bytes, and none reused as the secret key."""
+    parts = [key.strip() for key in keys.split(",") if key.strip()]
+    if not parts:
+        return "DATA_ENCRYPTION_KEYS holds no key"
+    for position, key in enumerate(parts, start=1):
+        try:
+            raw = base64.urlsafe_b64decode(key.encode("ascii"))
+        except (binascii.Error, UnicodeEncodeError, ValueError):
+            raw = b""
+        if len(raw) != 32:
+            return (
+                f"DATA_ENCRYPTION_KEYS key {position} is not a Fernet key (Fernet.generate_key())"
+            )
+        if len(set(raw)) < 16:
+            return f"DATA_ENCRYPTION_KEYS key {position} is not random: make a new one"
+        if key == secret:
+            return "DATA_ENCRYPTION_KEYS must not reuse SECRET_KEY"
+    return None
+
+
+def is_loopback(address: str) -> bool:
+    """True for a gunicorn bind that only this machine can reach (loopback or a unix socket)."""
+    if address.startswith(("unix:", "fd://")):
+        return True
+    host = address.rsplit(":", 1)[0] if address.count(":") == 1 or "]" in address else address
+    host = host.strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a host name may resolve to anything: only "localhost" counts as loopback
+
+
+def gunicorn_binds(argv: list[str], environ: dict[str, str]) -> list[str]:
+    """The addresses gunicorn was told to bind, when this process is gunicorn."""
+    if not argv or "gunicorn" not in Path(argv[0]).as_posix():
+        return []
+    from gunicorn.config import Config
+
+    parser = Config().parser()
+    binds: list[str] = []
+    for args in (shlex.split(environ.get("GUNICORN_CMD_ARGS", "")), argv[1:]):
+        try:
+            binds += parser.parse_known_args(args)[0].bind or []
+        except SystemExit:  # an option gunicorn itself will refuse; leave that to gunicorn
+            continue
+    return binds or ["127.0.0.1:8000"]  # gunicorn's own default
+
+
+def server_signs(config: dict, environ: dict[str, str], argv: list[str]) -> list[str]:
+    """What makes this configuration look like a server rather than a developer's machine."""
+    signs = []
+    if environ.get("DATABASE_URL") and not environ["DATABASE_URL"].startswith("sqlite"):
+        signs.append("DATABASE_URL is not SQLite")
+    if not str(config["RATELIMIT_STORAGE_URI"]).startswith("memory://"):
+        signs.append("RATELIMIT_STORAGE_URI is shared storage")
+    if config["PROXY_COUNT"]:
+        signs.append("NORRSKEN_PROXY_COUNT is set")
+    if str(config["BASE_URL"]).startswith("https://"):
+        signs.append("NORRSKEN_BASE_URL is https")
+    signs += [
+        f"gunicorn is bound to {bind}"
+        for bind in gunicorn_binds(argv, environ)
+        if not is_loopback(bind)
+    ]
+    return signs
+
+
+def _refuse_server_signs(config: dict, environ: dict[str, str], argv: list[str]) -> None:
+    signs = server_signs(config, environ, argv)
+    if signs:
+        raise ConfigurationError(
+            "NORRSKEN_ENV is not set, but this looks like a server ("
+            + "; ".join(signs)
+            + "). Set NORRSKEN_ENV=production, or NORRSKEN_ENV=development if this really "
+            "is a development machine."
+        )
+
+
+def _keys(config: dict, instance: Path, production: bool) -> None:
+    """SECRET_KEY and DATA_ENCRYPTION_KEYS: set and strong in production, generated locally."""
     if not config["SECRET_KEY"]:
         if production:
             raise ConfigurationError("SECRET_KEY must be set when NORRSKEN_ENV=production")
         config["SECRET_KEY"] = _read_or_create_secret(
             instance / "secret_key", lambda: secrets.token_urlsafe(48)
         )
-    elif production and len(str(config["SECRET_KEY"])) < 32:
-        raise ConfigurationError("SECRET_KEY must be at least 32 characters in production")
+    elif production and (problem := secret_problem(str(config["SECRET_KEY"]))):
+        raise ConfigurationError(problem)
 
     if not config["DATA_ENCRYPTION_KEYS"]:
         if production:
@@ -136,6 +238,36 @@ def load_config(instance_path: str | Path, environ: dict[str, str] | None = None
         config["DATA_ENCRYPTION_KEYS"] = _read_or_create_secret(
             instance / "data_key", lambda: Fernet.generate_key().decode("ascii")
         )
+    elif production and (
+        problem := data_keys_problem(str(config["DATA_ENCRYPTION_KEYS"]), str(config["SECRET_KEY"]))
+    ):
+        raise ConfigurationError(problem)
+
+
+def load_config(
+    instance_path: str | Path,
+    environ: dict[str, str] | None = None,
+    argv: list[str] | None = None,
+) -> dict:
+    """Build the Flask configuration from the environment (and `.env`)."""
+    if environ is None:
+        load_dotenv(override=False)
+        environ = dict(os.environ)
+    argv = sys.argv if argv is None else argv
+    instance = Path(instance_path)
+    config: dict[str, object] = {}
+    for setting in SETTINGS:
+        raw = environ.get(setting.env)
+        config[setting.key] = setting.default if raw in (None, "") else _cast(setting, raw)
+
+    production = config["NORRSKEN_ENV"] == "production"
+    if config["NORRSKEN_ENV"] not in ("development", "production"):
+        raise ConfigurationError("NORRSKEN_ENV must be 'development' or 'production'")
+    if not environ.get("NORRSKEN_ENV"):
+        _refuse_server_signs(config, environ, argv)
+    _keys(config, instance, production)
+    if production and not str(config["BASE_URL"]).startswith("https://"):
+        raise ConfigurationError("NORRSKEN_BASE_URL must be an https:// address in production")
 
     if not config["DATABASE_URL"]:
         config["DATABASE_URL"] = f"sqlite:///{instance / 'norrsken.db'}"

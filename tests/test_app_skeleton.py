@@ -127,9 +127,16 @@ def test_local_secret_key_is_generated_once_and_private(tmp_path):
 
 
 def test_production_cookies_are_secure(tmp_path):
+    from cryptography.fernet import Fernet
+
     config = load_config(
         tmp_path,
-        {"NORRSKEN_ENV": "production", "SECRET_KEY": "x" * 40, "DATA_ENCRYPTION_KEYS": "k"},
+        {
+            "NORRSKEN_ENV": "production",
+            "SECRET_KEY": "Ett hemligt och långt värde, minst 32 tecken",
+            "DATA_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+            "NORRSKEN_BASE_URL": "https://norrsken.example",
+        },
     )
     assert config["SESSION_COOKIE_SECURE"] is True
     assert config["SESSION_COOKIE_HTTPONLY"] is True

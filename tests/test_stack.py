@@ -7,6 +7,7 @@ import datetime as dt
 import http.client
 import os
 import re
+import secrets
 import ssl
 import subprocess
 import sys
@@ -67,7 +68,8 @@ def stack(tmp_path_factory, built_site):
         )
         env = {
             "NORRSKEN_ENV": "production",
-            "SECRET_KEY": "s" * 48,
+            "SECRET_KEY": secrets.token_urlsafe(48),
+            "NORRSKEN_BASE_URL": "https://localhost",
             "DATA_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
             "DATABASE_URL": database_url,
             "RATELIMIT_STORAGE_URI": redis_url,
