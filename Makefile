@@ -7,7 +7,8 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 POSTGRES_TESTS := tests/test_app_skeleton.py tests/test_public_forms.py tests/test_coordinator.py \
-	tests/test_statistics.py tests/test_jobs.py tests/test_migrations.py tests/test_backup.py
+	tests/test_statistics.py tests/test_jobs.py tests/test_migrations.py tests/test_backup.py \
+	tests/test_doctor.py
 SITE_SOURCES := mkdocs.yml $(shell find docs overrides -type f 2>/dev/null)
 
 .PHONY: run test lint format site db clean

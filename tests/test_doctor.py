@@ -182,7 +182,9 @@ def test_doctor_passes_a_production_configuration_that_is_in_order(production):
 
 
 def test_doctor_names_every_problem_of_a_development_setup_and_fails(make_app, tmp_path):
-    app = make_app(WORKERS=2, NGINX_HEADERS=str(tmp_path / "saknas.conf"))
+    app = make_app(
+        WORKERS=2, RATELIMIT_STORAGE_URI="memory://", NGINX_HEADERS=str(tmp_path / "saknas.conf")
+    )
     code, output = _doctor(app)
     assert code == 1
     for text in (
