@@ -118,6 +118,17 @@ def postgres() -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def create_database(admin_url: str, name: str) -> str:
+    """Create database `name` on the server of `admin_url`; return its URL."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return admin_url.rsplit("/", 1)[0] + f"/{name}"
+
+
 def _wait_for_sql(url: str, seconds: float = 30) -> None:
     from sqlalchemy import create_engine, text
 
@@ -153,6 +164,37 @@ def redis() -> Iterator[str]:
         yield f"redis://127.0.0.1:{port}/0"
     finally:
         _stop(server)
+
+
+def production_env(database_url: str, redis_url: str, site: Path) -> dict[str, str]:
+    """The settings of a production server behind nginx, with fresh random keys."""
+    import secrets
+
+    from cryptography.fernet import Fernet
+
+    return {
+        "NORRSKEN_ENV": "production",
+        "SECRET_KEY": secrets.token_urlsafe(48),
+        "NORRSKEN_BASE_URL": "https://localhost",
+        "DATA_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        "DATABASE_URL": database_url,
+        "RATELIMIT_STORAGE_URI": redis_url,
+        "NORRSKEN_SITE_DIR": str(site),
+        "NORRSKEN_PROXY_COUNT": "1",
+        "STATUS_RATE_LIMIT": "5/hour",
+    }
+
+
+def flask_command(env: dict[str, str], *args: str) -> str:
+    """Run `flask --app forms_service ARGS` with `env`; return what it printed."""
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("flask")), "--app", "forms_service", *args],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 @contextlib.contextmanager

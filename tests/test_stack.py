@@ -9,17 +9,24 @@ import os
 import re
 import secrets
 import ssl
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from cryptography import x509
-from cryptography.fernet import Fernet
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
-from services import ROOT, free_port, gunicorn, nginx, postgres, redis
+from services import (
+    ROOT,
+    create_database,
+    flask_command,
+    free_port,
+    gunicorn,
+    nginx,
+    postgres,
+    production_env,
+    redis,
+)
 
 pytestmark = pytest.mark.stack
 
@@ -51,85 +58,69 @@ def _self_signed(folder: Path) -> tuple[Path, Path]:
     return cert_path, key_path
 
 
+def _write_nginx(
+    folder: Path, app_port: int, site: Path, headers: str, also: tuple = ()
+) -> tuple[Path, int]:
+    """The shipped deploy/nginx.conf and proxy snippet, paths and ports made local (and the
+    replacements in `also`); returns the main configuration and the https port. Logs go to
+    folder/logs."""
+    folder.mkdir(exist_ok=True)
+    cert, key = _self_signed(folder)
+    https_port, http_port = free_port(), free_port()
+    snippets = folder / "snippets"
+    snippets.mkdir()
+    (snippets / "norrsken-site-headers.conf").write_text(headers)
+    proxy = (ROOT / "deploy" / "norrsken-proxy.conf").read_text()
+    (snippets / "norrsken-proxy.conf").write_text(
+        proxy.replace("127.0.0.1:8001", f"127.0.0.1:{app_port}")
+    )
+    server = (ROOT / "deploy" / "nginx.conf").read_text()
+    for old, new in [
+        ("/etc/ssl/norrsken/fullchain.pem", str(cert)),
+        ("/etc/ssl/norrsken/privkey.pem", str(key)),
+        ("/srv/norrsken/site", str(site)),
+        ("/etc/nginx/snippets/", f"{snippets}/"),
+        ("/var/log/nginx/", f"{folder}/logs/"),
+        ("listen 443 ssl;", f"listen 127.0.0.1:{https_port} ssl;"),
+        ("listen 80;", f"listen 127.0.0.1:{http_port};"),
+        *also,
+    ]:
+        assert old in server, old
+        server = server.replace(old, new)
+    (folder / "norrsken.conf").write_text(server)
+    (folder / "logs").mkdir()
+    (folder / "tmp").mkdir()
+    main = folder / "nginx-main.conf"
+    main.write_text(
+        # Started as root, nginx's workers would run as nobody and could not read the
+        # test's private temporary folder.
+        ("user root;\n" if os.geteuid() == 0 else "")
+        + "pid nginx.pid;\nerror_log logs/error.log;\nevents {}\nhttp {\n"
+        "  include /etc/nginx/mime.types;\n"
+        f"  client_body_temp_path {folder}/tmp;\n"
+        f"  proxy_temp_path {folder}/tmp;\n"
+        f"  include {folder}/norrsken.conf;\n}}\n"
+    )
+    return main, https_port
+
+
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory, built_site):
     folder = tmp_path_factory.mktemp("stack")
     with postgres() as admin_url, redis() as redis_url:
-        database_url = admin_url.rsplit("/", 1)[0] + "/norrsken"
-        subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                "from sqlalchemy import create_engine, text; "
-                f"e = create_engine('{admin_url}', isolation_level='AUTOCOMMIT'); "
-                "e.connect().execute(text('CREATE DATABASE norrsken'))",
-            ],
-            check=True,
-        )
-        env = {
-            "NORRSKEN_ENV": "production",
-            "SECRET_KEY": secrets.token_urlsafe(48),
-            "NORRSKEN_BASE_URL": "https://localhost",
-            "DATA_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
-            "DATABASE_URL": database_url,
-            "RATELIMIT_STORAGE_URI": redis_url,
-            "NORRSKEN_SITE_DIR": str(built_site),
-            "NORRSKEN_PROXY_COUNT": "1",
-            "STATUS_RATE_LIMIT": "5/hour",
-        }
-        flask = str(Path(sys.executable).with_name("flask"))
-        subprocess.run(
-            [flask, "--app", "forms_service", "db", "upgrade"],
-            cwd=ROOT,
-            env={**os.environ, **env},
-            check=True,
-            capture_output=True,
-        )
-        headers = subprocess.run(
-            [flask, "--app", "forms_service", "nginx-headers"],
-            cwd=ROOT,
-            env={**os.environ, **env},
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+        env = production_env(create_database(admin_url, "norrsken"), redis_url, built_site)
+        flask_command(env, "db", "upgrade")
+        headers = flask_command(env, "nginx-headers")
         with gunicorn(env, workers=2) as app_port:
-            cert, key = _self_signed(folder)
-            https_port, http_port = free_port(), free_port()
-            snippets = folder / "snippets"
-            snippets.mkdir()
-            (snippets / "norrsken-site-headers.conf").write_text(headers)
-            proxy = (ROOT / "deploy" / "norrsken-proxy.conf").read_text()
-            (snippets / "norrsken-proxy.conf").write_text(
-                proxy.replace("127.0.0.1:8001", f"127.0.0.1:{app_port}")
-            )
-            server = (ROOT / "deploy" / "nginx.conf").read_text()
-            for old, new in [
-                ("/etc/ssl/norrsken/fullchain.pem", str(cert)),
-                ("/etc/ssl/norrsken/privkey.pem", str(key)),
-                ("/srv/norrsken/site", str(built_site)),
-                ("/etc/nginx/snippets/", f"{snippets}/"),
-                ("listen 443 ssl;", f"listen 127.0.0.1:{https_port} ssl;"),
-                ("listen 80;", f"listen 127.0.0.1:{http_port};"),
-            ]:
-                assert old in server, old
-                server = server.replace(old, new)
-            (folder / "norrsken.conf").write_text(server)
-            (folder / "logs").mkdir()
-            main = folder / "nginx-main.conf"
-            main.write_text(
-                # Started as root, nginx's workers would run as nobody and could not read the
-                # test's private temporary folder.
-                ("user root;\n" if os.geteuid() == 0 else "")
-                + "pid nginx.pid;\nerror_log logs/error.log;\nevents {}\nhttp {\n"
-                "  include /etc/nginx/mime.types;\n"
-                f"  client_body_temp_path {folder}/tmp;\n"
-                f"  proxy_temp_path {folder}/tmp;\n"
-                f"  include {folder}/norrsken.conf;\n}}\n"
-            )
-            (folder / "tmp").mkdir()
-            with nginx(main, folder, https_port):
-                yield {"app_port": app_port, "https_port": https_port, "database": database_url}
+            main, https_port = _write_nginx(folder / "nginx", app_port, built_site, headers)
+            with nginx(main, folder / "nginx", https_port):
+                yield {
+                    "app_port": app_port,
+                    "https_port": https_port,
+                    "database": env["DATABASE_URL"],
+                    "headers": headers,
+                    "folder": folder,
+                }
 
 
 def _https(stack, path, method="GET", body=None, headers=None):
@@ -238,3 +229,29 @@ def test_rate_limit_holds_across_both_workers(stack):
     statuses = [_direct(stack, "/formular/status/ingen-sadan-lank") for _ in range(10)]
     assert statuses.count(404) == 5
     assert statuses.count(429) == 5
+
+
+def _status_request_with_gunicorn_down(stack, built_site, folder: Path, also=()):
+    """The shipped nginx in front of a port where nothing listens (gunicorn stopped for a
+    deploy); one status-page request. Returns its status and everything nginx logged."""
+    token = "IjE3MmQwOGY0" + secrets.token_urlsafe(30)
+    main, https_port = _write_nginx(folder, free_port(), built_site, stack["headers"], also)
+    with nginx(main, folder, https_port):
+        response, _ = _https({"https_port": https_port}, f"/formular/status/{token}")
+    logs = "".join(path.read_text() for path in (folder / "logs").iterdir())
+    return response.status, logs, token
+
+
+def test_m4_nginx_logs_no_status_url_or_client_address_while_gunicorn_is_down(
+    stack, built_site, tmp_path
+):
+    status, logs, token = _status_request_with_gunicorn_down(stack, built_site, tmp_path / "a")
+    assert status == 502
+    assert token not in logs and "client:" not in logs, logs
+
+    # The same request at nginx's usual level writes both: the shipped level is what stops it.
+    also = (("norrsken-error.log alert;", "norrsken-error.log error;"),)
+    status, logs, token = _status_request_with_gunicorn_down(
+        stack, built_site, tmp_path / "b", also
+    )
+    assert status == 502 and token in logs and "client: 127.0.0.1" in logs
