@@ -26,6 +26,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -66,10 +67,15 @@ def recipient(key: str | None) -> x25519.Recipient:
 
 
 def identity(path: str | Path | None) -> x25519.Identity:
+    """The secret backup key from a file, or from standard input for "-" (so it never has to
+    be copied onto the server)."""
     if not path:
-        raise BackupError("Ange den hemliga backupnyckeln med --identity FIL.")
+        raise BackupError("Ange den hemliga backupnyckeln med --identity FIL (eller -).")
     try:
-        lines = Path(path).read_text(encoding="ascii").splitlines()
+        if str(path) == "-":
+            lines = sys.stdin.read().splitlines()
+        else:
+            lines = Path(path).read_text(encoding="ascii").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise BackupError(f"Kan inte läsa nyckelfilen {path}.") from exc
     for line in lines:
@@ -295,7 +301,7 @@ def backup_command(path: Path) -> None:
 @click.option(
     "--identity",
     "identity_file",
-    help="Filen med den hemliga backupnyckeln (AGE-SECRET-KEY-…); annars BACKUP_IDENTITY_FILE.",
+    help="Fil med den hemliga backupnyckeln, eller - för standard in; annars BACKUP_IDENTITY_FILE.",
 )
 @click.option("--force", is_flag=True, help="Ersätt även en databas som redan har innehåll.")
 @with_appcontext
@@ -305,9 +311,17 @@ def restore_command(path: Path, identity_file: str | None, force: bool) -> None:
     click.echo("Säkerhetskopian är återställd och databasen är uppdaterad.")
 
 
-@click.command("backup-key", help="Skapa ett nyckelpar för säkerhetskopior.")
+@click.command(
+    "backup-key", help="Skapa ett nyckelpar för säkerhetskopior (FIL, eller - för standard ut)."
+)
 @click.argument("identity_file", type=click.Path(dir_okay=False, path_type=Path))
 def backup_key_command(identity_file: Path) -> None:
+    if str(identity_file) == "-":  # straight to the administrator's medium, never to disk here
+        secret = x25519.Identity.generate()
+        public = str(secret.to_public())
+        click.echo(f"# Norrsken backup key. Public key: {public}\n{secret}")
+        click.echo(f"Sätt på servern: BACKUP_KEY={public}", err=True)
+        return
     if identity_file.exists():
         raise BackupError(f"{identity_file} finns redan; välj ett nytt filnamn.")
     public = write_new_identity(identity_file)

@@ -113,14 +113,22 @@ def _proxy(settings) -> list[Finding]:
                 "inloggningsgränsen. Sätt 1."
             )
         ]
-    if not config.is_loopback(bind):
+    host = bind.rsplit(":", 1)[0].strip("[]")
+    if host in ("", "0.0.0.0", "::"):  # noqa: S104 (recognising the wildcard, not binding it)
         return [
             problem(
-                f"gunicorn lyssnar på {bind}: den som når porten direkt kan förfalska "
-                "X-Forwarded-For. Bind till 127.0.0.1 (NORRSKEN_BIND) bakom nginx."
+                f"gunicorn lyssnar på alla adresser ({bind}): den som når porten direkt kan "
+                "förfalska X-Forwarded-For. Bind till 127.0.0.1 (NORRSKEN_BIND) bakom nginx."
             )
         ]
     found = [ok(f"en proxy framför gunicorn på {bind}")]
+    if not config.is_loopback(bind):
+        found = [
+            warning(
+                f"gunicorn lyssnar på {bind}: se till att bara nginx når porten (brandvägg, "
+                "IPAddressAllow=), annars kan X-Forwarded-For förfalskas."
+            )
+        ]
     if count > 1:
         found.append(warning(f"NORRSKEN_PROXY_COUNT={count}: stämmer bara med {count} proxyer."))
     return found
@@ -165,6 +173,8 @@ def _site(settings) -> list[Finding]:
     site = Path(settings["SITE_DIR"])
     if not (site / "index.html").is_file():
         return [problem(f"Ingen byggd webbplats i {site}: kör 'mkdocs build'.")]
+    if not settings["NGINX_HEADERS"]:  # an app server without nginx (README, several servers)
+        return [ok(f"webbplatsen är byggd i {site}; nginx-huvudena kontrolleras inte här")]
     snippet = Path(settings["NGINX_HEADERS"])
     fix = f"kör 'flask --app forms_service nginx-headers > {snippet}' och ladda om nginx"
     if not snippet.is_file():

@@ -93,7 +93,10 @@ def test_backup_restores_every_table_of_real_data_into_an_empty_database(
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
     target = make_app(migrate=False, DATABASE_URL=new_database_url(), **keys["config"])
-    assert "återställd" in _cli(target, "restore", path, "--identity", keys["identity"])
+    restored = target.test_cli_runner().invoke(  # the secret key on standard input, not on disk
+        args=["restore", str(path), "--identity", "-"], input=keys["identity"].read_text()
+    )
+    assert restored.exit_code == 0 and "återställd" in restored.output, restored.output
     assert _every_row(target.extensions["engine"]) == original
     assert "(senaste)" in _cli(target, "db", "current")
     page = target.test_client().get(link)
@@ -197,3 +200,13 @@ def test_backup_key_command_makes_a_private_key_file_and_prints_the_public_key(a
     public = output.split("BACKUP_KEY=", 1)[1].strip()
     assert public.startswith("age1") and public in target.read_text()
     assert "finns redan" in _cli(app, "backup-key", target, ok=False)
+
+
+def test_backup_key_can_go_straight_to_standard_output(app, tmp_path):
+    result = app.test_cli_runner().invoke(args=["backup-key", "-"])
+    assert result.exit_code == 0
+    written = tmp_path / "from-stdout.txt"
+    written.write_text(result.stdout)
+    public = result.stderr.split("BACKUP_KEY=", 1)[1].strip()
+    assert str(backup.identity(written).to_public()) == public
+    assert not list(tmp_path.glob("-*")), "no file named '-'"

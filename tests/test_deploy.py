@@ -181,3 +181,17 @@ def test_the_app_runs_with_memory_deny_write_execute(tmp_path):
         env={k: v for k, v in os.environ.items() if not k.startswith("NORRSKEN_")},
     )
     assert result.returncode == 0 and result.stdout.strip().endswith("ok"), result.stderr
+
+
+def test_the_admin_wrapper_runs_flask_like_the_service_does():
+    """deploy/norrsken (installed as /usr/local/bin/norrsken) uses the unit's user, settings file
+    and folders, keeps the file system read-only but for the data and backup folders, and is
+    valid sh."""
+    wrapper = (DEPLOY / "norrsken").read_text(encoding="utf-8")
+    assert subprocess.run(["sh", "-n", str(DEPLOY / "norrsken")]).returncode == 0
+    service = _options(DEPLOY / "norrsken.service")
+    assert f"--uid={service['User'][0]}" in wrapper
+    assert f"EnvironmentFile={service['EnvironmentFile'][0]}" in wrapper
+    assert f"WorkingDirectory={service['WorkingDirectory'][0]}" in wrapper
+    assert "ProtectSystem=strict" in wrapper and "/srv/norrsken/.venv/bin/flask" in wrapper
+    assert os.access(DEPLOY / "norrsken", os.X_OK)

@@ -204,7 +204,7 @@ def test_doctor_names_every_problem_of_a_development_setup_and_fails(make_app, t
 @pytest.mark.parametrize(
     ("setting", "value", "text"),
     [
-        ("BIND", "0.0.0.0:8001", "kan förfalska X-Forwarded-For"),
+        ("BIND", "0.0.0.0:8001", "lyssnar på alla adresser"),
         ("RATELIMIT_STORAGE_URI", "redis://127.0.0.1:1/0", "svarar inte"),
         ("SMTP_PORT", 1, "E-postservern 127.0.0.1 svarar inte"),
         ("BACKUP_KEY", "AGE-SECRET-KEY-1QQQQ", "BACKUP_KEY är den hemliga nyckeln"),
@@ -236,3 +236,13 @@ def test_doctor_warns_when_the_secret_backup_key_lies_on_the_server(production, 
     production.config["BACKUP_IDENTITY_FILE"] = str(tmp_path / "identity.txt")
     code, output = _doctor(production)
     assert code == 0 and "varning Den hemliga backupnyckeln ligger på servern" in output
+
+
+def test_doctor_warns_about_a_private_address_and_can_skip_the_nginx_check(production):
+    """An app server behind a separate nginx host (README, several app servers)."""
+    production.config["BIND"] = "10.0.0.11:8001"
+    production.config["NGINX_HEADERS"] = ""
+    code, output = _doctor(production)
+    assert code == 0, output
+    assert "varning gunicorn lyssnar på 10.0.0.11:8001: se till att bara nginx" in output
+    assert "nginx-huvudena kontrolleras inte här" in output
