@@ -172,7 +172,7 @@ def test_backup_refuses_a_missing_or_secret_backup_key(make_app, keys, tmp_path)
     assert not list(tmp_path.glob("a.backup*")), "no file, not even a partial one"
 
 
-def test_the_age_tool_decrypts_a_backup_without_this_code(make_app, keys, tmp_path):
+def test_the_age_tools_open_a_backup_and_make_keys_without_this_code(make_app, keys, tmp_path):
     """The restore drill's fallback: Debian's `age` opens the file (README, Drift)."""
     app = make_app(**keys["config"])
     send_request(app.test_client(), valid_request())
@@ -191,6 +191,19 @@ def test_the_age_tool_decrypts_a_backup_without_this_code(make_app, keys, tmp_pa
     else:
         assert header.startswith(backup.PG_DUMP_MAGIC)
     os.remove(plain)
+
+    # And a key pair made by Debian's age-keygen (the README's install step) works with ours.
+    made = tmp_path / "age-keygen.txt"
+    printed = subprocess.run(
+        [shutil.which("age-keygen") or "age-keygen", "-o", made],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    public = printed.stderr.split("Public key:", 1)[1].strip()
+    app.config["BACKUP_KEY"] = public
+    _cli(app, "backup", tmp_path / "second.backup")
+    assert str(backup.identity(made).to_public()) == public
 
 
 def test_backup_key_command_makes_a_private_key_file_and_prints_the_public_key(app, tmp_path):
