@@ -196,10 +196,12 @@ def _clear(engine: Engine) -> None:
 
 
 class _Guarded:
-    """A writer that stops a stream not starting with `magic` (a backup of another kind)."""
+    """A writer that stops a stream not starting with `magic` (a backup of another database
+    kind); passes everything on to `target`, or discards it when there is none (a check)."""
 
-    def __init__(self, target, magic: bytes):
-        self.target, self.magic, self.head, self.wrong_kind = target, magic, b"", False
+    def __init__(self, target, magic: bytes, kind: str):
+        self.target, self.magic, self.kind = target, magic, kind
+        self.head, self.wrong_kind = b"", False
 
     def write(self, data) -> int:
         if len(self.head) < len(self.magic):
@@ -207,11 +209,13 @@ class _Guarded:
             if not self.magic.startswith(self.head):
                 self.wrong_kind = True
                 raise OSError("not a backup of this kind")
-        self.target.write(data)
+        if self.target is not None:
+            self.target.write(data)
         return len(data)
 
     def flush(self) -> None:
-        self.target.flush()
+        if self.target is not None:
+            self.target.flush()
 
 
 def _decrypt(source: Path, out, key: x25519.Identity) -> None:
@@ -220,20 +224,19 @@ def _decrypt(source: Path, out, key: x25519.Identity) -> None:
             pyrage.decrypt_io(encrypted, out, [key])
         except (pyrage.DecryptError, OSError) as exc:
             if getattr(out, "wrong_kind", False):
-                raise BackupError("Säkerhetskopian är inte från en PostgreSQL-databas.") from exc
+                raise BackupError(f"Säkerhetskopian är inte från en {out.kind}-databas.") from exc
             raise BackupError(
                 "Säkerhetskopian kunde inte dekrypteras: fel nyckel, eller filen är skadad."
             ) from exc
+        if isinstance(out, _Guarded) and len(out.head) < len(out.magic):
+            raise BackupError(f"Säkerhetskopian är inte från en {out.kind}-databas.")
 
 
 def _restore_sqlite(engine: Engine, source: Path, key: x25519.Identity) -> None:
     database = Path(engine.url.database)
     with tempfile.NamedTemporaryFile(dir=database.parent, prefix=".restore-", suffix=".db") as tmp:
         with open(tmp.name, "wb") as plain:
-            _decrypt(source, plain, key)
-        with open(tmp.name, "rb") as plain:
-            if plain.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-                raise BackupError("Säkerhetskopian är inte från en SQLite-databas.")
+            _decrypt(source, _Guarded(plain, SQLITE_MAGIC, "SQLite"), key)
         engine.dispose()
         snapshot, target = sqlite3.connect(tmp.name), sqlite3.connect(database)
         try:
@@ -257,7 +260,7 @@ def _restore_postgres(engine: Engine, source: Path, key: x25519.Identity) -> Non
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=errors, env=env)  # noqa: S603
         try:
-            _decrypt(source, _Guarded(process.stdin, PG_DUMP_MAGIC), key)
+            _decrypt(source, _Guarded(process.stdin, PG_DUMP_MAGIC, "PostgreSQL"), key)
             process.stdin.close()
         except BaseException:
             process.kill()  # nothing is committed: pg_restore runs in a single transaction
@@ -277,8 +280,10 @@ def restore(engine: Engine, source: Path, key: x25519.Identity, force: bool = Fa
             "eller använd --force för att ersätta allt innehåll."
         )
     if engine.dialect.name == "sqlite":
-        _restore_sqlite(engine, source, key)
+        _restore_sqlite(engine, source, key)  # decrypted and checked before the target is touched
     else:
+        # The whole file must decrypt, with this key and to a pg_dump, before anything is dropped.
+        _decrypt(source, _Guarded(None, PG_DUMP_MAGIC, "PostgreSQL"), key)
         if inspect(engine).get_table_names():
             _clear(engine)
         _restore_postgres(engine, source, key)

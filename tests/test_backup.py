@@ -4,6 +4,7 @@ PostgreSQL; the file reveals nothing without the secret key."""
 
 from __future__ import annotations
 
+import io
 import os
 import secrets
 import shutil
@@ -11,6 +12,7 @@ import sqlite3
 import stat
 import subprocess
 
+import pyrage
 import pytest
 from coordhelpers import enrol, login, start_clock
 from cryptography.fernet import Fernet
@@ -128,6 +130,20 @@ def test_backup_file_reveals_nothing_and_needs_the_secret_key(
         target, "restore", tampered, "--identity", keys["identity"], ok=False
     )
     assert backup.stored_rows(target.extensions["engine"]) == 0, "nothing half-restored"
+
+    # Even --force leaves a database with content alone when the file does not decrypt, or is
+    # not a backup of this database kind at all.
+    in_use = make_app(DATABASE_URL=new_database_url(), **keys["config"])
+    send_request(in_use.test_client(), valid_request())
+    other_kind = tmp_path / "other-kind.backup"
+    with open(other_kind, "wb") as out:
+        pyrage.encrypt_io(
+            io.BytesIO(b"not a database " * 100), out, [backup.recipient(keys["public"])]
+        )
+    for bad, message in ((tampered, "kunde inte dekrypteras"), (other_kind, "är inte från en")):
+        output = _cli(in_use, "restore", bad, "--identity", keys["identity"], "--force", ok=False)
+        assert message in output
+        assert backup.stored_rows(in_use.extensions["engine"]) > 0, bad.name
 
 
 def test_restore_refuses_a_database_with_content_unless_forced(
