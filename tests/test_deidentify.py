@@ -274,7 +274,7 @@ def test_100000_characters_of_repetition_finish(unit, length):
 
 
 def test_a_failing_detector_fails_closed(monkeypatch):
-    import forms_service.deidentify as guard
+    import forms_service.deidentify.scanner as guard
 
     def broken(_text):
         raise RuntimeError("boom")
