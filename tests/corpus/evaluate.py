@@ -1,24 +1,89 @@
-"""Loads the labelled corpus and measures the guard on it (shared by tests and bench/).
+"""Scores the guard on labelled case text (shared by the tests and bench/deidentify_quality.py).
 
-A positive sample counts as caught when a finding overlaps the labelled identifier with at least
-the severity its kind demands: a block kind must be blocked, a warn kind at least warned about.
+Three sets, always scored separately:
+
+* **dev** — `tests/corpus/dev.jsonl`, written independently of the guard; the guard may be tuned
+  on it.
+* **heldout** — `tests/corpus/heldout/*.jsonl`, written the same way and never looked at while
+  developing: the honest figure. Its misses are printed only on explicit request.
+* **regression** — the first edition's generated corpus (`positives.jsonl`, `clean_texts.txt`):
+  written in the detectors' own shapes, so it only guards against regressions.
+
+The labelled format is described in `tests/corpus/README.md`. A labelled identifier counts as
+caught when a finding of the required severity (block for block kinds, at least a warning for
+names, dates, ages and workplaces) overlaps its `value`, or one of its `also` parts, at its
+occurrence in the text. A clean text is one with no labelled identifier.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from forms_service.deidentify import BLOCK, SEVERITY, scan
 
 HERE = Path(__file__).resolve().parent
+SETS = ("dev", "regression", "heldout")
 
 
-def load_positives() -> list[dict]:
+@dataclass(frozen=True)
+class Label:
+    kind: str
+    spans: tuple[tuple[int, int], ...]  # the value first, then its `also` parts
+
+    def shown(self, text: str) -> str:
+        return " … ".join(text[start:end] for start, end in self.spans)
+
+
+@dataclass(frozen=True)
+class Sample:
+    id: str
+    text: str
+    labels: tuple[Label, ...]
+
+
+def _occurrence(text: str, value: str, n: int) -> tuple[int, int]:
+    start = -1
+    for _ in range(n):
+        start = text.find(value, start + 1)
+        if start < 0:
+            raise ValueError(f"{value!r} does not occur {n} times")
+    return start, start + len(value)
+
+
+def _sample_from_row(row: dict) -> Sample:
+    text = row["text"]
+    labels = []
+    seen: dict[tuple[str, str], int] = defaultdict(int)
+    for item in row["identifiers"]:
+        # Without "occurrence", repeated labels of the same value are its 1st, 2nd … occurrence.
+        seen[(item["kind"], item["value"])] += 1
+        n = item.get("occurrence", seen[(item["kind"], item["value"])])
+        spans = [_occurrence(text, item["value"], n)]
+        spans += [_occurrence(text, part, 1) for part in item.get("also", [])]
+        labels.append(Label(item["kind"], tuple(spans)))
+    return Sample(row.get("id", ""), text, tuple(labels))
+
+
+def load_jsonl(path: Path) -> list[Sample]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [_sample_from_row(row) for row in rows]
+
+
+def load_regression() -> list[Sample]:
+    """The first edition's generated positives (one label each) and clean texts."""
+    samples = []
     lines = (HERE / "positives.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+    for index, line in enumerate(filter(str.strip, lines)):
+        row = json.loads(line)
+        label = Label(row["kind"], ((row["start"], row["end"]),))
+        samples.append(Sample(f"R{index:04}", row["text"], (label,)))
+    for index, text in enumerate(load_clean_texts()):
+        samples.append(Sample(f"C{index:04}", text, ()))
+    return samples
 
 
 def load_clean_texts() -> list[str]:
@@ -31,61 +96,100 @@ def load_clean_texts() -> list[str]:
     return texts
 
 
+def heldout_files() -> list[Path]:
+    return sorted((HERE / "heldout").glob("*.jsonl"))
+
+
+def load_set(name: str) -> list[Sample]:
+    if name == "dev":
+        return load_jsonl(HERE / "dev.jsonl")
+    if name == "regression":
+        return load_regression()
+    if name == "heldout":
+        return [sample for path in heldout_files() for sample in load_jsonl(path)]
+    raise ValueError(name)
+
+
 @dataclass
-class KindResult:
+class KindScore:
     total: int = 0
     caught: int = 0
-    exact_kind: int = 0
-    misses: list[str] = field(default_factory=list)
+    misses: list[tuple[str, str]] = field(default_factory=list)  # (sample id, what was missed)
 
     @property
     def recall(self) -> float:
-        return self.caught / self.total if self.total else 0.0
+        return self.caught / self.total if self.total else 1.0
 
 
 @dataclass
-class Evaluation:
-    kinds: dict[str, KindResult]
+class Score:
+    kinds: dict[str, KindScore]
     clean_total: int
-    clean_with_block: list[str]
-    clean_with_warn: int
+    clean_blocked: list[tuple[str, str]]  # (sample id, what was blocked)
+    clean_warned: int
+    clean_name_warned: list[tuple[str, str]]  # (sample id, the words warned about)
     warn_kinds_on_clean: dict[str, int]
+    unchecked: int  # texts where a detector crashed (must be 0)
 
     @property
     def clean_block_rate(self) -> float:
-        return len(self.clean_with_block) / self.clean_total
+        return len(self.clean_blocked) / self.clean_total if self.clean_total else 0.0
 
     @property
     def clean_warn_rate(self) -> float:
-        return self.clean_with_warn / self.clean_total
+        return self.clean_warned / self.clean_total if self.clean_total else 0.0
+
+    @property
+    def clean_name_warn_rate(self) -> float:
+        return len(self.clean_name_warned) / self.clean_total if self.clean_total else 0.0
 
 
-def evaluate() -> Evaluation:
-    kinds: dict[str, KindResult] = defaultdict(KindResult)
-    for sample in load_positives():
-        result = kinds[sample["kind"]]
-        result.total += 1
-        start, end = sample["start"], sample["end"]
-        overlapping = [f for f in scan(sample["text"]) if f.start < end and f.end > start]
-        strong_enough = [
-            f for f in overlapping if f.severity == BLOCK or SEVERITY[sample["kind"]] != BLOCK
-        ]
-        if strong_enough:
-            result.caught += 1
-        else:
-            result.misses.append(sample["text"][start:end])
-        if any(f.kind == sample["kind"] for f in overlapping):
-            result.exact_kind += 1
+def caught(label: Label, findings: Iterable) -> bool:
+    need_block = SEVERITY.get(label.kind) == BLOCK
+    for finding in findings:
+        if need_block and finding.severity != BLOCK:
+            continue
+        if any(finding.start < end and finding.end > start for start, end in label.spans):
+            return True
+    return False
 
-    clean = load_clean_texts()
-    with_block, with_warn, warn_kinds = [], 0, defaultdict(int)
-    for text in clean:
-        findings = scan(text)
-        if any(f.severity == BLOCK for f in findings):
-            with_block.append(text)
+
+def score(samples: list[Sample]) -> Score:
+    kinds: dict[str, KindScore] = defaultdict(KindScore)
+    clean_total, clean_warned, unchecked = 0, 0, 0
+    clean_blocked: list[tuple[str, str]] = []
+    clean_name_warned: list[tuple[str, str]] = []
+    warn_kinds: dict[str, int] = defaultdict(int)
+    for sample in samples:
+        findings = scan(sample.text)
+        unchecked += any(f.kind == "unchecked" for f in findings)
+        for label in sample.labels:
+            result = kinds[label.kind]
+            result.total += 1
+            if caught(label, findings):
+                result.caught += 1
+            else:
+                result.misses.append((sample.id, label.shown(sample.text)))
+        if sample.labels:
+            continue
+        clean_total += 1
+        blocks = [f for f in findings if f.severity == BLOCK]
+        if blocks:
+            shown = ", ".join(f"{f.kind}: {sample.text[f.start : f.end]!r}" for f in blocks)
+            clean_blocked.append((sample.id, shown))
         warns = [f for f in findings if f.severity != BLOCK]
-        if warns:
-            with_warn += 1
+        clean_warned += bool(warns)
         for f in warns:
             warn_kinds[f.kind] += 1
-    return Evaluation(dict(kinds), len(clean), with_block, with_warn, dict(warn_kinds))
+        names = [sample.text[f.start : f.end] for f in warns if f.kind == "name"]
+        if names:
+            clean_name_warned.append((sample.id, ", ".join(names)))
+    return Score(
+        dict(kinds),
+        clean_total,
+        clean_blocked,
+        clean_warned,
+        clean_name_warned,
+        dict(warn_kinds),
+        unchecked,
+    )
