@@ -1,0 +1,83 @@
+"""The guard's name warnings (issue 11, items 1 and 3): names in capitals, lower case, police
+style, initials, possessives, at a sentence start and from every community; and no warning for
+laws, institutions, ordinary words, holidays, months, weekdays, countries, car makes and
+medicines. Examples here are in neither corpus."""
+
+from __future__ import annotations
+
+import pytest
+from guardhelpers import found, warns_name
+
+from forms_service.deidentify import WARN, scan
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Capitals, police style "SURNAME, FIRST NAME".
+        ("Anmälan avser ELIN SUNDSTRÖM som bor ensam.", "ELIN SUNDSTRÖM"),
+        ("Målsägande: NORDMARK, ELIN. Misstänkt: okänd.", "NORDMARK, ELIN"),
+        ("MÅLSÄGANDE JAMILA OSMAN UPPGER ATT MAKEN HOTAT HENNE.", "JAMILA OSMAN"),
+        # Lower case, after a kinship or role word.
+        ("hon bor med sin sambo kenneth sedan två år.", "kenneth"),
+        ("hennes son vide går i trean.", "vide"),
+        ("vittnet heter sundström i efternamn.", "sundström"),
+        ("ex-maken (roland) har ringt igen.", "roland"),
+        ("pratade med tove om läget", "tove"),
+        # Initials and possessives.
+        ("J.K. har flyttat till jouren.", "J.K."),
+        ("M.L:s pappa har ringt skolan.", "M.L:s"),
+        ("Polisen (T.) hörde av sig i går.", "T."),
+        ("Katarinas mamma har hotat henne.", "Katarinas"),
+        ("Ingvars bror vet var hon bor.", "Ingvars"),
+        # At the start of a sentence, also names that are words.
+        ("Gunvor har berättat att han slår.", "Gunvor"),
+        ("Sten har tidigare dömts för hot.", "Sten"),
+        ("Vera och Sixten bor kvar i huset.", "Vera"),
+        ("Sonen Bo har börjat säga emot.", "Bo"),
+        ("Mannen, Viking, dricker mycket.", "Viking"),
+        # Names from every community, also names no list holds.
+        ("Risten Omma vill inte att samebyn får veta.", "Risten Omma"),
+        ("Tolken Ánte Gaup känner familjen.", "Ánte Gaup"),
+        ("Kvinnan, Merhawit Kidane, har bott här i två år.", "Merhawit Kidane"),
+        ("Sambon Sorush Karimi kontrollerar hennes telefon.", "Sorush Karimi"),
+        ("Hennes väninna Pornpimol Srisuk följde med.", "Pornpimol Srisuk"),
+        ("Dmytro Kovalchuk har tagit hennes pass.", "Dmytro Kovalchuk"),
+        ("Arbetsledaren Zdeněk Dvořák håller inne lönen.", "Zdeněk Dvořák"),
+        ("Nu ringer Ольга igen.", "Ольга"),
+        ("Grannen Aurelio Benedetti har sett bilen.", "Aurelio Benedetti"),
+    ],
+)
+def test_names_in_every_writing_are_warned_about(text, name):
+    assert warns_name(text, name)
+
+
+def test_a_full_name_is_one_warning_one_confirmation():
+    text = "Kontakt med Britt-Inger Halvarsson på jouren."
+    assert [(kind, part) for kind, part in found(text)] == [("name", "Britt-Inger Halvarsson")]
+    assert all(f.severity == WARN for f in scan(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enligt SoL, BrB och OSL samt LVU, LVM och LSS gäller sekretess.",
+        "Hon har pratat med Kvinnofridslinjen, Socialjouren, Vårdguiden och Språkservice.",
+        "Ärendet finns i Treserva och journalen i Cosmic; Pulsen Combine används inte.",
+        "Mitt intryck är att hon är rädd. Stöd behövs. Fysisk skada saknas. Kontaktförbud sökt.",
+        "Check av läget efter helgen. Hans bror vet inget. Per telefon går det bra.",
+        "Under Trettondagen, Valborg, Kristi himmelsfärd och Allhelgonahelgen var det lugnt.",
+        "Mötet flyttas från Måndag till Fredag i Mars.",
+        "Hon kom från Eritrea via Etiopien och Libyen till Italien.",
+        "Han kör en Toyota Hilux och en Volkswagen Amarok.",
+        "Hon tar Sertralin, Alvedon och Propavan.",
+        "Dnr och OCR finns på fakturan från Jämtkraft.",
+        "Han har skrivit på Facebook och Instagram, även i ett Google-konto.",
+        "Kvinnan bor i Offerdal men arbetar i Östersund; hon är född i Somalia.",
+        "Mina sidor hos Försäkringskassan visar utbetalningen.",
+        "Alla har rätt till stöd. Man kan ringa 1177.",
+        "Hon har fått Subutex-behandling via beroendemottagningen.",
+    ],
+)
+def test_words_that_are_not_names_get_no_name_warning(text):
+    assert [part for kind, part in found(text) if kind == "name"] == []
