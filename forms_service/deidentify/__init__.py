@@ -23,6 +23,7 @@ circumstances), `normalise` for the text the detectors see, and `scanner` for `s
 
 from .findings import BLOCK, KIND_LABELS, MESSAGES, SEVERITY, WARN, Finding
 from .identity import luhn_ok
+from .normalise import bidi_controls
 from .scanner import has_blocking, in_context, scan
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "SEVERITY",
     "WARN",
     "Finding",
+    "bidi_controls",
     "has_blocking",
     "in_context",
     "luhn_ok",

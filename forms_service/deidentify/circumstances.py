@@ -95,7 +95,25 @@ _GENERIC_SCHOOLS = {
 }
 
 
+_WORKPLACE_ANCHOR = re.compile(
+    r"(?=[sgfbhcvlpå])(?:skol|gymnas|fritids|sågverk|fabrik|bageri|hotell|camping|verkstad|gård"
+    r"|lanthandel|pizzeria|frisör|åkeri)"
+)
+
+
 def find_workplaces(text: str) -> Iterator[Finding]:
-    for match in _SCHOOL.finditer(text):
+    windows: list[list[int]] = []
+    for anchor in _WORKPLACE_ANCHOR.finditer(text):
+        start, end = max(0, anchor.start() - 45), anchor.end() + 12
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        yield from _workplaces_in(text, start, min(end, len(text)))
+
+
+def _workplaces_in(text: str, start: int, end: int) -> Iterator[Finding]:
+    for match in _SCHOOL.finditer(text, start, end):
         if match.group().casefold() not in _GENERIC_SCHOOLS:
             yield finding("workplace", match.start(), match.end())

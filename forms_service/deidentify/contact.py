@@ -1,4 +1,7 @@
-"""Contact details: phone numbers, e-mail addresses, URLs, social-media handles, IP addresses."""
+"""Contact details other than phone numbers (phones.py): e-mail addresses, also written to dodge a
+parser ("anna at gmail punkt com", "anna(at)telia.se", "anna [snabel-a] telia punkt se",
+"sofia . strand @ gmail . com"), URLs (except the bare home pages of public services, such as
+"1177.se" or "polisen.se"), social-media handles and IP addresses."""
 
 from __future__ import annotations
 
@@ -6,43 +9,34 @@ import ipaddress
 import re
 from collections.abc import Iterator
 
-from phonenumbers import Leniency, PhoneNumberMatcher
-
+from . import lexicon
 from .findings import Finding, finding
-
-# Anything a phone number can be written as: a digit run of at least six characters, with the
-# separators people use. The matcher runs only in a window around each such run, so prose
-# without numbers costs almost nothing, and every part of a long text is checked.
-_PHONE_CANDIDATE = re.compile(r"[+(]?\d[\d \u00a0().\-/\u2013]{4,30}\d")
-_PHONE_MARGIN = 8
-
-
-def find_phones(text: str) -> Iterator[Finding]:
-    """Phone numbers, as found by the phonenumbers library (every Swedish and foreign numbering
-    plan), looked for only around digit runs."""
-    windows: list[list[int]] = []
-    for match in _PHONE_CANDIDATE.finditer(text):
-        start, end = max(0, match.start() - _PHONE_MARGIN), match.end() + _PHONE_MARGIN
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = end
-        else:
-            windows.append([start, end])
-    seen: set[tuple[int, int]] = set()
-    for start, end in windows:
-        window = text[start:end]
-        for match in PhoneNumberMatcher(window, "SE", leniency=Leniency.VALID, max_tries=500):
-            span = (start + match.start, start + match.end)
-            if span not in seen:
-                seen.add(span)
-                yield finding("phone", *span)
-
 
 # ---------------------------------------------------------------------------------------------
 # E-mail, URL, social handles, IP addresses
 
+# The signs people write instead of "@" and ".", with or without brackets and spaces.
+_AT = (
+    r"(?:\s?@{1,2}\s?|\s?[(\[{<]\s?(?:at|snabel-?a|snabel|@)\s?[)\]}>]\s?"
+    r"|\s(?:at|snabel-?a|snabel\sa|snabela)\s)"
+)
+_DOT = r"(?:\s?\.\s?|\s?[(\[{<]\s?(?:punkt|dot|prick)\s?[)\]}>]\s?|\s(?:punkt|dot|prick)\s)"
+_TLD = (
+    r"(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|co|biz|is|ee|pl|ru|ua|tr|ir|so|fr|es|it|"
+    r"nl|be|at|ch|us|ca|au|app|online|xyz)"
+)
+_PROVIDER = (
+    r"(?:gmail|googlemail|hotmail|outlook|live|msn|icloud|me|mac|yahoo|ymail|aol|protonmail|"
+    r"proton|telia|tele2|telenor|comhem|bredband|bredband2|spray|passagen|bahnhof|mail|gmx|"
+    r"yandex|tutanota|tuta)"
+)
+_LOCAL = rf"[\w%+\-]{{1,64}}(?:{_DOT}[\w%+\-]{{1,64}}){{0,4}}"
 _EMAIL = re.compile(
-    r"(?<![\w.%+\-])[\w.%+\-]{1,64}\s?(?:@|\(at\)|\[at\])\s?[\w\-]{1,63}(?:\.[\w\-]{1,63}){0,8}"
-    r"\.[A-Za-z]{2,24}(?![\w])",
+    rf"(?<![\w.%+\-]){_LOCAL}{_AT}[\w\-]{{1,63}}(?:{_DOT}[\w\-]{{1,63}}){{0,6}}{_DOT}{_TLD}(?![\w])"
+    # "emma.j på gmail", "anna at hotmail": a provider's name is enough without the domain.
+    rf"|(?<![\w.%+\-])[\w%+\-]{{1,64}}(?:[._][\w%+\-]{{1,64}})+\s(?:på|at|hos)\s{_PROVIDER}(?![\w])"
+    rf"|(?<![\w.%+\-]){_LOCAL}{_AT}{_PROVIDER}(?![\w])",
+    re.IGNORECASE,
 )
 _URL = re.compile(
     r"(?<![\w@/.])(?:(?:https?|ftp)://[^\s<>\"]{1,2000}|www\.[^\s<>\"]{1,2000}|"
@@ -66,7 +60,13 @@ def _strip_trailing_punctuation(text: str, start: int, end: int) -> int:
     return end
 
 
-_AT_SIGN = re.compile(r"@|\(at\)|\[at\]")
+# Where an e-mail address may be: the e-mail pattern runs only in a window around these.
+_AT_SIGN = re.compile(
+    rf"(?=[@aAsSpPdDhH])(?:@|(?<![\w])(?:at|snabel-?a|snabel|punkt|dot)(?![\w])"
+    rf"|(?<=\s)(?:på|hos)\s{_PROVIDER}(?![\w]))",
+    re.IGNORECASE,
+)
+_PUBLIC_SITE = re.compile(r"(?i)(?:https?://)?(?:www\.)?(?P<domain>[\w.\-]+?)/?")
 
 
 def find_email(text: str) -> Iterator[Finding]:
@@ -74,7 +74,7 @@ def find_email(text: str) -> Iterator[Finding]:
     stay cheap. Nearby windows are merged so that no character is scanned twice."""
     windows: list[list[int]] = []
     for at in _AT_SIGN.finditer(text):
-        start, end = max(0, at.start() - 70), at.end() + 600
+        start, end = max(0, at.start() - 200), at.end() + 200
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end
         else:
@@ -84,11 +84,47 @@ def find_email(text: str) -> Iterator[Finding]:
             yield finding("email", match.start(), match.end())
 
 
+# Where a URL may be: the URL pattern runs only around these.
+_URL_ANCHOR = re.compile(
+    r"(?=[:wW.])(?:://|www\.|\.(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be)"
+    r"(?![^\W_]))",
+    re.IGNORECASE,
+)
+
+
+def _url_windows(text: str) -> list[tuple[int, int]]:
+    windows: list[list[int]] = []
+    for anchor in _URL_ANCHOR.finditer(text):
+        start, end = max(0, anchor.start() - 600), anchor.end() + 2100
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    return [(start, min(end, len(text))) for start, end in windows]
+
+
 def find_urls(text: str) -> Iterator[Finding]:
-    for match in _URL.finditer(text):
+    for start, end in _url_windows(text):
+        yield from _urls_in(text, start, end)
+
+
+def _urls_in(text: str, start: int, end: int) -> Iterator[Finding]:
+    for match in _URL.finditer(text, start, end):
         end = _strip_trailing_punctuation(text, match.start(), match.end())
         # "t.ex" or "bl.a" are not domains: the domain pattern needs a known top-level domain.
-        yield finding("url", match.start(), end)
+        if not _public_site(text[match.start() : end]):
+            yield finding("url", match.start(), end)
+
+
+def _public_site(url: str) -> bool:
+    """The bare home page of a public service ("1177.se", "www.polisen.se"): a link deeper into
+    a site, or to any other site, can lead to a person and is blocked."""
+    match = _PUBLIC_SITE.fullmatch(url)
+    if match is None:
+        return False
+    domain = match["domain"].casefold()
+    sites = lexicon.word_set("public_sites.txt")
+    return any(domain == site or domain.endswith("." + site) for site in sites)
 
 
 def find_social_handles(text: str) -> Iterator[Finding]:

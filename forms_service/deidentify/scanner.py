@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Callable, Iterator
 
-from . import accounts, circumstances, contact, identity, names, places
+from . import accounts, addresses, circumstances, contact, identity, names, phones, places
 from .findings import BLOCK, RANK, Finding, finding
-from .normalise import strip_invisible
+from .normalise import OffsetMap, normalise
 
 logger = logging.getLogger("forms_service.deidentify")
 
@@ -20,9 +21,9 @@ DETECTORS: tuple[Callable[[str], Iterator[Finding]], ...] = (
     contact.find_social_handles,
     accounts.find_accounts,
     contact.find_ip_addresses,
-    contact.find_phones,
+    phones.find_phones,
     places.find_plates,
-    places.find_addresses,
+    addresses.find_addresses,
     places.find_postcodes,
     circumstances.find_dates,
     circumstances.find_ages,
@@ -53,15 +54,45 @@ def _resolve_overlaps(candidates: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _map_back(findings: list[Finding], positions: list[int] | None) -> list[Finding]:
-    if positions is None:
+def _map_back(findings: list[Finding], offsets: OffsetMap) -> list[Finding]:
+    if not offsets.edits:
         return findings
     mapped = []
     for f in findings:
-        start = positions[f.start]
-        end = positions[f.end - 1] + 1
+        start, end = offsets.span(f.start, f.end)
         mapped.append(Finding(f.kind, f.severity, start, end, f.message))
     return mapped
+
+
+def _detect(text: str) -> list[Finding]:
+    """Every detector's candidates, in offsets of `text`."""
+    normalised, offsets = normalise(text)
+    candidates: list[Finding] = []
+    for detector in DETECTORS:
+        candidates.extend(detector(normalised))
+    return _map_back(candidates, offsets)
+
+
+# A right-to-left override makes the browser show its text reversed, up to the next pop
+# (U+202C), isolate end or line break: "\u202e76 54 321-070\u202c" is seen as "070-123 45 67".
+_OVERRIDDEN = re.compile("\u202e([^\u202c\u2069\n]*)")
+
+
+def _as_displayed(text: str) -> list[Finding]:
+    """Block findings in the text as a browser displays right-to-left overrides: whatever the
+    coordinator would read is checked, whatever the form refuses (normalise.bidi_controls).
+    Each overridden stretch is checked reversed, with some text on either side for context."""
+    found = []
+    for match in _OVERRIDDEN.finditer(text):
+        start, end = match.span(1)
+        left, right = max(0, start - 40), min(len(text), end + 40)
+        shown = text[left:start] + text[start:end][::-1] + text[end:right]
+        segment = (match.start(), min(end + 1, len(text)))
+        for f in _detect(shown):
+            f_start, f_end = f.start + left, f.end + left
+            if f.severity == BLOCK and f_start < segment[1] and f_end > segment[0]:
+                found.append(finding(f.kind, min(segment[0], f_start), max(segment[1], f_end)))
+    return found
 
 
 def scan(text: str) -> list[Finding]:
@@ -69,11 +100,10 @@ def scan(text: str) -> list[Finding]:
     if not isinstance(text, str) or not text:
         return []
     try:
-        normalised, positions = strip_invisible(text)
-        candidates: list[Finding] = []
-        for detector in DETECTORS:
-            candidates.extend(detector(normalised))
-        return _map_back(_resolve_overlaps(candidates), positions)
+        candidates = _detect(text)
+        if "\u202e" in text:
+            candidates += _as_displayed(text)
+        return _resolve_overlaps(candidates)
     except Exception as exc:  # fail closed: an unchecked text is never accepted
         # Only the exception type: its message or traceback could quote the text.
         logger.error(

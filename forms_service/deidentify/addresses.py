@@ -1,0 +1,208 @@
+"""Addresses (block): a name and a house number, in every form a Jämtland case text uses.
+
+* Streets: a word ending like a street (-gatan, -vägen, -gränd …) and a number, in any case,
+  abbreviated ("Storg. 12", "Ringv. 3", "Prästg 14"), with "nr" ("Storgatan nr 12"), glued
+  ("Storgatan12"), number first ("12 Storgatan"), with an entrance letter and a flat number
+  ("Rådhusgatan 4 B, lgh 1102").
+* Villages and farms, the normal rural address here: a locality of Jämtlands län
+  (data/jamtland_localities.txt) and a number ("Hallen 215", "Gärde 47 B", "KYRKTÅSJÖ 31"), and
+  any other capitalised word that is not an ordinary Swedish word, a person's first name, an
+  organisation, a law or a month ("Näldenbyn 112"). An ordinary word needs an address cue
+  before it ("bor i Viken 12").
+* c/o, box and flat-number markers ("c/o Nilsson", "Box 115", "lgh 1203").
+
+Never an address: a number followed by a unit or a quantity ("Hallen 3 gånger", "Åre 2 km"),
+a year, a time, a road number, a law or case reference, a week, a room or floor (harmless.py
+masks those before this detector runs).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from . import harmless, lexicon
+from .findings import Finding, finding
+
+# Road types are not street names: "riksväg 87" is a road number (harmless.py masks most).
+_ROADS = {
+    "riksväg", "riksvägen", "länsväg", "länsvägen", "europaväg", "europavägen", "motorväg",
+    "motorvägen", "landsväg", "landsvägen", "väg", "vägen", "gata", "gatan", "bilväg", "skogsväg",
+    "grusväg", "cykelväg", "gångväg", "genomfartsväg", "huvudgata", "bygata",
+}  # fmt: skip
+# Capitalised words that are followed by a number without being an address.
+_NOT_ADDRESS = {
+    "vecka", "veckan", "kapitel", "kap", "sida", "sidan", "bilaga", "bilagan", "avsnitt", "punkt",
+    "fråga", "frågan", "steg", "nivå", "rum", "rummet", "plan", "våning", "hus", "huset", "sal",
+    "avdelning", "avd", "buss", "bussen", "linje", "linjen", "tåg", "tåget", "spår", "version",
+    "grupp", "gruppen", "klass", "årskurs", "åk", "termin", "period", "kl", "klockan", "nr",
+    "nummer", "ärende", "ärendet", "dnr", "paragraf", "artikel", "tabell", "figur", "bild",
+    "sektion", "område", "zon", "dag", "dagen", "dygn", "år", "året", "bil", "bilen", "mål",
+    "alternativ", "modell", "storlek", "covid", "windows", "iphone", "ipad", "galaxy", "fifa",
+    "playstation", "xbox", "nivån", "runda", "match", "omgång", "del", "delen", "team", "region",
+    "stadsdel", "ort", "by", "byn",
+}  # fmt: skip
+_UNITS = re.compile(
+    r"[ \u00a0]?(?:år|års|årig|åriga|åringar|kr|kronor|:-|st|stycken|%|procent|gånger|ggr|gång"
+    r"|dagar|dagars|dygn|timmar|timme|tim|h|minuter|min|sekunder|sek|veckor|veckors|månader|mån"
+    r"|km|mil|m|meter|cm|mm|kg|g|mg|ml|l|liter|personer|pers|barn|ärenden|fall|poäng|p|av\s+\d"
+    r"|till\s+\d"
+    r"|eller\s+\d|och\s+\d|e|:e|:a|-tal|-talet|talet|grader|°|kilo|ton|kvadrat|kvm|m2|rum|våningar"
+    r"|tabletter|tabl|doser|samtal|sms|anmälningar|polisanmälningar|ggr|x)(?![\wåäö])",
+    re.IGNORECASE,
+)
+# What stands between a street and its number: "Storgatan 12", "Storgatan nr 12", "Storgatan, 12".
+_GAP = re.compile(r"(?:[ \u00a0]{1,2}(?:(?:nr|nummer|no)\.?[ \u00a0]{1,2})?|,[ \u00a0])$")
+_DIRECTION = re.compile(
+    r"(?:Östra|Västra|Norra|Södra|Stora|Lilla|Övre|Nedre|Gamla|Nya|Inre|Yttre) $"
+)
+_AFTER = re.compile(
+    r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?"
+    r"(?:[ \u00a0]{0,3},?[ \u00a0]{0,3}(?:lgh|lägenhet|lägenhetsnummer|lgh\.)"
+    r"[ \u00a0.:]{0,3}\d{3,4}(?!\d))?"
+)
+_STREET_AFTER = re.compile(r"[ \u00a0](?P<word>[A-ZÅÄÖ][a-zåäö]{2,40})(?![\wåäö])")
+_CUE = re.compile(
+    r"(?:\b(?:bor|bodde|boende|bott|bo|bosatt|skriven|folkbokförd|folkbokföringsadress|adress"
+    r"|adressen|adr|hemadress|besöksadress|postadress|hemma|flyttat|flyttade|flyttar|flytta"
+    r"|vistas|vistades|gården|huset|stugan|lägenheten)\b[^.!?\n]{0,12}"
+    r"|\b(?:i|på|hos|vid|till|från)[ ])$",
+    re.IGNORECASE,
+)
+_STRONG_CUE = re.compile(
+    r"\b(?:bor|bodde|boende|bott|bosatt|skriven|folkbokförd|adress|adressen|adr|hemadress"
+    r"|postadress|flyttat|flyttade|flyttar)\b[^.!?\n]{0,12}$",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d+")
+_MUNICIPALITIES = {"östersund", "krokom", "åre", "berg", "härjedalen", "bräcke", "ragunda",
+                   "strömsund", "jämtland"}  # fmt: skip
+# "Östersund 31, Krokom 9, Åre 7": figures per municipality, not addresses.
+_PAIR_AFTER = re.compile(r"(?:,|;| och| samt)[ ]+[A-ZÅÄÖ][\w\-]+[ ]\d{1,4}(?!\d)")
+_PAIR_BEFORE = re.compile(r"[A-ZÅÄÖ][\w\-]+[ ]\d{1,4}(?:,|;| och| samt)[ ]+$")
+_MARKERS = re.compile(
+    r"(?<![\wåäö])(?:c/o|C/O|c/o\.)[ \u00a0]{0,3}[^\s,.;]{0,40}"
+    r"|(?<![\wåäö])(?:[Ll]gh|[Ll]ägenhet(?:snummer)?|LGH)[ \u00a0.:]{0,3}(?:nr[ \u00a0.]{0,2})?"
+    r"\d{3,4}(?!\d)"
+    r"|(?<![\wåäö])(?:Box|BOX|Postbox|Fack)[ \u00a0]{1,3}\d{1,6}(?!\d)"
+)
+
+
+def _street(folded: str) -> bool:
+    if folded in _ROADS or not folded.endswith(lexicon.STREET_SUFFIXES):
+        return False
+    return any(folded.endswith(s) and len(folded) > len(s) + 1 for s in lexicon.STREET_SUFFIXES)
+
+
+def _abbreviated_street(word: str, folded: str) -> bool:
+    """ "Storg.", "Ringv.", "köpmang.", "Prästg", "Regementsg." (not "dag", "berg")."""
+    stem = folded.rstrip(".")
+    if not stem.endswith(("g", "v")) or len(stem) < 4:
+        return False
+    return word.endswith(".") or not lexicon.is_ordinary(stem)
+
+
+def _place_like(word: str, folded: str, cue: bool, strong_cue: bool) -> bool:
+    """A village, farm or other place name before a house number."""
+    if folded in lexicon.localities():
+        return word[0].isupper() or strong_cue or not lexicon.is_ordinary(folded)
+    if folded in _NOT_ADDRESS or lexicon.is_non_name(word):
+        return False
+    if not (word[0].isupper() and (word[1:].islower() or (word.isupper() and len(word) > 3))):
+        return strong_cue and not lexicon.is_ordinary(folded)
+    if folded in lexicon.first_names() and not cue:
+        return False
+    return cue or not lexicon.is_ordinary(folded)
+
+
+def _year(number: str) -> bool:
+    return len(number) == 4 and 1900 <= int(number) <= 2099
+
+
+def find_addresses(text: str) -> Iterator[Finding]:
+    masked = harmless.mask(text)
+    last_end = 0
+    for number in _NUMBER.finditer(masked):
+        start, end = number.span()
+        if end - start > 4 or masked[start] == "0" or start < last_end:
+            continue
+        found = _street_before(masked, start, end) or _street_after(masked, start, end)
+        if found:
+            last_end = found[1]
+            yield finding("address", *found)
+    for match in _MARKERS.finditer(text):
+        yield finding("address", match.start(), match.end())
+
+
+def _word_before(masked: str, start: int) -> tuple[int, str, str] | None:
+    """(where it starts, the word, the gap) for the word before a house number at `start`:
+    "Storgatan 12", "Storgatan nr 12", "Storgatan, 12", "Storgatan12", "Storg. 12"."""
+    if start < 2:
+        return None
+    previous = masked[start - 1]
+    if previous.isalpha():
+        gap = ""
+    elif previous in " \u00a0":
+        before_space = masked[start - 2 : start - 1]
+        if not (before_space.isalpha() or before_space in (".", ",", " ")):
+            return None  # "070-123 45 67": a digit before the space, the usual case
+        found = _GAP.search(masked, max(0, start - 14), start)
+        gap = found.group() if found else " "
+    else:
+        return None
+    end = start - len(gap)
+    letters_end = end - 1 if end and masked[end - 1] == "." else end
+    word_start = letters_end
+    while word_start and letters_end - word_start < 41:
+        char = masked[word_start - 1]
+        if not (char.isalpha() or char == "-"):
+            break
+        word_start -= 1
+    word = masked[word_start:end]
+    if not word or not word[0].isalpha():
+        return None
+    direction = _DIRECTION.search(masked, max(0, word_start - 8), word_start)
+    return (direction.start() if direction else word_start), word, gap
+
+
+def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    before = _word_before(masked, start)
+    if before is None:
+        return None
+    if masked.startswith((".", ",", ":", "/"), end) and masked[end + 1 : end + 2].isdigit():
+        return None  # "12.5", "12,5", "12/3"
+    if _UNITS.match(masked, end):
+        return None
+    word_start, word, gap = before
+    folded = word.casefold()
+    context = masked[max(0, word_start - 40) : word_start]
+    cue = bool(_CUE.search(context))
+    strong_cue = bool(_STRONG_CUE.search(context))
+    if _street(folded.rstrip(".")) or _abbreviated_street(word, folded):
+        kind_ok = True
+    elif gap == "" or gap.startswith(","):
+        kind_ok = False  # "Hallen215" and "Hallen, 215" only for streets
+    else:
+        kind_ok = _place_like(word.rstrip("."), folded.rstrip("."), cue, strong_cue)
+        if kind_ok and _year(masked[start:end]) and not strong_cue:
+            kind_ok = False
+    if not kind_ok:
+        return None
+    if folded in _MUNICIPALITIES and not strong_cue and _in_list(masked, word_start, end):
+        return None
+    after = _AFTER.match(masked, end)
+    return word_start, after.end() if after else end
+
+
+def _in_list(masked: str, start: int, end: int) -> bool:
+    return bool(
+        _PAIR_AFTER.match(masked, end) or _PAIR_BEFORE.search(masked, max(0, start - 40), start)
+    )
+
+
+def _street_after(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    """ "12 Storgatan": a number before a street name."""
+    after = _STREET_AFTER.match(masked, end)
+    if after and _street(after["word"].casefold()):
+        return start, after.end()
+    return None

@@ -1,0 +1,207 @@
+"""Numbers that look like identifiers but identify no one, so they never block: times and time
+ranges ("kl. 09.00–10.30", "0900-1300"), dates with an hour ("2025-02-02 20"), law references
+("10 kap. 18 c § OSL", "SFS 2001:453"), road numbers ("E14", "riksväg 87", "länsväg 321"),
+police case numbers ("K 123456-25", "5000-K123456-25"), diary and invoice numbers after their
+cue word ("Dnr SOC 2026/123", "OCR 4409 1127 8830"), week numbers, amounts and percentages, and
+the public telephone numbers in data/public_numbers.txt ("112", "114 14", "020-50 50 50").
+
+`mask(text)` returns the text with each of these replaced by a blank of the same length, for the
+number-shaped detectors (phone, account, address, postcode, registration number); offsets do not
+move. Personnummer, e-mail, URL and IP detection read the original: a personnummer is never
+hidden by a mask.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from importlib import resources
+
+from . import lexicon
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words of a whitespace-separated list."""
+    return frozenset(text.split())
+
+
+_HOUR = r"(?:[01]?\d|2[0-3])"
+_MINUTE = r"[0-5]\d"
+_DASH = r"[\-\u2013\u2014]"
+_TIME = rf"{_HOUR}(?:[.:]{_MINUTE})?(?:\s?{_DASH}\s?{_HOUR}(?:[.:]{_MINUTE})?)?(?!\d)"
+# Every alternative starts with a digit or "§", so the regex engine skips prose at C speed; what
+# the character before a match must not be is checked in Python (`_LEFT`).
+_NUMERIC = re.compile(
+    # The leading lookahead lets the regex engine skip to the next digit at C speed.
+    r"(?=[\d§])(?:"
+    + "|".join(
+        [
+            # Time ranges and times: "09.00–10.30", "08.30 - 09.15", "0900-1300", "21.40".
+            rf"(?P<time>{_HOUR}[.:]{_MINUTE}(?:\s?{_DASH}\s?{_HOUR}(?:[.:]{_MINUTE})?)?(?![\d]|[.:]\d))",
+            rf"(?P<hhmm>(?:[01]\d|2[0-3]){_MINUTE}{_DASH}(?:[01]\d|2[0-3]){_MINUTE}(?![\d]|[.:]\d))",
+            # ISO dates, with an hour after them: "2025-02-02", "2025-02-02 20", "… kl 20".
+            rf"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d(?:\s(?:kl\.?\s)?{_HOUR}(?![\d.:\-]))?(?![\d\-]))",
+            # Law references: "4 kap. 1 §", "10 kap. 18 c §", "§ 12", "12 §§", "SFS 2008:567".
+            r"(?P<law>\d{1,4}\s?kap\.?(?:\s?\d{1,4}\s?[a-z]?\s?§{1,2})?|\d{1,4}\s?[a-z]?\s?§{1,2}"
+            r"|§{1,2}\s?\d{1,4})",
+            r"(?P<sfs>(?:1[89]|20)\d\d:\d{1,4}(?![\d:]))",
+            # Police case numbers: "5000-K123456-25".
+            r"(?P<police>\d{4}-K\d{3,8}-\d{2}(?!\d))",
+            # Year and serial: "2025/0892", "2025-000412".
+            r"(?P<serial>(?:19|20)\d\d[/\-]\d{3,6}(?![\d\-/]))",
+            # Amounts and percentages: "12 450 kr", "4 500:-", "12 %".
+            r"(?P<amount>\d{1,3}(?:[ .]\d{3}){1,4}(?:,\d{1,2})?\s?(?:kr|kronor|sek|SEK|:-|euro|€)"
+            r"|\d{1,3}(?:[.,]\d{1,2})?\s?(?:%|procent))",
+        ]
+    )
+    + ")"
+)
+# Characters that must not stand right before a match of each alternative.
+_LEFT = {
+    "time": "0123456789.:",
+    "hhmm": "0123456789.:",
+    "iso": "0123456789-",
+    "sfs": "0123456789:",
+    "serial": "0123456789-/",
+    "law": "0123456789",
+    "amount": "0123456789",
+}
+# Words right before a number that make it harmless: "kl 14", "v. 12", "riksväg 87", "E 14",
+# "K 123456-25", "Dnr SOC 2026/123", "OCR 4409 1127 8830", "rum 12", "plan 3", "sida 4".
+_CUE_WORDS = _words(
+    """
+    kl klockan v vecka veckan e riksväg riksvägen rv länsväg länsvägen lv europaväg väg
+    vägnummer k dnr diarienr diarienummer diarie-nr ärendenr ärendenummer ärende-nr ärende
+    ärendet aktnr akt ocr ocr-nummer fakturanr fakturanummer faktura kundnr kundnummer ordernr
+    ordernummer referensnr referensnummer ref löpnr journalnr remissnr anmälningsnr beslut
+    protokoll paragraf rum sal avdelning avd plan våning sida bilaga punkt version linje buss
+    tåg sfs
+    """
+)
+# After the cue: the number, with the separators case numbers use ("2026/123", "K 448210-25").
+_CUED_NUMBER = re.compile(r"\d(?:[\d\-/.:]|\s(?=\d)){0,24}(?<=\d)")
+_DIGITS = re.compile(r"\d+")
+
+
+def number_windows(text: str, before: int = 40, after: int = 30) -> list[tuple[int, int]]:
+    """Stretches of `text` around its digits, merged: patterns for number-shaped things need
+    only look there, so prose without numbers costs almost nothing."""
+    windows: list[list[int]] = []
+    for match in _DIGITS.finditer(text):
+        start, end = max(0, match.start() - before), match.end() + after
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    return [(start, min(end, len(text))) for start, end in windows]
+
+
+@cache
+def public_numbers() -> frozenset[str]:
+    data = resources.files(__package__).joinpath("data", "public_numbers.txt")
+    numbers = set()
+    for line in data.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            numbers.add(line.split()[0])
+    return frozenset(numbers)
+
+
+@cache
+def _public_pattern() -> re.Pattern[str]:
+    """Each public number with any spacing or dashes between its digits: "020-50 50 50"."""
+    alternatives = []
+    for number in sorted(public_numbers(), key=len, reverse=True):
+        alternatives.append(r"[ \-]?".join(number))
+    return re.compile(r"(?:" + "|".join(alternatives) + r")(?![\d]|[ \-]\d)")
+
+
+def is_public_number(digits: str) -> bool:
+    return digits in public_numbers() or digits.lstrip("0") in public_numbers()
+
+
+_HOUSE_WORD = re.compile(r"([^\W\d_][\w\-]*)[ ]$")
+
+
+def _house_number(text: str, start: int) -> bool:
+    """Is the short number at `start` a house number ("Hallen 112", "Storgatan 112") rather
+    than a public number ("Polisen 114 14", "ring 112")?"""
+    word = _HOUSE_WORD.search(text, max(0, start - 40), start)
+    if word is None or not word.group(1)[0].isupper():
+        return False
+    name = word.group(1)
+    folded = name.casefold()
+    if folded in lexicon.localities() or folded.endswith(lexicon.STREET_SUFFIXES):
+        return True
+    return not lexicon.is_non_name(name) and not lexicon.is_ordinary(folded)
+
+
+def _word_before(text: str, end: int) -> tuple[int, str]:
+    """The word that ends at `end`, allowing one space and a "." or ":" after it."""
+    if end and text[end - 1] in " \u00a0":
+        end -= 1
+    if end and text[end - 1] in ".:":
+        end -= 1
+    start = end
+    while start and (text[start - 1].isalpha() or text[start - 1] == "-") and end - start < 25:
+        start -= 1
+    return start, text[start:end]
+
+
+def _cued(text: str, start: int) -> int | None:
+    """Where the cue word before the number at `start` begins ("kl 14", "Dnr SOC 2026/123",
+    "E14"), if there is one."""
+    word_start, word = _word_before(text, start)
+    if not word:
+        return None
+    if word.casefold() in _CUE_WORDS:
+        return word_start
+    if word.isupper() and 2 <= len(word) <= 6:  # a unit's code: "Dnr SOC 2026/123"
+        cue_start, cue = _word_before(text, word_start)
+        if cue.casefold() in _CUE_WORDS:
+            return cue_start
+    return None
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _NUMERIC.finditer(text):
+        forbidden = _LEFT.get(match.lastgroup or "", "")
+        if match.start() and text[match.start() - 1] in forbidden:
+            continue
+        spans.append(match.span())
+    covered = 0
+    for match in _DIGITS.finditer(text):
+        if match.start() < covered:
+            continue
+        cue = _cued(text, match.start())
+        if cue is not None:
+            number = _CUED_NUMBER.match(text, match.start())
+            end = number.end() if number else match.end()
+            spans.append((cue, end))
+            covered = end
+    for match in _public_pattern().finditer(text):
+        if match.start() and text[match.start() - 1] in "0123456789-":
+            continue
+        digits = re.sub(r"\D", "", match.group())
+        if len(digits) < 7 and _house_number(text, match.start()):
+            continue
+        spans.append(match.span())
+    return spans
+
+
+@lru_cache(maxsize=8)
+def mask(text: str) -> str:
+    """`text` with every harmless number blanked out (same length)."""
+    spans = _spans(text)
+    if not spans:
+        return text
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        if end <= position:
+            continue
+        start = max(start, position)
+        pieces += [text[position:start], " " * (end - start)]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)

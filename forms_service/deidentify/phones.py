@@ -1,0 +1,115 @@
+"""Phone numbers (block), found by the phonenumbers library, which knows every Swedish and
+foreign numbering plan, in every writing people use: "070-123 45 67", "+46 70 123 45 67",
+glued to a cue word ("tel0701234567", "mobilnr0761234590"), digits written as words ("noll sju
+tre, fyra fem sex …"), and split ("070-318 … resten av numret är 22 41").
+
+Never blocked: the public numbers, times, dates and case numbers that harmless.py masks, and
+numbers that cannot belong to a private person: toll-free (020), shared-cost (0771), premium-rate
+(0900) and organisations' universal access numbers (010).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+from phonenumbers import (
+    Leniency,
+    NumberParseException,
+    PhoneNumber,
+    PhoneNumberMatcher,
+    PhoneNumberType,
+    number_type,
+)
+
+from . import harmless
+from .findings import Finding, finding
+
+# phonenumbers compiles its metadata patterns through re's cache of 512, which numbers from many
+# countries overflow (then every check recompiles); its own unbounded cache avoids that.
+phonenumbers.enable_pattern_cache()
+
+# Anything a phone number can be written as: a digit run of at least six characters, with the
+# separators people use. The matcher runs only in a window around each such run, so prose
+# without numbers costs almost nothing, and every part of a long text is checked.
+# Swedish numbers are written with their leading 0 ("070-…", "063-…") or as +46 / 0046.
+_CANDIDATE = re.compile(r"(?=[+(0])(?<![\d+])(?:\+|\(?0)[\d \u00a0().\-/\u2013_]{4,32}\d")
+_MARGIN = 8
+_NOT_PRIVATE = {
+    PhoneNumberType.TOLL_FREE,
+    PhoneNumberType.SHARED_COST,
+    PhoneNumberType.PREMIUM_RATE,
+    PhoneNumberType.UAN,
+}
+# Letters glued to the front of a number ("tel0701234567") and underscores between its digits
+# ("070_123_45_67") would stop the matcher: the window it sees has them as spaces.
+_GLUE = re.compile(r"[^\W\d_]+(?=[+(]?\d)|(?<=\d)_(?=\d)")
+
+_NUMBER_WORDS = (
+    "noll|nolla|ett|en|etta|två|tvåa|tre|trea|fyra|fyran|fem|femma|sex|sexa|sju|sjua|åtta|åttan|"
+    "nio|nia|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|"
+    "fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra"
+)
+_TENS = "tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio"
+_NUMBER_WORD = rf"(?:(?:{_TENS})(?:{_NUMBER_WORDS})?|(?:{_NUMBER_WORDS}))"
+# A phone number read aloud: "noll sju tre, fyra fem sex, sjuttioåtta, nittio" — "noll" (Swedish
+# numbers start with 0) and at least five more number words.
+_SPOKEN = re.compile(
+    rf"(?<![\wåäö])(?:noll|nolla)(?:[ ,\-]{{1,3}}{_NUMBER_WORD}){{5,14}}(?![\wåäö])",
+    re.IGNORECASE,
+)
+# The rest of a number given in another sentence: "resten av numret är 22 41".
+_REST = re.compile(
+    r"(?<![\w])(?:resten|slutet|sista\s+(?:delen|siffrorna))\s+(?:av|på)\s+(?:tel(?:efon)?|mobil)?"
+    r"(?:numret|nummer)\s*(?:är|blir)?\s*:?\s*(?P<digits>\d[\d \-]{1,10}\d)(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _private(number: PhoneNumber) -> bool:
+    if number_type(number) in _NOT_PRIVATE:
+        return False
+    return not harmless.is_public_number(str(number.national_number))
+
+
+def _whole(candidate: str) -> PhoneNumber | None:
+    """The candidate as one valid number, if it is one (the common case, and much cheaper than
+    the matcher)."""
+    try:
+        number = phonenumbers.parse(candidate, "SE")
+    except NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
+def _matched(masked: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Numbers the matcher finds around a candidate: "070-123 45 67 2025" holds one."""
+    left, right = max(0, start - _MARGIN), min(len(masked), end + _MARGIN)
+    window = _GLUE.sub(lambda m: " " * len(m.group()), masked[left:right])
+    for match in PhoneNumberMatcher(window, "SE", leniency=Leniency.VALID, max_tries=50):
+        if _private(match.number):
+            yield left + match.start, left + match.end
+
+
+def find_phones(text: str) -> Iterator[Finding]:
+    masked = harmless.mask(text)
+    for candidate in _CANDIDATE.finditer(masked):
+        found = candidate.group()
+        digits = sum(c.isdigit() for c in found)
+        if digits < 7:
+            continue  # the shortest Swedish number, "08-123 45", has seven digits
+        number = _whole(found.replace("_", " "))
+        if number is not None:
+            if _private(number):
+                yield finding("phone", candidate.start(), candidate.end())
+        elif digits >= 10 or not found[:1].isdigit() or "(" in found:
+            for span in _matched(masked, candidate.start(), candidate.end()):
+                yield finding("phone", *span)
+    folded = text.casefold()
+    if "noll" in folded:
+        for match in _SPOKEN.finditer(text):
+            yield finding("phone", match.start(), match.end())
+    if "numret" in folded or "nummer" in folded:
+        for match in _REST.finditer(text):
+            yield finding("phone", match.start("digits"), match.end("digits"))

@@ -1,0 +1,125 @@
+"""The guard on phone numbers, e-mail addresses, URLs, handles and IP addresses (issue 11, items
+1 and 3): every writing found, public numbers and times never blocked. Examples here are in
+neither corpus."""
+
+from __future__ import annotations
+
+import pytest
+from guardhelpers import blocked, blocks, found
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "072-644 18 30",
+        "0726441830",
+        "072 644 18 30",
+        "+46 72 644 18 30",
+        "0046 72 644 18 30",
+        "(0640) 312 45",
+        "0647-512 88",
+        "08-441 27 90",
+        "+358 40 123 4567",
+        "072.644.18.30",
+        "072_644_18_30",
+    ],
+)
+def test_phone_numbers_are_blocked(phone):
+    text = f"Hon nås på {phone} efter skolan."
+    assert found(text) == [("phone", phone)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Ring tel0726441830 helst.", "0726441830"),
+        ("mobilnr:0726441830 (hennes)", "0726441830"),
+        ("Nås på O72-644 18 3O sent.", "O72-644 18 3O"),
+        ("Nås på 072\u2009644\u200918\u200930 sent.", "072\u2009644\u200918\u200930"),
+        ("Nås på 072\u2063644 18 30 sent.", "072\u2063644 18 30"),
+    ],
+)
+def test_m5_phone_numbers_glued_or_disguised_are_blocked(text, phone):
+    assert blocks(text, phone)
+
+
+def test_a_phone_number_read_aloud_is_blocked():
+    text = "Hon sa numret högt: noll sju två, sex fyra fyra, arton, trettio."
+    assert blocks(text, "noll sju två")
+
+
+def test_the_rest_of_a_split_phone_number_is_blocked():
+    text = "Numret börjar 072-644. Resten av numret är 18 30, ring efter fem."
+    assert blocks(text, "18 30")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vid akut fara: 112. Polisen nås på 114 14, Vårdguiden på 1177.",
+        "Kvinnofridslinjen 020-50 50 50, även skrivet 020 505050 eller 020-505050.",
+        "Brottsofferjouren 116 006 har öppet på vardagar.",
+        "Försäkringskassan 0771-524 524 och Migrationsverket 0771-235 235.",
+        "Samtal kl. 09.15–10.45, därefter 13.00 - 14.30 och pass 0700-1500.",
+        "Händelsen inträffade 2025-10-18 23 enligt polisen.",
+        "Polisens ärende 5000-K304118-25, tidigare K 229871-24.",
+        "Dnr SN 2025/0417, OCR 5521 8870 1234 på fakturan.",
+        "Enligt 10 kap. 18 c § OSL och 4 kap. 1 § SoL (2001:453).",
+        "Hon åker längs E14 och riksväg 87, sedan länsväg 344.",
+        "Region Jämtland Härjedalens växel 063-15 30 00 kan koppla vidare.",
+    ],
+)
+def test_public_numbers_times_and_references_are_never_blocked(text):
+    assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "minna.holm@telia.com",
+        "minna.holm @ telia.com",
+        "minna . holm @ telia . com",
+        "minna.holm at telia punkt com",
+        "minna.holm AT telia DOT com",
+        "minna.holm(at)telia.com",
+        "minna.holm[at]telia[dot]com",
+        "minna.holm [snabel-a] telia punkt com",
+        "minna(punkt)holm(snabel)telia(punkt)com",
+        "minna.holm snabel-a telia punkt se",
+        "minna.holm@@telia.com",
+        "minna_h på gmail",
+    ],
+)
+def test_e_mail_addresses_written_to_dodge_a_parser_are_blocked(written):
+    text = f"Skriv till {written} om tiden."
+    assert blocks(text, written)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.facebook.com/minna.holm.12",
+        "instagram.com/minnaholm_",
+        "www.hitta.se/minna-holm/brunflo",
+        "polisen.se/aktuellt/handelser/2025/oktober/misshandel-brunflo",
+    ],
+)
+def test_urls_are_blocked(url):
+    assert blocks(f"Se {url} för bilderna.", url)
+
+
+def test_public_services_home_pages_are_not_blocked():
+    text = "Läs på 1177.se, www.kvinnofridslinjen.se och https://polisen.se/ om kontaktförbud."
+    assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Han kallar sig @fjallbruden_88 på TikTok.", "@fjallbruden_88"),
+        ("Inloggning från 81.232.10.77 i natt.", "81.232.10.77"),
+        ("Inloggning från 2a02:aa1:101:7c3e::19 i natt.", "2a02:aa1:101:7c3e::19"),
+    ],
+)
+def test_handles_and_ip_addresses_are_blocked(text, part):
+    assert blocks(text, part)

@@ -1,0 +1,102 @@
+"""The guard on personnummer and samordningsnummer, in every writing (issue 11, item 1) — and the
+numbers that only look like them. Examples here are in neither corpus."""
+
+from __future__ import annotations
+
+import pytest
+from guardhelpers import blocked, blocks, found, with_check_digit
+
+from forms_service.deidentify import BLOCK, WARN, luhn_ok, scan
+
+PNR = with_check_digit("790423318")  # 790423-318x
+TEN = PNR
+DASHED = f"{PNR[:6]}-{PNR[6:]}"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        DASHED,
+        TEN,
+        f"19{DASHED}",
+        f"19{TEN}",
+        f"{PNR[:6]}+{PNR[6:]}",
+        f"{PNR[:6]} {PNR[6:]}",
+        f"{PNR[:6]}–{PNR[6:]}",
+        f"{PNR[:2]}.{PNR[2:4]}.{PNR[4:6]}-{PNR[6:]}",
+        f"{PNR[:2]}-{PNR[2:4]}-{PNR[4:6]}-{PNR[6:]}",
+        f"19{PNR[:2]}.{PNR[2:4]}.{PNR[4:6]}-{PNR[6:]}",
+        f"{PNR[:6]}/{PNR[6:]}",
+        f"{PNR[:6]}_{PNR[6:]}",
+        f"{PNR[:6]}:{PNR[6:]}",
+        f"{PNR[:6]}--{PNR[6:]}",
+        f"{PNR[:6]} - {PNR[6:]}",
+        f"{PNR[:6]}.{PNR[6:]}",
+        f"{PNR[:2]} {PNR[2:4]} {PNR[4:6]}-{PNR[6:]}",
+        f"{PNR[:6]}-{PNR[6:8]} {PNR[8:]}",
+    ],
+)
+def test_personnummer_in_every_writing_is_blocked(written):
+    text = f"Uppgivet personnummer {written} enligt socialtjänstens akt."
+    assert found(text) == [("personnummer", written)]
+
+
+@pytest.mark.parametrize("cue", ["pnr", "personnr", "Personnummer:", "PNR", "pnr:", "pers.nr"])
+def test_m5_personnummer_glued_to_a_cue_word_is_blocked(cue):
+    text = f"Enligt remissen {cue}{DASHED} och inget mer."
+    assert blocks(text, DASHED)
+
+
+def test_samordningsnummer_is_day_plus_sixty_in_any_writing():
+    number = with_check_digit("880274123")  # 880274-123x: 14 February + 60
+    for written in (
+        f"{number[:6]}-{number[6:]}",
+        f"{number[:2]}.{number[2:4]}.{number[4:6]}-{number[6:]}",
+        f"samnr{number[:6]}/{number[6:]}",
+    ):
+        text = f"Har bara {written} från Migrationsverket."
+        assert [k for k, _ in found(text)] == ["samordningsnummer"], written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Född 1979-04-23, sista fyra 3181 enligt henne.",
+        "Hon är född 23 april 1979 och slutsiffrorna är 3181.",
+        "f. 790423. De fyra sista siffrorna, om polisen frågar, är 3181.",
+        "Kvinnan född 790423 – resten av personnumret är -3181.",
+        "Samordningsnumret börjar på 880274 och slutar på 1234.",
+        "Sista 4: 3181, född -79.",
+    ],
+)
+def test_split_personnummer_last_four_are_blocked(text):
+    four = "1234" if "1234" in text else "3181"
+    assert blocks(text, four)
+
+
+def test_a_date_shaped_number_failing_the_check_digit_is_only_a_warning():
+    wrong = PNR[:9] + str((int(PNR[9]) + 1) % 10)
+    assert not luhn_ok(wrong)
+    text = f"Numret {wrong[:6]}-{wrong[6:]} stod på lappen."
+    assert [(f.kind, f.severity) for f in scan(text)] == [("personnummer_like", WARN)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ärendenummer 123456-7890 i vårt system.",
+        "Anmälan upprättad 2025-11-03 14:20 av inre befäl.",
+        "Händelsen 2025-11-03 0930 enligt larmcentralen (tid utan kolon).",
+        "Diarienr 2025-001843 hos Bräcke kommun.",
+        "Polisens ärende 5000-K214563-25 är kopplat till K 874412-25.",
+        "Hon har sista fyra veckorna haft kontakt med jouren.",
+        "Hyran för de sista fyra månaderna är 4 500 kr.",
+        "Sista dagen är 2026-01-31.",
+    ],
+)
+def test_numbers_that_only_look_like_a_personnummer_are_not_blocked(text):
+    assert blocked(text) == []
+
+
+def test_personnummer_block_has_block_severity():
+    assert {f.severity for f in scan(f"Pnr {DASHED}.")} == {BLOCK}

@@ -1,0 +1,109 @@
+"""The guard on addresses, postcodes and registration numbers (issue 11, items 1 and 3): rural
+"Village NNN" addresses and every street writing found; road numbers, law references, rooms and
+figures per municipality left alone. Examples here are in neither corpus."""
+
+from __future__ import annotations
+
+import pytest
+from guardhelpers import blocked, blocks
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # Villages and farms of Jämtlands län (data/jamtland_localities.txt), any case.
+        ("Hon bor i Bakvattnet 14 med hundarna.", "Bakvattnet 14"),
+        ("Paret hyr en gård, Glösa 210 A, sedan i våras.", "Glösa 210 A"),
+        ("Folkbokförd på Sörviken 9.", "Sörviken 9"),
+        ("MÅLSÄGANDE BOR PÅ HOTAGSFORS 7, STRÖMSUND.", "HOTAGSFORS 7"),
+        ("hon bor på vallbo 31 och han i ånn 12", "vallbo 31"),
+        ("Samråd hos kvinnan, Storåbränna 12.", "Storåbränna 12"),
+        # A village that is also a word, after an address cue.
+        ("Hon bor i Hallen 12 sedan en vecka.", "Hallen 12"),
+        # Any capitalised name that is not an ordinary word (a village not on the list).
+        ("Flyttade till Gåsnäsbyn 41 B i november.", "Gåsnäsbyn 41 B"),
+        ("Stugan ligger vid Tjärnåsen 118, långt från vägen.", "Tjärnåsen 118"),
+    ],
+)
+def test_rural_addresses_are_blocked(text, address):
+    assert blocks(text, address)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Bor på Furuvägen 3 B, lgh 1201.", "Furuvägen 3 B, lgh 1201"),
+        ("Bor på furuvägen 3 sedan juni.", "furuvägen 3"),
+        ("Adress: Kyrkg. 14, Sveg.", "Kyrkg. 14"),
+        ("Adress: Storg 7 i Hammerdal.", "Storg 7"),
+        ("Lägenheten på Drottningg. 22 A.", "Drottningg. 22 A"),
+        ("Hon bor på Furuvägen nr 3.", "Furuvägen nr 3"),
+        ("Hon bor på storgatan nummer 12.", "storgatan nummer 12"),
+        ("Hon bor på Furuvägen3, högst upp.", "Furuvägen3"),
+        ("Hon bor på 3 Furuvägen sedan maj.", "3 Furuvägen"),
+        ("Skriven på Norra Strandgatan 40.", "Norra Strandgatan 40"),
+        ("Post c/o Lindén, Box 412.", "c/o Lindén"),
+    ],
+)
+def test_m5_street_addresses_in_every_writing_are_blocked(text, address):
+    assert blocks(text, address)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hon pendlar längs riksväg 87 och länsväg 321, ibland E45.",
+        "Riksväg 87 var avstängd i två dagar.",
+        "Enligt 5 kap. 11 § SoL ska nämnden verka för stöd.",
+        "Samrådet hölls i rum 4, plan 3, hus 12 på sjukhuset.",
+        "Ärenden per kommun: Östersund 31, Krokom 9, Åre 7, Strömsund 6, Bräcke 5.",
+        "Hon har varit i Hallen 3 gånger i år och i Åre 2 veckor.",
+        "Storsjöyran 2025 var orolig, liksom Valborg 2024.",
+        "Kvinnan har bott i Ytterån sedan 2019 och i Brunflo i 2 år.",
+        "Hon vill ha samråd vecka 12 eller v. 14.",
+        "Mötet flyttas till Mars 14 kl. 13.",
+        "Han kör en Volvo 240 och hon en Saab 900.",
+        "Stesolid 10 mg vid behov enligt läkaren.",
+    ],
+)
+def test_roads_laws_rooms_figures_and_products_are_not_addresses(text):
+    assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "postcode"),
+    [
+        ("Skriven på 836 31 Lit.", "836 31"),
+        ("Skriven på 83631 Lit.", "83631"),
+        ("SKRIVEN PÅ 83631 LIT.", "83631"),
+        ("Postnummer 83631, resten vet vi inte.", "83631"),
+        ("Adress SE-836 31.", "SE-836 31"),
+    ],
+)
+def test_postcodes_with_and_without_space_are_blocked(text, postcode):
+    assert blocks(text, postcode)
+
+
+@pytest.mark.parametrize(
+    "plate",
+    ["KLM 47T", "KLM47T", "klm 47t", "klm47t", "KLM-473", "KLM.473", "KLM  473", "K L M 47 T"],
+)
+def test_registration_numbers_in_any_case_and_spacing_are_blocked(plate):
+    assert blocks(f"Bilen {plate} står på gården.", plate)
+
+
+def test_a_registration_number_glued_to_its_cue_is_blocked():
+    assert blocks("Polisen: regnrKLM47T och regnr:KLM473.", "KLM47T")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mötet är på avd 102 och sedan i sal 212.",
+        "Enligt BUP 123 i journalen.",
+        "Hon tar tabl 100 mg.",
+        "Under och 123 andra ord.",
+    ],
+)
+def test_words_and_abbreviations_before_numbers_are_not_plates(text):
+    assert blocked(text) == []
