@@ -9,8 +9,8 @@ Run:  .venv/bin/python bench/load.py [--requests 5000] [--write]
 3. Durability: during a run at concurrency 8 the whole gunicorn process group is killed with
    SIGKILL and restarted; every submission that got its confirmation must be in the database.
 4. The coordinator's queue page with 50 000 requests in the database: p50/p95.
-5. The de-identification guard's throughput.
-`--write` replaces the figures section of BENCHMARKS.md with this run's output.
+`--write` replaces the figures section of BENCHMARKS.md with this run's output (the guard's own
+section above it is written by bench/deidentify_quality.py).
 
 Everything runs on 127.0.0.1; request loops are bounded in count.
 """
@@ -432,36 +432,6 @@ def queue_section(folder: Path, out: list[str], rows: int = 50_000) -> None:
     print("\n".join(out[-4:]), flush=True)
 
 
-def guard_section(out: list[str]) -> None:
-    sys.path.insert(0, str(ROOT / "bench"))
-    from deidentify_quality import _text_of_length
-
-    from forms_service.deidentify import scan
-
-    text = _text_of_length(1_000_000)
-    scan("warm up")
-    elapsed = float("inf")
-    for _ in range(3):  # best of three
-        started = time.perf_counter()
-        scan(text)
-        elapsed = min(elapsed, time.perf_counter() - started)
-    short = _text_of_length(5000)
-    timings = []
-    for _ in range(50):
-        started = time.perf_counter()
-        scan(short)
-        timings.append((time.perf_counter() - started) * 1000)
-    out += [
-        "## The de-identification guard",
-        "",
-        f"- 1 000 000 characters (best of 3): {elapsed:.2f} s, "
-        f"**{len(text.encode()) / 1e6 / elapsed:.2f} MB/s**",
-        f"- 5 000 characters: median **{statistics.median(timings):.1f} ms**",
-        "",
-    ]
-    print("\n".join(out[-3:]), flush=True)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=5000)
@@ -480,7 +450,6 @@ def main() -> None:
         load_section(args.requests, folder, out)
         durability_section(folder, out)
         queue_section(folder, out)
-        guard_section(out)
     if args.write:
         path = ROOT / "BENCHMARKS.md"
         head = path.read_text(encoding="utf-8").split("<!-- figures -->")[0]
