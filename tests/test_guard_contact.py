@@ -123,3 +123,23 @@ def test_public_services_home_pages_are_not_blocked():
 )
 def test_handles_and_ip_addresses_are_blocked(text, part):
     assert blocks(text, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("Han heter tobbe_jmt på snap.", "tobbe_jmt"),
+        ("Snap: sanna.k07, hon svarar där.", "sanna.k07"),
+        ("Användarnamnet fjällräv88 syns i chatten.", "fjällräv88"),
+        ("Instagram-kontot lillemy.brunflo är hennes.", "lillemy.brunflo"),
+        ("Kontakt via insta@tobbe_jmt.", "@tobbe_jmt"),
+        ("Hon har @åsa_lind på TikTok.", "@åsa_lind"),
+    ],
+)
+def test_handles_without_at_or_with_swedish_letters_are_blocked(text, handle):
+    assert blocks(text, handle)
+
+
+def test_platform_names_and_words_after_them_are_not_handles():
+    text = "Hon är aktiv på Instagram och Snap men han har installerat en app på telefonen."
+    assert blocked(text) == []

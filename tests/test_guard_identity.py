@@ -100,3 +100,36 @@ def test_numbers_that_only_look_like_a_personnummer_are_not_blocked(text):
 
 def test_personnummer_block_has_block_severity():
     assert {f.severity for f in scan(f"Pnr {DASHED}.")} == {BLOCK}
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        f"{PNR[:3]} {PNR[3:6]} {PNR[6:]}",  # three-three-four, after a cue
+        f"{PNR[:2]}.{PNR[2:6]}.{PNR[6:]}",
+        f"19 {PNR[:6]}-{PNR[6:]}",
+        f"{PNR[:6]}-\n{PNR[6:]}",
+    ],
+)
+def test_m5_personnummer_in_odd_groupings_after_a_cue_is_blocked(written):
+    assert blocks(f"Pnr {written} i remissen.", written)
+
+
+@pytest.mark.parametrize("reserve", ["19790423-T318", "790423-RX31"])
+def test_a_health_care_reserve_number_is_blocked(reserve):
+    assert blocks(f"Inskriven med reservnummer {reserve} på akuten.", reserve)
+
+
+def test_a_personnummer_read_aloud_is_blocked():
+    assert PNR == "7904233181"
+    spoken = "sjuttionio noll fyra tjugotre trettioett åttioett"  # 79 0 4 23 31 81
+    assert blocks(f"Hon läste upp numret: {spoken}.", spoken)
+    # Number words that do not make a valid personnummer are left alone.
+    assert (
+        blocked("Det var tjugotre, trettioett eller fyrtiotvå personer, sjuttionio i fjol.") == []
+    )
+
+
+def test_the_last_four_before_their_cue_are_blocked_but_a_birth_year_is_not():
+    assert blocks("Hon uppgav 3181 (de fyra sista) och född 1979.", "3181")
+    assert blocked("Hon är född 1979, slutsiffrorna vet vi inte.") == []

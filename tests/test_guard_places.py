@@ -107,3 +107,48 @@ def test_a_registration_number_glued_to_its_cue_is_blocked():
 )
 def test_words_and_abbreviations_before_numbers_are_not_plates(text):
     assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # A village or farm name that is also a word, with no cue: its place-name ending decides.
+        ("Myrbacken 6, köket är varmt.", "Myrbacken 6"),
+        ("Heden 4 blir samrådsplatsen.", "Heden 4"),
+        ("Plats: Lugnet 7, övervåningen.", "Lugnet 7"),
+        ("Samråd utanför Tallåsen 22 i kväll.", "Tallåsen 22"),
+        ("hos mamma i viken 12 sedan i går", "viken 12"),
+        ("Hon bor på Björkgärdet 5 E.", "Björkgärdet 5 E"),
+    ],
+)
+def test_place_names_that_are_also_words_are_addresses_with_a_number(text, address):
+    assert blocks(text, address)
+
+
+@pytest.mark.parametrize(
+    ("text", "postcode"),
+    [
+        ("Skriven på 836-31 Lit.", "836-31"),
+        ("Adress SE83631 Lit.", "SE83631"),
+        ("Skriven i 83631 brunflo.", "83631"),
+        ("Adress: Furuvägen 3, 83631.", "83631"),
+    ],
+)
+def test_postcodes_with_a_dash_glued_or_after_an_address_are_blocked(text, postcode):
+    assert blocks(text, postcode)
+
+
+def test_a_five_digit_number_elsewhere_is_not_a_postcode():
+    assert blocked("Kommunen hade 12345 invånare och 40000 besökare.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ("Bilen VIQ 471 står utanför.", "VIQ 471"),
+        ("Bilen KLM 47 T står utanför.", "KLM 47 T"),
+        ("Han kör en norsk bil, EK 45120.", "EK 45120"),
+    ],
+)
+def test_plates_with_any_letters_spaced_or_foreign_are_blocked(text, plate):
+    assert blocks(text, plate)

@@ -45,10 +45,10 @@ _NOT_ADDRESS = {
 _UNITS = re.compile(
     r"[ \u00a0]?(?:år|års|årig|åriga|åringar|kr|kronor|:-|st|stycken|%|procent|gånger|ggr|gång"
     r"|dagar|dagars|dygn|timmar|timme|tim|h|minuter|min|sekunder|sek|veckor|veckors|månader|mån"
-    r"|km|mil|m|meter|cm|mm|kg|g|mg|ml|l|liter|personer|pers|barn|ärenden|fall|poäng|p|av\s+\d"
+    r"|km|mil|meter|cm|mm|kg|mg|ml|liter|personer|pers|barn|ärenden|fall|poäng|av\s+\d"
     r"|till\s+\d"
-    r"|eller\s+\d|och\s+\d|e|:e|:a|-tal|-talet|talet|grader|°|kilo|ton|kvadrat|kvm|m2|rum|våningar"
-    r"|tabletter|tabl|doser|samtal|sms|anmälningar|polisanmälningar|ggr|x)(?![\wåäö])",
+    r"|eller\s+\d|och\s+\d|:e|:a|-tal|-talet|talet|grader|°|kilo|ton|kvadrat|kvm|m2|rum|våningar"
+    r"|tabletter|tabl|doser|samtal|sms|anmälningar|polisanmälningar|ggr)(?![\wåäö])",
     re.IGNORECASE,
 )
 # What stands between a street and its number: "Storgatan 12", "Storgatan nr 12", "Storgatan, 12".
@@ -65,8 +65,9 @@ _STREET_AFTER = re.compile(r"[ \u00a0](?P<word>[A-ZÅÄÖ][a-zåäö]{2,40})(?![
 _CUE = re.compile(
     r"(?:\b(?:bor|bodde|boende|bott|bo|bosatt|skriven|folkbokförd|folkbokföringsadress|adress"
     r"|adressen|adr|hemadress|besöksadress|postadress|hemma|flyttat|flyttade|flyttar|flytta"
-    r"|vistas|vistades|gården|huset|stugan|lägenheten)\b[^.!?\n]{0,12}"
-    r"|\b(?:i|på|hos|vid|till|från)[ ])$",
+    r"|vistas|vistades|gården|huset|stugan|lägenheten|plats|platsen|samråd|besök|ligger)\b"
+    r"[^.!?\n]{0,12}"
+    r"|\b(?:i|på|hos|vid|till|från|utanför|nära|mellan|förbi|mot|bakom|ovanför|nedanför)[ ])$",
     re.IGNORECASE,
 )
 _STRONG_CUE = re.compile(
@@ -109,10 +110,13 @@ def _place_like(word: str, folded: str, cue: bool, strong_cue: bool) -> bool:
     if folded in _NOT_ADDRESS or lexicon.is_non_name(word):
         return False
     if not (word[0].isupper() and (word[1:].islower() or (word.isupper() and len(word) > 3))):
-        return strong_cue and not lexicon.is_ordinary(folded)
+        # Lower case: a village name after an address cue ("bor i viken 12").
+        return (strong_cue and not lexicon.is_ordinary(folded)) or (
+            cue and lexicon.place_like(folded)
+        )
     if folded in lexicon.first_names() and not cue:
         return False
-    return cue or not lexicon.is_ordinary(folded)
+    return cue or not lexicon.is_ordinary(folded) or lexicon.place_like(folded)
 
 
 def _year(number: str) -> bool:

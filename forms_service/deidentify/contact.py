@@ -44,7 +44,19 @@ _URL = re.compile(
     r"(?:/[^\s<>\"]{0,2000})?)(?![\w@])",
     re.IGNORECASE,
 )
-_SOCIAL_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?![\w@])")
+_SOCIAL_HANDLE = re.compile(r"(?<![@.])@[^\W][\w.]{1,29}(?![\w@])")
+# A handle written without "@", named by its platform: "snap: lisa_k04", "användarnamnet
+# fjallbruden88", "han heter jonte.ostersund på insta".
+_PLATFORMS = (
+    r"snap|snapchat|insta|instagram|tiktok|tik\s?tok|kik|discord|twitter|telegram|facebook|fb"
+    r"|youtube|twitch|reddit|threads|linkedin|onlyfans"
+)
+_NAMED_HANDLE = re.compile(
+    rf"(?i:(?<![\w])(?:{_PLATFORMS}|användarnamn|användarnamnet|username|nick|nicket|alias"
+    r"|profilnamn|profilnamnet|kontonamn|kontonamnet)(?:-?konto(?:t)?)?(?![\w])\s{0,2}"
+    r"(?:är|heter|:|=|-)?\s{0,2}[\"'”“]?)(?<=[\s:=\-\"'”“])(?P<handle>[^\W\d][\w.]{2,29})"
+    rf"|(?P<before>[^\W\d][\w.]{{2,29}})\s(?i:på|on)\s(?i:{_PLATFORMS})(?![\w])"
+)
 _IPV4 = re.compile(
     r"(?=\d)(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
     r"(?![\d]|\.\d)"
@@ -128,12 +140,34 @@ def _public_site(url: str) -> bool:
 
 
 def find_social_handles(text: str) -> Iterator[Finding]:
-    if "@" not in text:
-        return
-    for match in _SOCIAL_HANDLE.finditer(text):
-        end = _strip_trailing_punctuation(text, match.start(), match.end())
-        if end - match.start() > 2:
-            yield finding("social_handle", match.start(), end)
+    if "@" in text:
+        for match in _SOCIAL_HANDLE.finditer(text):
+            end = _strip_trailing_punctuation(text, match.start(), match.end())
+            if end - match.start() > 2:
+                yield finding("social_handle", match.start(), end)
+    folded = text.casefold()
+    if any(cue in folded for cue in _HANDLE_CUES):
+        for match in _NAMED_HANDLE.finditer(text):
+            part = "handle" if match["handle"] else "before"
+            start = match.start(part)
+            end = _strip_trailing_punctuation(text, start, match.end(part))
+            if _looks_like_handle(text[start:end]):
+                yield finding("social_handle", start, end)
+
+
+_HANDLE_CUES = ("snap", "insta", "tiktok", "tik tok", "kik", "discord", "twitter", "telegram",
+                "facebook", "fb", "youtube", "twitch", "reddit", "threads", "linkedin",
+                "onlyfans", "användarnamn", "username", "nick", "alias", "profilnamn",
+                "kontonamn")  # fmt: skip
+
+
+def _looks_like_handle(word: str) -> bool:
+    """A user name, not a word: "lisa_k04", "jonte.ostersund", "fjallbruden88"."""
+    if len(word) < 3 or word.endswith("."):
+        return False
+    if "_" in word or "." in word[1:] or (any(c.isdigit() for c in word) and word[0].isalpha()):
+        return True
+    return word.islower() and not lexicon.is_ordinary(word) and not lexicon.is_non_name(word)
 
 
 def find_ip_addresses(text: str) -> Iterator[Finding]:

@@ -133,6 +133,8 @@ def _house_number(text: str, start: int) -> bool:
     folded = name.casefold()
     if folded in lexicon.localities() or folded.endswith(lexicon.STREET_SUFFIXES):
         return True
+    if lexicon.place_like(folded):
+        return True
     return not lexicon.is_non_name(name) and not lexicon.is_ordinary(folded)
 
 

@@ -20,19 +20,39 @@ from .findings import Finding, finding
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
 _PNR = re.compile(
     r"(?=\d)(?<!\d)(?<!\d[.,:])"
-    r"(?P<century>1[89]|20)?(?P<yy>\d\d)(?P<s>[ ./\-]?)(?P<mm>\d\d)(?P=s)(?P<dd>\d\d)"
-    rf"(?P<sep>[ ]{{0,2}}[{_DASHES}+./_:\\]{{1,2}}[ ]{{0,2}}|[ ]{{1,2}}|)"
+    r"(?:(?P<century>1[89]|20) ?)?(?P<yy>\d\d)(?P<s>[ ./\-]?)(?P<mm>\d\d)(?P=s)(?P<dd>\d\d)"
+    rf"(?P<sep>[ \t]{{0,2}}\n?[ \t]{{0,2}}[{_DASHES}+./_:\\]{{1,2}}\n?[ \t]{{0,2}}|[ \t\n]{{1,2}}|)"
     r"(?P<tail>\d\d(?: ?\d\d))"
     r"(?!\d)(?![.,:]\d)"
 )
 # The usual writings, the only ones where a failed check digit is worth a warning.
 _CANONICAL_SEPARATORS = {"", "-", "+", " ", "–", " - "}
 # "sista fyra 1236", "slutsiffror: 1236", "de fyra sista siffrorna är 1236", "slutar på 1236".
+_LAST_FOUR_CUE = (
+    r"(?:(?:de\s+)?(?:fyra|4)\s+sista|sista\s+(?:fyra|4)|sista\s+siffr\w*|sista\s+delen"
+    r"|slutsiffr\w*|kontrollsiffr\w*|slutar\s+på|slutet\s+(?:på|av)\s+(?:person)?numret"
+    r"|resten\s+av\s+(?:person|samordnings)?numret|(?:fyra|4)\s+sista)"
+)
 _LAST_FOUR = re.compile(
-    r"(?<![\w])(?:(?:de\s+)?(?:fyra|4)\s+sista|sista\s+(?:fyra|4)|sista\s+siffr\w*"
-    r"|slutsiffr\w*|kontrollsiffr\w*|slutar\s+på|resten\s+av\s+(?:person)?numret"
-    r"|(?:fyra|4)\s+sista)(?P<gap>[^.!?\n\d]{0,60}?)(?P<four>-?\d{4})(?!\d)(?![ ]?(?:kr|:-))",
+    rf"(?<![\w]){_LAST_FOUR_CUE}(?P<gap>[^.!?\n\d]{{0,60}}?)(?P<four>-?\d{{4}}|\d\d \d\d)"
+    r"(?!\d)(?![ ]?(?:kr|:-))",
     re.IGNORECASE,
+)
+# "…, 1236 (de fyra sista)": the digits before their cue (not a year: "född 1979, slutsiffror …").
+_FOUR_BEFORE_CUE = re.compile(
+    rf"(?<![\d\-])(?P<four>(?!19\d\d|20[0-2]\d)\d{{4}})(?!\d)[^.!?\n\d]{{0,20}}?{_LAST_FOUR_CUE}",
+    re.IGNORECASE,
+)
+# A personnummer cue and the digits after it, in any grouping: "pnr 850 101 1236".
+_CUED = re.compile(
+    r"(?i:(?<![\w])(?:pnr|p-nr|pers\.?\s?nr|personnr|personnummer|personnumret|samnr|"
+    r"samordningsnr|samordningsnummer|reservnr|reservnummer|res\.nr|id-nr|id-nummer)\.?:?\s?)"
+    r"(?P<number>\d(?:[ .\-/]?\d){9,11}|\d{6,8}[\- ]?[A-Za-z]{1,2}\d{2,3})(?![\d])"
+)
+# A reserve number (reservnummer), given by health care to people without a personnummer:
+# a birth date and letters where the last four digits would be ("19850101-T123", "850101-RX12").
+_RESERVE = re.compile(
+    r"(?=\d)(?<![\d\w])(?:1[89]|20)?\d{6}[\-+ ]?(?:[A-Z]\d{3}|[A-Z]{2}\d{2})(?![\w])"
 )
 
 
@@ -65,6 +85,29 @@ def _kind(match: re.Match[str]) -> str | None:
     return None
 
 
+def valid_digits(digits: str) -> bool:
+    """Ten or twelve digits that are a personnummer or samordningsnummer: a date and Luhn."""
+    ten = digits[-10:]
+    return _date_part_valid(digits[:-4]) and luhn_ok(ten)
+
+
+def _date_part_valid(digits: str) -> bool:
+    """YYMMDD or YYYYMMDD (day + 60 for a samordningsnummer) is a date up to today."""
+    if len(digits) == 8:
+        if digits[:2] not in ("18", "19", "20"):
+            return False
+        years = [int(digits[:4])]
+        digits = digits[2:]
+    elif len(digits) == 6:
+        years = [1900 + int(digits[:2]), 2000 + int(digits[:2])]
+    else:
+        return False
+    month, day = int(digits[2:4]), int(digits[4:6])
+    if day > 60:
+        day -= 60
+    return any(_valid_date(year, month, day) for year in years)
+
+
 def find_personnummer(text: str) -> Iterator[Finding]:
     for match in _PNR.finditer(text):
         if match["century"] and match["s"] == "-" and not match["sep"].strip():
@@ -79,5 +122,18 @@ def find_personnummer(text: str) -> Iterator[Finding]:
             yield finding("personnummer_like", match.start(), match.end())
     folded = text.casefold()
     if any(cue in folded for cue in ("sista", "slut", "kontroll", "resten")):
-        for match in _LAST_FOUR.finditer(text):
-            yield finding("personnummer", match.start("four"), match.end("four"))
+        for pattern in (_LAST_FOUR, _FOUR_BEFORE_CUE):
+            for match in pattern.finditer(text):
+                yield finding("personnummer", match.start("four"), match.end("four"))
+    if "nr" in folded or "nummer" in folded or "numret" in folded:
+        for match in _CUED.finditer(text):
+            number = match["number"]
+            digits = re.sub(r"\D", "", number)
+            if any(c.isalpha() for c in number) or (
+                len(digits) in (10, 12) and valid_digits(digits)
+            ):
+                kind = "samordningsnummer" if int(digits[-6:-4]) > 60 else "personnummer"
+                yield finding(kind, match.start("number"), match.end("number"))
+    for match in _RESERVE.finditer(text):
+        if _date_part_valid(re.match(r"\d+", match.group()).group()):
+            yield finding("personnummer", match.start(), match.end())

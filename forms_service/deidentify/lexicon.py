@@ -50,7 +50,39 @@ STREET_SUFFIXES = (
     "udden",
     "gården",
     "bron",
+    "gärdet",
+    "fältet",
+    "lyckan",
+    "ängen",
+    "gången",
+    "bryggan",
+    "terrassen",
+    "promenaden",
+    "trappan",
 )
+# The endings of Swedish place names (-by, -vik, -näs, -ås, -sjö, -berg, -fors …): a capitalised
+# word with one of them before a house number is a village or farm address even when it is also
+# an ordinary word ("Viken 12", "Heden 4").
+PLACE_ENDINGS = (
+    "byn", "by", "viken", "vik", "näset", "näs", "åsen", "ås", "sjön", "sjö", "dalen", "dal",
+    "berget", "berg", "liden", "lid", "forsen", "fors", "stranden", "strand", "torpet", "torp",
+    "gården", "gård", "heden", "hed", "holmen", "holm", "ån", "myren", "myr", "mon", "böle",
+    "sundet", "sund", "tjärnen", "tjärn", "vallen", "vall", "backen", "backe", "bodarna", "ängen",
+    "ön", "udden", "hamnen", "hamn", "stad", "sta", "ryd", "hult", "boda", "landet", "kullen",
+    "skogen", "fjället", "fjäll", "tåsjö", "bränna", "brännan", "sätt", "sätter", "åker", "åkern",
+    "mark", "marken", "rud", "rum", "lunden", "lund", "hagen", "höjden", "slätten", "bäcken",
+    "bäck", "älven", "ede", "inge", "ånger", "vattnet", "fallet", "fäbodarna", "vallarna",
+)  # fmt: skip
+
+
+def place_like(folded: str) -> bool:
+    """Does the word end like a Swedish place name ("Orrviken", "Heden", "Tjärnåsen")? A short
+    ending must have more before it ("Hallby", not "by")."""
+    return folded.endswith(PLACE_ENDINGS) and any(
+        folded.endswith(e) and (len(folded) >= len(e) + 2 or len(e) >= 4) for e in PLACE_ENDINGS
+    )
+
+
 # Swedish surnames are very often compounds of nature words (Sand+berg, Lind+gren): a capitalised
 # word with one of these endings is not treated as an ordinary compound.
 SURNAME_ENDINGS = (

@@ -318,7 +318,9 @@ def find_names(text: str) -> Iterator[Finding]:
         if (
             word[0].islower()
             and folded not in names
+            and not (folded[-1:] == "s" and folded[:-1] in names)
             and previous not in CUES
+            and folded not in phrase_starts
             and not _foreign(word)
         ):
             previous = folded

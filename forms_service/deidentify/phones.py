@@ -23,7 +23,7 @@ from phonenumbers import (
     number_type,
 )
 
-from . import harmless
+from . import harmless, identity
 from .findings import Finding, finding
 
 # phonenumbers compiles its metadata patterns through re's cache of 512, which numbers from many
@@ -59,6 +59,39 @@ _SPOKEN = re.compile(
     rf"(?<![\wåäö])(?:noll|nolla)(?:[ ,\-]{{1,3}}{_NUMBER_WORD}){{5,14}}(?![\wåäö])",
     re.IGNORECASE,
 )
+# A personnummer read aloud, in pairs or digit by digit: "åttiofem tolv tjugotre tolv
+# trettiosex". Looked for only around the tens and teens words such readings contain.
+_SPOKEN_ANY = re.compile(
+    rf"(?<![\wåäö]){_NUMBER_WORD}(?:[ ,\-]{{1,3}}{_NUMBER_WORD}){{4,16}}(?![\wåäö])",
+    re.IGNORECASE,
+)
+_TENS_OR_TEENS = re.compile(
+    r"tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|elva|tolv|tretton|fjorton|femton"
+    r"|sexton|sjutton|arton|nitton"
+)
+_WORD_VALUES = {
+    "noll": 0, "nolla": 0, "ett": 1, "en": 1, "etta": 1, "två": 2, "tvåa": 2, "tre": 3,
+    "trea": 3, "fyra": 4, "fyran": 4, "fem": 5, "femma": 5, "sex": 6, "sexa": 6, "sju": 7,
+    "sjua": 7, "åtta": 8, "åttan": 8, "nio": 9, "nia": 9, "tio": 10, "elva": 11, "tolv": 12,
+    "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18,
+    "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60,
+    "sjuttio": 70, "åttio": 80, "nittio": 90, "hundra": 100,
+}  # fmt: skip
+_TENS_WORDS = ("tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio")
+
+
+def spoken_digits(words: str) -> str:
+    """ "åttiofem noll ett" → "8501": the digits number words stand for."""
+    digits = []
+    for word in re.split(r"[ ,\-]+", words.casefold()):
+        tens = next((t for t in _TENS_WORDS if word.startswith(t) and word != t), None)
+        if tens:
+            digits.append(str(_WORD_VALUES[tens] + _WORD_VALUES.get(word[len(tens) :], 0)))
+        elif word in _WORD_VALUES:
+            digits.append(str(_WORD_VALUES[word]))
+    return "".join(digits)
+
+
 # The rest of a number given in another sentence: "resten av numret är 22 41".
 _REST = re.compile(
     r"(?<![\w])(?:resten|slutet|sista\s+(?:delen|siffrorna))\s+(?:av|på)\s+(?:tel(?:efon)?|mobil)?"
@@ -92,6 +125,17 @@ def _matched(masked: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             yield left + match.start, left + match.end
 
 
+def _spoken_windows(folded: str) -> list[tuple[int, int]]:
+    windows: list[list[int]] = []
+    for match in _TENS_OR_TEENS.finditer(folded):
+        start, end = max(0, match.start() - 120), match.end() + 120
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    return [(start, min(end, len(folded))) for start, end in windows]
+
+
 def find_phones(text: str) -> Iterator[Finding]:
     masked = harmless.mask(text)
     for candidate in _CANDIDATE.finditer(masked):
@@ -110,6 +154,11 @@ def find_phones(text: str) -> Iterator[Finding]:
     if "noll" in folded:
         for match in _SPOKEN.finditer(text):
             yield finding("phone", match.start(), match.end())
+    for start, end in _spoken_windows(folded):
+        for match in _SPOKEN_ANY.finditer(text, start, end):
+            digits = spoken_digits(match.group())
+            if len(digits) in (10, 12) and identity.valid_digits(digits):
+                yield finding("personnummer", match.start(), match.end())
     if "numret" in folded or "nummer" in folded:
         for match in _REST.finditer(text):
             yield finding("phone", match.start("digits"), match.end("digits"))

@@ -18,36 +18,54 @@ from . import harmless, lexicon
 from .findings import Finding, finding
 
 _TOWN = r"[A-ZÅÄÖ](?:[a-zåäö\-]{2,30}|[A-ZÅÄÖ\-]{2,30})(?![\wåäö])"
+_CODE = r"[1-9]\d{2}[ \-\u2013]?\d{2}"
 _POSTCODE = re.compile(
-    r"(?=[1-9SPp])(?:(?<![\w\-])(?:(?:SE|S)[-\u2013 ]?)?[1-9]\d{2} \d{2}"
+    r"(?=[1-9SPp])(?:(?<![\w\-])(?:(?:SE|S)[-\u2013 ]?)?[1-9]\d{2}[ \-\u2013]\d{2}"
     rf"(?: {{1,3}}{_TOWN})?(?![\d\w])"
-    r"|(?<![\w\-])(?:SE|S)[-\u2013][1-9]\d{4}(?![\d])"
+    r"|(?<![\w\-])(?:SE|S)[-\u2013]?[1-9]\d{4}(?![\d])"
     rf"|(?<![\w\-])[1-9]\d{{4}},? {{1,3}}{_TOWN}"
-    r"|(?<![\w])(?:[Pp]ostnr|[Pp]ostnummer|[Pp]ost nr)\.?:?\s{0,2}[1-9]\d{2} ?\d{2}(?!\d))"
+    rf"|(?<![\w])(?:[Pp]ostnr|[Pp]ostnummer|[Pp]ost nr|[Pp]ostkod)\.?:?\s{{0,2}}{_CODE}(?!\d))"
 )
-_PLATE_LETTER = "A-HJ-PR-UW-Z"
-_LAST = "A-HJ-NPR-UW-Z0-9"
+# A five-digit postcode before a town written in lower case: "83145 östersund".
+_CODE_LOWER_TOWN = re.compile(r"(?=[1-9])(?<![\d\-])[1-9]\d{4},? {1,3}(?P<town>[a-zåäö\-]{2,30})")
+# A five-digit postcode with no town after it, in an address: "Storgatan 12, 83145".
+_BARE_CODE = re.compile(r"(?=[1-9])(?<![\d\-])[1-9]\d{4}(?![\d])")
+_ADDRESS_CONTEXT = re.compile(
+    r"(?i:adress|adr\b|skriven|folkbokförd|bor\b|bosatt|flytta|postadress|c/o|box|lgh|gatan"
+    r"|vägen|[A-ZÅÄÖ][a-zåäö]+ \d{1,4} ?[A-Ha-h]?,)"
+)
+# Plates: three letters, two digits and a digit or letter. Swedish plates never use I, Q, V,
+# Å, Ä, Ö, but people copying a plate do not always know that, so any letter is accepted.
+_LETTER = "A-Z"
 _PLATE = re.compile(
-    rf"(?=[{_PLATE_LETTER}{_PLATE_LETTER.lower()}])(?:"
-    rf"(?<![\wÅÄÖåäö\-.])(?P<letters>[{_PLATE_LETTER}]{{3}}|[{_PLATE_LETTER.lower()}]{{3}})"
-    rf"(?:[ \-.]{{0,2}})\d{{2}}[{_LAST}{_LAST.lower()}](?![\wÅÄÖåäö])"
-    rf"|(?<![\w])[{_PLATE_LETTER}] [{_PLATE_LETTER}] [{_PLATE_LETTER}] ?\d ?\d ?[{_LAST}](?![\w]))"
+    r"(?=[A-Za-z])(?:"
+    r"(?<![\wÅÄÖåäö\-.])(?P<letters>[A-Z]{3}|[a-z]{3})"
+    r"(?:[ \-.]{0,2})\d{2} ?[A-Z0-9a-z](?![\wÅÄÖåäö])"
+    r"|(?<![\w])[A-Z] [A-Z] [A-Z] ?\d ?\d ?[A-Z0-9](?![\w]))"
 )
+# Norwegian and other plates (two letters, four or five digits) only after a plate cue.
+_FOREIGN_PLATE = re.compile(r"(?<![\w])(?P<plate>[A-Z]{2}[ \-]?\d{4,5})(?![\w])")
 _PLATE_CUE = re.compile(
     r"(?i:(?:reg|regnr|reg\.nr|reg\.\s?nr|reg nr|regnummer|registreringsnummer|registreringsnr"
     r"|bil|bilen|bilar|fordon|fordonet|kör|körde|kört|skylt|skylten|plåt|släp|släpvagn|mc"
     r"|husbil|transit|pickup|firmabil)\b[.:]?\s{0,3}(?:\([^)]{0,30}\)\s?)?(?:[^\s]{0,25}[ ,]\s?)?$)"
 )
 _GLUED_PLATE = re.compile(
-    rf"(?i:regnr|reg\.nr|reg|regnummer)[.:]?(?P<plate>[{_PLATE_LETTER}]{{3}}[ \-]?\d{{2}}[{_LAST}])"
-    r"(?![\w])",
+    r"(?i:regnr|reg\.nr|reg|regnummer)[.:]?(?P<plate>[A-Z]{3}[ \-]?\d{2}[A-Z0-9])(?![\w])",
 )
 _NOT_PLATES = {"BUP", "HVB", "LVU", "LVM", "LSS", "OSL", "SOL", "BRB", "SFS", "TMV", "IVO", "SOS"}
 
 
 def find_postcodes(text: str) -> Iterator[Finding]:
-    for match in _POSTCODE.finditer(harmless.mask(text)):
+    masked = harmless.mask(text)
+    for match in _POSTCODE.finditer(masked):
         yield finding("postcode", match.start(), match.end())
+    for match in _CODE_LOWER_TOWN.finditer(masked):
+        if lexicon.is_non_name(match["town"]) or match["town"] in lexicon.localities():
+            yield finding("postcode", match.start(), match.end())
+    for match in _BARE_CODE.finditer(masked):
+        if _ADDRESS_CONTEXT.search(masked, max(0, match.start() - 40), match.start()):
+            yield finding("postcode", match.start(), match.end())
 
 
 def _plate_word(text: str, start: int, letters: str, cue: bool) -> bool:
@@ -83,3 +101,6 @@ def find_plates(text: str) -> Iterator[Finding]:
         yield finding("registration_number", match.start(), match.end())
     for match in _GLUED_PLATE.finditer(masked):
         yield finding("registration_number", match.start("plate"), match.end("plate"))
+    for match in _FOREIGN_PLATE.finditer(masked):
+        if _PLATE_CUE.search(masked, max(0, match.start() - 45), match.start()):
+            yield finding("registration_number", match.start("plate"), match.end("plate"))
