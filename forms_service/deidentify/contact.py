@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from . import lexicon
 from .findings import Finding, finding
+from .windows import cue_windows
 
 # ---------------------------------------------------------------------------------------------
 # E-mail, URL, social handles, IP addresses
@@ -146,8 +147,8 @@ def find_social_handles(text: str) -> Iterator[Finding]:
             if end - match.start() > 2:
                 yield finding("social_handle", match.start(), end)
     folded = text.casefold()
-    if any(cue in folded for cue in _HANDLE_CUES):
-        for match in _NAMED_HANDLE.finditer(text):
+    for start, end in cue_windows(folded, _HANDLE_CUES, 40, 80):
+        for match in _NAMED_HANDLE.finditer(text, start, end):
             part = "handle" if match["handle"] else "before"
             start = match.start(part)
             end = _strip_trailing_punctuation(text, start, match.end(part))

@@ -83,19 +83,6 @@ _CUED_NUMBER = re.compile(r"\d(?:[\d\-/.:]|\s(?=\d)){0,24}(?<=\d)")
 _DIGITS = re.compile(r"\d+")
 
 
-def number_windows(text: str, before: int = 40, after: int = 30) -> list[tuple[int, int]]:
-    """Stretches of `text` around its digits, merged: patterns for number-shaped things need
-    only look there, so prose without numbers costs almost nothing."""
-    windows: list[list[int]] = []
-    for match in _DIGITS.finditer(text):
-        start, end = max(0, match.start() - before), match.end() + after
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = end
-        else:
-            windows.append([start, end])
-    return [(start, min(end, len(text))) for start, end in windows]
-
-
 @cache
 def public_numbers() -> frozenset[str]:
     data = resources.files(__package__).joinpath("data", "public_numbers.txt")

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from .findings import Finding, finding
+from .windows import cue_windows
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
 _PNR = re.compile(
@@ -45,7 +46,7 @@ _FOUR_BEFORE_CUE = re.compile(
 )
 # A personnummer cue and the digits after it, in any grouping: "pnr 850 101 1236".
 _CUED = re.compile(
-    r"(?i:(?<![\w])(?:pnr|p-nr|pers\.?\s?nr|personnr|personnummer|personnumret|samnr|"
+    r"(?=[pPsSrRiI])(?i:(?<![\w])(?:pnr|p-nr|pers\.?\s?nr|personnr|personnummer|personnumret|samnr|"
     r"samordningsnr|samordningsnummer|reservnr|reservnummer|res\.nr|id-nr|id-nummer)\.?:?\s?)"
     r"(?P<number>\d(?:[ .\-/]?\d){9,11}|\d{6,8}[\- ]?[A-Za-z]{1,2}\d{2,3})(?![\d])"
 )
@@ -121,9 +122,9 @@ def find_personnummer(text: str) -> Iterator[Finding]:
         elif match["s"] == "" and match["sep"] in _CANONICAL_SEPARATORS:
             yield finding("personnummer_like", match.start(), match.end())
     folded = text.casefold()
-    if any(cue in folded for cue in ("sista", "slut", "kontroll", "resten")):
+    for start, end in cue_windows(folded, ("sista", "slut", "kontroll", "resten"), 40, 90):
         for pattern in (_LAST_FOUR, _FOUR_BEFORE_CUE):
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(text, start, end):
                 yield finding("personnummer", match.start("four"), match.end("four"))
     if "nr" in folded or "nummer" in folded or "numret" in folded:
         for match in _CUED.finditer(text):

@@ -155,14 +155,24 @@ def word_rank(folded: str) -> int:
     return _ranks().get(folded, 10**9 - 1) + 1
 
 
+# A generated name that is one of this many most frequent Swedish words is dropped: Faker's lists
+# for other languages hold strings such as "Om", "Som", "Vi" and "Den", which in Swedish text are
+# the words. Swedish names that are common words (Hans, Per, Liv) are in the hand-written lists.
+COMMON_GENERATED = 500
+
+
+def _generated(name: str) -> WordSet:
+    return {word: None for word in word_set(name) if word_rank(word) > COMMON_GENERATED}
+
+
 @cache
 def first_names() -> WordSet:
-    return word_set("first_names.txt") | word_set("generated_first_names.txt")
+    return word_set("first_names.txt") | _generated("generated_first_names.txt")
 
 
 @cache
 def surnames() -> WordSet:
-    return word_set("surnames.txt") | word_set("generated_surnames.txt")
+    return word_set("surnames.txt") | _generated("generated_surnames.txt")
 
 
 @cache

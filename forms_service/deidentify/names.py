@@ -306,6 +306,7 @@ def _initials(text: str) -> Iterator[tuple[int, int]]:
 def find_names(text: str) -> Iterator[Finding]:
     tokens = _Tokens(text)
     names = lexicon.names()
+    words = lexicon.swedish_words()
     phrases = lexicon.non_name_phrases()
     phrase_starts = lexicon.phrase_starts()
     flagged: dict[int, bool] = {}
@@ -314,13 +315,14 @@ def find_names(text: str) -> Iterator[Finding]:
     previous = ""
     for index, word in enumerate(tokens.words):
         folded = word.lower()
-        # The common case, decided at a glance: an ordinary lower-case word.
+        # The common cases, decided at a glance: an ordinary word in lower case, or capitalised
+        # and in the dictionary ("Kvinnan", "Polisen"), that is no name and follows no cue.
         if (
-            word[0].islower()
-            and folded not in names
+            folded not in names
             and not (folded[-1:] == "s" and folded[:-1] in names)
             and previous not in CUES
             and folded not in phrase_starts
+            and (word[0].islower() or (folded in words and word[1:].islower()))
             and not _foreign(word)
         ):
             previous = folded

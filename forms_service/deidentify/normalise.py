@@ -51,6 +51,7 @@ _IGNORABLE = frozenset(
 # A letter that looks like a digit, next to a digit: O/o for 0, l/I for 1.
 _LOOKALIKE = str.maketrans("OoIl", "0011")
 _LOOKALIKE_RUN = re.compile(r"[0-9OoIl]{2,}")
+_RUN_CHARS = frozenset("0123456789OoIl")
 _LOOKALIKE_NEXT_TO_DIGIT = re.compile(r"(?=[\dOoIl])(?:\d[OoIl]|[OoIl]\d)")
 _NUMBER_AFTER = re.compile(r"[ \-/.]?\d")
 _NUMBER_BEFORE = re.compile(r"\d[ \-/.]?\Z")
@@ -150,7 +151,17 @@ def _digit_lookalikes(text: str) -> str:
     if not _LOOKALIKE_NEXT_TO_DIGIT.search(text):
         return text
     chars: list[str] | None = None
-    for match in _LOOKALIKE_RUN.finditer(text):
+    done = 0
+    for near in _LOOKALIKE_NEXT_TO_DIGIT.finditer(text):
+        if near.start() < done:
+            continue
+        start = near.start()
+        while start and text[start - 1] in _RUN_CHARS:
+            start -= 1
+        match = _LOOKALIKE_RUN.match(text, start)
+        if match is None:
+            continue
+        done = match.end()
         run = match.group()
         digits = sum(char.isdigit() for char in run)
         if run.isdigit() or digits == 0:

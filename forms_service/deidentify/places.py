@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from . import harmless, lexicon
 from .findings import Finding, finding
+from .windows import number_windows
 
 _TOWN = r"[A-ZÅÄÖ](?:[a-zåäö\-]{2,30}|[A-ZÅÄÖ\-]{2,30})(?![\wåäö])"
 _CODE = r"[1-9]\d{2}[ \-\u2013]?\d{2}"
@@ -92,15 +93,20 @@ def _capitals_line(text: str, start: int) -> bool:
 
 def find_plates(text: str) -> Iterator[Finding]:
     masked = harmless.mask(text)
-    for match in _PLATE.finditer(masked):
+    for start, end in number_windows(masked, 9, 4):  # a plate has two digits in a row
+        yield from _plates_in(masked, start, end)
+    for match in _GLUED_PLATE.finditer(masked):
+        yield finding("registration_number", match.start("plate"), match.end("plate"))
+    for match in _FOREIGN_PLATE.finditer(masked):
+        if _PLATE_CUE.search(masked, max(0, match.start() - 45), match.start()):
+            yield finding("registration_number", match.start("plate"), match.end("plate"))
+
+
+def _plates_in(masked: str, start: int, end: int) -> Iterator[Finding]:
+    for match in _PLATE.finditer(masked, start, end):
         letters = match["letters"]
         if letters is not None:
             cue = bool(_PLATE_CUE.search(masked, max(0, match.start() - 45), match.start()))
             if not _plate_word(masked, match.start(), letters, cue):
                 continue
         yield finding("registration_number", match.start(), match.end())
-    for match in _GLUED_PLATE.finditer(masked):
-        yield finding("registration_number", match.start("plate"), match.end("plate"))
-    for match in _FOREIGN_PLATE.finditer(masked):
-        if _PLATE_CUE.search(masked, max(0, match.start() - 45), match.start()):
-            yield finding("registration_number", match.start("plate"), match.end("plate"))
