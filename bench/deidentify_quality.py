@@ -259,7 +259,8 @@ def main() -> None:
     section = [
         "## The de-identification guard",
         "",
-        f"Measured {started} on {_cores()} cores with "
+        f"Measured {started} on {_cores()} cores (load average {_load_average()} when it started: other "
+        "work on the machine slows the speed figures) with "
         "`.venv/bin/python bench/deidentify_quality.py --write`.",
         "",
     ]
@@ -270,6 +271,12 @@ def main() -> None:
         section += speed()
     if args.write:
         write(section)
+
+
+def _load_average() -> str:
+    import os
+
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def _cores() -> int:
