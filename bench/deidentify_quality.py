@@ -259,8 +259,8 @@ def main() -> None:
     section = [
         "## The de-identification guard",
         "",
-        f"Measured {started} on {_cores()} cores (load average {_load_average()} when it started: other "
-        "work on the machine slows the speed figures) with "
+        f"Measured {started} on {_cores()} cores (load average {_load_average()} when it "
+        "started: other work on the machine slows the speed figures) with "
         "`.venv/bin/python bench/deidentify_quality.py --write`.",
         "",
     ]

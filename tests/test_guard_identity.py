@@ -133,3 +133,8 @@ def test_a_personnummer_read_aloud_is_blocked():
 def test_the_last_four_before_their_cue_are_blocked_but_a_birth_year_is_not():
     assert blocks("Hon uppgav 3181 (de fyra sista) och född 1979.", "3181")
     assert blocked("Hon är född 1979, slutsiffrorna vet vi inte.") == []
+
+
+def test_a_bare_sista_with_four_digits_after_a_birth_date_is_blocked():
+    assert blocks("Hon är född 1979-04-23, sista: 3181.", "3181")
+    assert blocked("Sista gången 2024 var hon där, född 1979.") == []

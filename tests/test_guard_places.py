@@ -152,3 +152,27 @@ def test_a_five_digit_number_elsewhere_is_not_a_postcode():
 )
 def test_plates_with_any_letters_spaced_or_foreign_are_blocked(text, plate):
     assert blocks(text, plate)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Lugnet 7, övervåningen", "Lugnet 7"),  # a meeting-place field that is an address
+        ("Fastigheten Gärde 2:14 ägs av mannen.", "Gärde 2:14"),  # property designation
+        ("Han äger Storbacken 1:234 sedan 2019.", "Storbacken 1:234"),
+    ],
+)
+def test_a_field_that_starts_with_an_address_and_property_designations_are_blocked(text, address):
+    assert blocks(text, address)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Samråd i Åre 14:30.", "Kvartal 1: 12 ärenden.", "Samråd nr 47 hölls i Brunflo."],
+)
+def test_times_and_numbered_things_at_a_line_start_are_not_addresses(text):
+    assert blocked(text) == []
+
+
+def test_a_lower_case_plate_is_a_plate_even_if_its_letters_spell_a_name():
+    assert blocks("Han kör kim 123 nu.", "kim 123")

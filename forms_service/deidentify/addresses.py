@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 
 from . import harmless, lexicon
+from .cues import FUNCTION_WORDS
 from .findings import Finding, finding
 
 # Road types are not street names: "riksväg 87" is a road number (harmless.py masks most).
@@ -40,7 +41,9 @@ _NOT_ADDRESS = {
     "sektion", "område", "zon", "dag", "dagen", "dygn", "år", "året", "bil", "bilen", "mål",
     "alternativ", "modell", "storlek", "covid", "windows", "iphone", "ipad", "galaxy", "fifa",
     "playstation", "xbox", "nivån", "runda", "match", "omgång", "del", "delen", "team", "region",
-    "stadsdel", "ort", "by", "byn",
+    "stadsdel", "ort", "by", "byn", "kvartal", "samråd", "samrådet", "möte", "mötet",
+    "förfrågan", "förfrågningar", "tertial", "halvår", "månad", "fall", "patient", "klient",
+    "person", "rad", "enhet", "fas", "etapp", "lag", "skift", "pass",
 }  # fmt: skip
 _UNITS = re.compile(
     r"[ \u00a0]?(?:år|års|årig|åriga|åringar|kr|kronor|:-|st|stycken|%|procent|gånger|ggr|gång"
@@ -76,6 +79,7 @@ _STRONG_CUE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d+")
+_DESIGNATION = re.compile(r":\d{1,4}(?!\d)")
 _MUNICIPALITIES = {"östersund", "krokom", "åre", "berg", "härjedalen", "bräcke", "ragunda",
                    "strömsund", "jämtland"}  # fmt: skip
 # "Östersund 31, Krokom 9, Åre 7": figures per municipality, not addresses.
@@ -173,14 +177,26 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
     before = _word_before(masked, start)
     if before is None:
         return None
-    if masked.startswith((".", ",", ":", "/"), end) and masked[end + 1 : end + 2].isdigit():
+    designation = _DESIGNATION.match(masked, end)  # "Gärde 2:14", a property designation
+    if (
+        designation is None
+        and masked.startswith((".", ",", ":", "/"), end)
+        and (masked[end + 1 : end + 2].isdigit())
+    ):
         return None  # "12.5", "12,5", "12/3"
     if _UNITS.match(masked, end):
         return None
     word_start, word, gap = before
     folded = word.casefold()
     context = masked[max(0, word_start - 40) : word_start]
-    cue = bool(_CUE.search(context))
+    # A field or line that begins with "Name 12" ("Lugnet 7, övervåningen") is an address: at the
+    # start there is no room for the words that usually come before a number.
+    line_start = (not context.strip() or context.rstrip(" \t").endswith("\n")) and (
+        gap.strip() in ("", ",")  # "Samråd nr 47" numbers things
+    )
+    cue = bool(_CUE.search(context)) or (
+        line_start and lexicon.word_rank(folded) > 1000 and folded not in FUNCTION_WORDS
+    )
     strong_cue = bool(_STRONG_CUE.search(context))
     if _street(folded.rstrip(".")) or _abbreviated_street(word, folded):
         kind_ok = True
@@ -194,6 +210,8 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if folded in _MUNICIPALITIES and not strong_cue and _in_list(masked, word_start, end):
         return None
+    if designation is not None:
+        return word_start, designation.end()
     after = _AFTER.match(masked, end)
     return word_start, after.end() if after else end
 

@@ -54,7 +54,8 @@ _PLATFORMS = (
 )
 _NAMED_HANDLE = re.compile(
     rf"(?i:(?<![\w])(?:{_PLATFORMS}|användarnamn|användarnamnet|username|nick|nicket|alias"
-    r"|profilnamn|profilnamnet|kontonamn|kontonamnet)(?:-?konto(?:t)?)?(?![\w])\s{0,2}"
+    r"|profilnamn|profilnamnet|kontonamn|kontonamnet|snapnamn|snapnamnet|instanamn|instanamnet"
+    r"|tiktoknamn|tiktoknamnet|gamertag|steam|psn|xbox)(?:-?konto(?:t)?)?(?![\w])\s{0,2}"
     r"(?:är|heter|:|=|-)?\s{0,2}[\"'”“]?)(?<=[\s:=\-\"'”“])(?P<handle>[^\W\d][\w.]{2,29})"
     rf"|(?P<before>[^\W\d][\w.]{{2,29}})\s(?i:på|on)\s(?i:{_PLATFORMS})(?![\w])"
 )
@@ -159,7 +160,7 @@ def find_social_handles(text: str) -> Iterator[Finding]:
 _HANDLE_CUES = ("snap", "insta", "tiktok", "tik tok", "kik", "discord", "twitter", "telegram",
                 "facebook", "fb", "youtube", "twitch", "reddit", "threads", "linkedin",
                 "onlyfans", "användarnamn", "username", "nick", "alias", "profilnamn",
-                "kontonamn")  # fmt: skip
+                "kontonamn", "gamertag", "steam", "psn", "xbox")  # fmt: skip
 
 
 def _looks_like_handle(word: str) -> bool:

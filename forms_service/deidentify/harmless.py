@@ -137,6 +137,20 @@ def _word_before(text: str, end: int) -> tuple[int, str]:
     return start, text[start:end]
 
 
+_PROPERTY_CUE = re.compile(r"(?i:fastighet\w*|gård\w*|tomt\w*|skifte\w*)[^.!?\n]{0,30}$")
+
+
+def _designation(text: str, start: int, found: str) -> bool:
+    """ "Gärde 2:14" is a property designation (fastighetsbeteckning), not a time: a place name
+    before it, and either a cue such as "fastigheten" or a shape no clock shows."""
+    if ":" not in found or not _house_number(text, start):
+        return False
+    hours, _, minutes = found.partition(":")
+    if int(hours) > 23 or len(minutes.strip()) != 2:
+        return True
+    return bool(_PROPERTY_CUE.search(text, max(0, start - 60), start))
+
+
 def _cued(text: str, start: int) -> int | None:
     """Where the cue word before the number at `start` begins ("kl 14", "Dnr SOC 2026/123",
     "E14"), if there is one."""
@@ -157,6 +171,8 @@ def _spans(text: str) -> list[tuple[int, int]]:
     for match in _NUMERIC.finditer(text):
         forbidden = _LEFT.get(match.lastgroup or "", "")
         if match.start() and text[match.start() - 1] in forbidden:
+            continue
+        if match.lastgroup == "time" and _designation(text, match.start(), match.group()):
             continue
         spans.append(match.span())
     covered = 0

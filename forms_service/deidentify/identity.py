@@ -39,6 +39,13 @@ _LAST_FOUR = re.compile(
     r"(?!\d)(?![ ]?(?:kr|:-))",
     re.IGNORECASE,
 )
+# A bare "sista …"/"resten …" with four digits close after, when the text speaks of a birth date
+# or personnummer ("född 1985-01-01, sista: 1236").
+_BARE_LAST = re.compile(
+    r"(?<![\w])(?:sista|resten|slutet)[^.!?\n\d]{0,15}?(?P<four>\d{4})(?!\d)(?![ ]?(?:kr|:-|%))",
+    re.IGNORECASE,
+)
+_BIRTH_CUE = re.compile(r"(?i:född|f\.\s?\d|fd\b|pnr|personn|födelse|samordningsn)")
 # "…, 1236 (de fyra sista)": the digits before their cue (not a year: "född 1979, slutsiffror …").
 _FOUR_BEFORE_CUE = re.compile(
     rf"(?<![\d\-])(?P<four>(?!19\d\d|20[0-2]\d)\d{{4}})(?!\d)[^.!?\n\d]{{0,20}}?{_LAST_FOUR_CUE}",
@@ -123,8 +130,14 @@ def find_personnummer(text: str) -> Iterator[Finding]:
             yield finding("personnummer_like", match.start(), match.end())
     folded = text.casefold()
     for start, end in cue_windows(folded, ("sista", "slut", "kontroll", "resten"), 40, 90):
-        for pattern in (_LAST_FOUR, _FOUR_BEFORE_CUE):
+        patterns = [_LAST_FOUR, _FOUR_BEFORE_CUE]
+        if _BIRTH_CUE.search(text):
+            patterns.append(_BARE_LAST)
+        for pattern in patterns:
             for match in pattern.finditer(text, start, end):
+                four = match["four"]
+                if pattern is _BARE_LAST and 1900 <= int(four) <= 2099:
+                    continue  # "sista gången 2024" is a year
                 yield finding("personnummer", match.start("four"), match.end("four"))
     if "nr" in folded or "nummer" in folded or "numret" in folded:
         for match in _CUED.finditer(text):

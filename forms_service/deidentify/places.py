@@ -79,7 +79,7 @@ def _plate_word(text: str, start: int, letters: str, cue: bool) -> bool:
     if letters.isupper():
         # Capitals are how plates are written; a capitalised word is one only in capitals text.
         return not (lexicon.is_ordinary(folded) and _capitals_line(text, start))
-    return not lexicon.is_ordinary(folded) and folded not in lexicon.names()
+    return not lexicon.is_ordinary(folded)
 
 
 def _capitals_line(text: str, start: int) -> bool:
