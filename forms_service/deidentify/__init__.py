@@ -13,18 +13,20 @@ The agreement (avsnitt 12) makes the professional who brings a case responsible 
 it; this guard catches the direct identifiers. Indirect identification (a rare job in a small
 village, an event in the local paper) stays the professional's judgement, which the form says.
 
-Every pattern is anchored so that a match attempt starts only at a token boundary and no pattern
-nests unbounded repetition: scanning time grows linearly with the text (see the property tests).
-The guard fails closed: if a detector ever raised, the whole text is reported as unchecked (block).
+Every pattern runs in time linear in the text (bounded repetition, no nested unbounded
+quantifiers; see the hostile-input benchmark and property tests). The guard fails closed: if a
+detector ever raised, the whole text is reported as unchecked (block).
 
-The package has one module per detector family (identity, contact, places, accounts, names,
-circumstances), `normalise` for the text the detectors see, and `scanner` for `scan()`.
+Modules: `normalise` (the folded text the detectors see), `harmless` (numbers that never
+block), one module per detector family — `identity`, `phones`, `contact`, `addresses`, `places`,
+`accounts`, `names`, `circumstances` — with `lexicon` and `cues` (word lists and closed word
+classes), `windows` (where to look) and `scanner` (`scan()`, overlaps, failing closed).
 """
 
 from .findings import BLOCK, KIND_LABELS, MESSAGES, SEVERITY, WARN, Finding
 from .identity import luhn_ok
 from .normalise import bidi_controls
-from .scanner import has_blocking, in_context, scan
+from .scanner import in_context, scan
 
 __all__ = [
     "BLOCK",
@@ -34,7 +36,6 @@ __all__ = [
     "WARN",
     "Finding",
     "bidi_controls",
-    "has_blocking",
     "in_context",
     "luhn_ok",
     "scan",

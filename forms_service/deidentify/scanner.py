@@ -112,10 +112,6 @@ def scan(text: str) -> list[Finding]:
         return [finding("unchecked", 0, len(text))]
 
 
-def has_blocking(findings: list[Finding]) -> bool:
-    return any(f.severity == BLOCK for f in findings)
-
-
 def in_context(text: str, finding: Finding, width: int = 40) -> tuple[str, str, str]:
     """(text before, the finding, text after), cut to `width` characters on each side."""
     before = text[max(0, finding.start - width) : finding.start]

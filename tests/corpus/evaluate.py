@@ -9,7 +9,8 @@ Three sets, always scored separately:
 * **regression** — the first edition's generated corpus (`positives.jsonl`, `clean_texts.txt`):
   written in the detectors' own shapes, so it only guards against regressions.
 
-The labelled format is described in `tests/corpus/README.md`. A labelled identifier counts as
+The labelled format (JSON Lines: text, identifiers with kind, value, optional occurrence and
+"also" parts) is described in `tests/corpus/heldout/SPEC.md`. A labelled identifier counts as
 caught when a finding of the required severity (block for block kinds, at least a warning for
 names, dates, ages and workplaces) overlaps its `value`, or one of its `also` parts, at its
 occurrence in the text. A clean text is one with no labelled identifier.
