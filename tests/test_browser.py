@@ -18,11 +18,18 @@ pytestmark = pytest.mark.browser
 SEARCHES = [
     ("samtycke", "/samtycke/"),
     ("samtycket", "/samtycke/"),
+    ("återkalla", "/samtycke/"),
+    ("förbehåll", "/samtycke/"),
     ("avidentifiera", "/avidentifiering/"),
     ("avidentifierat", "/avidentifiering/"),
     ("sekretess", "/sekretess/"),
     ("samordnaren", "/parter/"),
-    ("akut", "/samradet/"),
+    ("hemkommun", "/parter/"),
+    ("akut", "/akut/"),
+    ("barn", "/barn/"),
+    ("orosanmälan", "/barn/"),
+    ("skyddat boende", "/skyddat-boende/"),
+    ("polisanmälan", "/polisens-sekretess/"),
 ]
 
 

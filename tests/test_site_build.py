@@ -71,7 +71,8 @@ def test_every_page_in_the_nav_exists_and_is_built(built_site):
     assert "index.md" in files
     for file in files:
         assert (ROOT / "docs" / file).is_file(), file
-        built = "index.html" if file == "index.md" else file.removesuffix(".md") + "/index.html"
+        stem = file.removesuffix(".md").removesuffix("index")
+        built = stem + ("index.html" if not stem or stem.endswith("/") else "/index.html")
         assert (built_site / built).is_file(), built
 
 

@@ -8,6 +8,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
+from sitetext import read_article
+
+from forms_service import deidentify
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVICE_PATHS = {"/formular/samrad", "/formular/samtycke", "/formular/samtycke/blankett"}
@@ -106,20 +109,24 @@ def test_every_page_has_a_title_description_and_last_updated_date(built_site):
                 "psykiskt, fysiskt, sexuellt",
                 "artikel 3 och 19",
                 "2015–2020",
-                "2021",
-                "2024",
+                "Enligt planen skulle samråden börja under våren 2021",  # review m1
+                "9 oktober 2020",  # review m2
+                "2024-08-29",
+                "specialiserade stödtjänster till kvinnor",  # review m6
             ],
         ),
         (
             "samradet",
             [
-                "varje vecka på fast tid i Östersund",
+                "varje vecka på fasta tider i Östersund",  # review m21
                 "telefon eller video",
                 "akut samråd",
                 "Planerande",
                 "Konsulterande",
                 "Uppföljande",
-                "hemkommunen",
+                "människohandel för sexuella ändamål",  # review M6: the whole target group
+                "socialtjänst som är ansvarig i ärendet",  # review M1
+                "Alla som är med när ärendet tas upp måste omfattas av samtycket",  # review M2
             ],
         ),
         (
@@ -134,13 +141,24 @@ def test_every_page_has_a_title_description_and_last_updated_date(built_site):
         ),
         (
             "samtycke",
-            ["12 kap. 2 §", "återkallas när som helst", "/formular/samtycke/blankett", "Tolk"],
+            [
+                "12 kap. 2 §",
+                "återkallas när som helst",
+                "/formular/samtycke/blankett",
+                "Tolk",
+                'inte heller "avidentifierat"',  # review S1
+                "till skydd för hen själv",  # review S2
+                "vad polisen kan behöva göra",  # review S3
+                "12 kap. 2 § andra stycket OSL",  # review M3
+                "formulärtjänstens eget val",  # review M8
+                "utskriftsversion",  # review M9
+            ],
         ),
         ("avidentifiering", ["ärendets karaktär", "Före", "Efter", "indirekt"]),
         (
             "sekretess",
             [
-                "Senast granskad",
+                "Senast juridiskt granskad: 30 november 2026",
                 "26 kap. 1 §",
                 "25 kap. 1 §",
                 "35 kap. 1 §",
@@ -149,11 +167,37 @@ def test_every_page_has_a_title_description_and_last_updated_date(built_site):
                 "19 kap. 1 §",
                 "kontrollera",
                 "polisens kontakt med åklagare",
+                "Den gäller inte när personen säger nej",  # review M5
+                "lagen (1982:316)",  # review m8
+                "SFS 2025:1508",  # review m9
             ],
         ),
-        ("barn", ["artikel 3", "artikel 19", "2020", "19 kap. 1 §"]),
-        ("tillganglighet", ["Digg", "WCAG 2.1", "Kända brister"]),
-        ("personuppgifter", ["en enda kaka", "90 dagar", "identifierar"]),
+        (
+            "barn",
+            [
+                "artikel 3",
+                "artikel 19",
+                "2020",
+                "19 kap. 1 §",
+                "bevittnat våld eller andra övergrepp av eller mot en närstående",  # review m10
+                "personer som har fyllt 18 år",  # review m11
+                "40 kap. 7 g §",
+            ],
+        ),
+        ("tillganglighet", ["Digg", "WCAG 2.1", "Kända brister", "ingen egen myndighet"]),
+        (
+            "personuppgifter",
+            ["en enda kaka", "90 dagar", "pseudonymiserade personuppgifter", "artikel 9"],
+        ),
+        ("fragor", ["lägst ett års fängelse", "inte heller avidentifierat"]),  # review M4, S1
+        ("parter", ["Hemkommun och vistelsekommun", "ideell förening är ingen myndighet"]),
+        ("akut", ["112", "10 kap. 18 c §", "socialjour", "akut samråd", "Skydd medan du väntar"]),
+        ("polisens-sekretess", ["35 kap. 1 §", "35 kap. 2 §", "10 kap. 27 §", "Polisanmälan"]),
+        ("skyddat-boende", ["26 kap. 14 c §", "15 kap. 7 §", "9 kap. 6 §"]),
+        ("riskbedomning", ["FREDA", "SARA:SV", "PATRIARK", "12 kap. 2 §", "10 kap. 18 c §"]),
+        ("uppfoljning", ["avsnitt 14.2", "30 juni 2023", "delta och bidra i uppföljningen"]),
+        ("efter-samradet", ["avsnitt 14.1", "11 kap. OSL", "Uppföljande samråd"]),
+        ("forfragan", ["Ärendets karaktär", "Frågeställning", "[personnummer]", "[namn]"]),
     ],
 )
 def test_pages_state_the_facts_from_the_sources(built_site, page, facts):
@@ -177,12 +221,15 @@ def test_contact_details_come_from_configuration_and_are_marked_as_placeholders(
     assert not re.search(r"\b0\d{1,3}-\d", article), "no invented phone number"
 
 
-def test_process_diagram_has_a_text_alternative(built_site):
+def test_process_steps_are_text_linking_to_their_sections(built_site):
+    """The six steps are a list of links, not a picture of text (issue 13, ux review §2)."""
     html = (built_site / "samradet" / "index.html").read_text(encoding="utf-8")
-    svg = html.split("<svg", 2)[2] if html.count("<svg") > 1 else html
-    assert 'role="img"' in html and '<title id="flode-titel">' in html
-    assert '<desc id="flode-beskrivning">' in html
-    assert svg
+    steps = html.split('<ol class="norrsken-flode"', 1)[1].split("</ol>", 1)[0]
+    targets = re.findall(r'href="#([^"]+)"', steps)
+    assert len(targets) == 6
+    assert "<svg" not in steps
+    ids = _pages(built_site)["/samradet/"].ids
+    assert all(target in ids for target in targets)
 
 
 def test_no_page_names_a_person(built_site):
@@ -193,13 +240,72 @@ def test_no_page_names_a_person(built_site):
             assert name not in html, (path, name)
 
 
-def test_legal_page_only_cites_paragraphs_from_the_checked_facts(built_site):
-    legal = ROOT.parent / "shared" / "LEGAL.md"
-    html = (built_site / "sekretess" / "index.html").read_text(encoding="utf-8")
-    cited = set(re.findall(r"(\d+ kap\. \d+(?: [a-z])? §)", re.sub(r"<[^>]+>", "", html)))
-    assert cited
-    if legal.exists():
-        source = legal.read_text(encoding="utf-8")
-        for citation in cited:
-            chapter, paragraph = re.match(r"(\d+) kap\. (\d+(?: [a-z])?) §", citation).groups()
-            assert re.search(rf"{chapter} kap\. {paragraph}", source), citation
+EXAMPLE_PAGES = ["exempel", "exempel/halsocentral", "exempel/polisen", "exempel/heder"]
+
+
+@pytest.mark.parametrize("page", [*EXAMPLE_PAGES, "forfragan", "avidentifiering", "akut"])
+def test_examples_contain_nothing_that_looks_like_a_real_identifier(built_site, page):
+    """Worked and 'bad' examples use placeholders such as [namn], never real-looking data."""
+    text = read_article((built_site / page / "index.html").read_text(encoding="utf-8")).text
+    findings = deidentify.scan(text)
+    assert [text[f.start : f.end] for f in findings if f.severity == deidentify.BLOCK] == []
+    names = deidentify.known_names()
+    assert [
+        text[f.start : f.end] for f in findings if text[f.start : f.end].casefold() in names
+    ] == []
+    assert not re.search(r"\d{6}[-+]?\d{4}|\b07\d[- ]?\d", text), "no personnummer or mobile number"
+
+
+def test_target_group_page_lists_each_page_once(built_site):
+    """Issue 13 item 11: "Sidor per målgrupp" sorts the pages; it does not repeat every page."""
+    html = (built_site / "malgrupper" / "index.html").read_text(encoding="utf-8")
+    article = html.split("<article", 1)[1].split("</article>", 1)[0]
+    listing = article.split("</h1>", 1)[1]
+    links = re.findall(r'<a href="([^"#]+)"', listing.split("Varje sida står bara", 1)[1])
+    pages = [link for link in links if not link.startswith(("http", "/formular"))]
+    assert len(pages) == len(set(pages)), "a page is listed under more than one group"
+    groups = re.findall(r'<h2 id="[^"]*">\s*<span class="md-tag">([^<]+)', listing)
+    assert [g.strip() for g in groups] == [
+        "alla verksamheter",
+        "hälso- och sjukvård",
+        "polis",
+        "socialtjänst",
+    ]
+    sections = dict(zip(groups, re.split(r"<h2 id=", listing)[1:], strict=True))
+    assert "exempel/halsocentral/" in sections["hälso- och sjukvård"]
+    assert "polisens-sekretess/" in sections["polis"] and "exempel/polisen/" in sections["polis"]
+    assert "exempel/heder/" in sections["socialtjänst"]
+    assert "samtycke/" in sections["alla verksamheter"]
+
+
+def test_tags_are_not_shown_above_the_heading(built_site):
+    """The target-group tags sort the pages; they are not chips read out before every H1."""
+    tagged = 0
+    for path in built_site.rglob("index.html"):
+        html = path.read_text(encoding="utf-8")
+        for nav in re.findall(r'<nav class="md-tags"[^>]*>', html):
+            tagged += 1
+            assert "hidden" in nav, path
+    assert tagged >= 20
+
+
+def test_every_page_links_to_the_forms_in_the_navigation(built_site):
+    for path in built_site.rglob("index.html"):
+        html = path.read_text(encoding="utf-8")
+        for form in ("/formular/samrad", "/formular/samtycke", "/formular/samtycke/blankett"):
+            assert f'href="{form}" class="md-nav__link"' in html, (path, form)
+
+
+def test_contact_page_does_not_contradict_the_service_schedule(built_site):
+    """The service schedules the weekly samråd (MEETING_WEEKDAY/MEETING_TIME); the site names no
+    weekday or time of its own and says where the time for a case is shown."""
+    html = (built_site / "kontakt" / "index.html").read_text(encoding="utf-8")
+    article = html.split("<article", 1)[1].split("</article>", 1)[0]
+    text = re.sub(r"<[^>]+>", " ", article)
+    weekdays = r"måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
+    assert not re.search(rf"\b({weekdays})\b|\b\d{{1,2}}[:.]\d{{2}}\b", text, re.IGNORECASE)
+    assert "fasta tider" in text and "statussidan" in text
+    assert "styrgrupp" not in text, (
+        "review m14: the agreement gives the steering group no such task"
+    )
+    assert text.index("Kontaktuppgifter") < text.index("Senast uppdaterad")
