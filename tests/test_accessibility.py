@@ -11,29 +11,14 @@ from browserhelpers import (
     fill_request_form,
     login_in_browser,
 )
+from sitetext import site_pages
 
 pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-SITE_PAGES = [
-    "/",
-    "/om/",
-    "/samradet/",
-    "/parter/",
-    "/samtycke/",
-    "/avidentifiering/",
-    "/sekretess/",
-    "/barn/",
-    "/fragor/",
-    "/ordlista/",
-    "/malgrupper/",
-    "/kontakt/",
-    "/kallor/",
-    "/tillganglighet/",
-    "/personuppgifter/",
-    "/webbkarta/",
-    "/finns-inte/",
-]
+# Every page in the site navigation (read from mkdocs.yml, so a new page is never forgotten),
+# plus the Swedish 404 page.
+SITE_PAGES = [*site_pages(), "/finns-inte/"]
 
 _axe = Axe()
 
@@ -47,6 +32,16 @@ def assert_accessible(page, state: str) -> None:
 def test_site_page_has_no_violations(page, live_server, path):
     page.goto(live_server + path)
     assert_accessible(page, path)
+
+
+@pytest.mark.parametrize("path", SITE_PAGES)
+def test_site_page_has_no_violations_at_320_px(browser, live_server, path):
+    """Issue 13: also at phone width, where wide tables and long words could overflow."""
+    context = browser.new_context(locale="sv-SE", viewport={"width": 320, "height": 640})
+    phone = context.new_page()
+    phone.goto(live_server + path)
+    assert_accessible(phone, f"{path} at 320 px")
+    context.close()
 
 
 def test_request_form_in_every_state(page, live_server):
