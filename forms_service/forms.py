@@ -190,8 +190,8 @@ class RequestForm(SubmitterFields):
 
     municipality = RadioField(
         "Personens hemkommun",
-        description="Socialtjänsten i hemkommunen deltar och beslutar om stöd "
-        "(överenskommelsen, avsnitt 10.3).",
+        description="Enligt överenskommelsen utreds och beviljas socialtjänstens insatser i "
+        "hemkommunen (avsnitt 10.3).",
         choices=as_choices(v.MUNICIPALITIES),
         validators=[InputRequired("Välj personens hemkommun.")],
     )
@@ -281,7 +281,7 @@ class RequestForm(SubmitterFields):
     parties_requested = MultiCheckboxField(
         "Vilka parter vill du ska delta?",
         description="Samordnaren bedömer vilka som deltar (överenskommelsen, avsnitt 12). "
-        "Socialtjänsten i hemkommunen bjuds alltid in.",
+        "Dras ärendet med samtycke kan bara de parter delta som samtycket omfattar.",
         choices=as_choices(v.PARTIES),
         validators=[at_least_one("Välj minst en part.")],
     )
@@ -342,7 +342,8 @@ class ConsentForm(SubmitterFields):
     )
     valid_until = DateField(
         "Gäller till och med",
-        description="Högst 12 månader efter startdatum.",
+        description="Formulärtjänsten godtar högst 12 månader efter startdatum. Det är "
+        "formulärtjänstens eget val, inte ett krav i lag. Välj så kort tid som ärendet behöver.",
         validators=[InputRequired("Skriv till och med vilket datum samtycket gäller.")],
     )
     method = RadioField(
@@ -393,7 +394,8 @@ class ConsentForm(SubmitterFields):
             raise ValidationError("Slutdatumet måste vara samma dag som startdatumet eller senare.")
         if end > add_months(start, 12):
             raise ValidationError(
-                "Ett samtycke kan gälla högst 12 månader. Välj ett tidigare datum."
+                "Formulärtjänsten godtar ett samtycke som gäller högst 12 månader "
+                "(formulärtjänstens eget val, inte ett krav i lag). Välj ett tidigare datum."
             )
         if end < clock.today():
             raise ValidationError(

@@ -166,10 +166,7 @@ def _consent_problem(form: RequestForm) -> str | None:
     if form.basis.data != "samtycke" or form.consent_reference.errors:
         return None
     check = store.check_consent_covers(
-        form.consent_reference.data,
-        form.parties_requested.data or [],
-        form.municipality.data,
-        clock.today(),
+        form.consent_reference.data, form.parties_requested.data or [], clock.today()
     )
     return check.problem
 

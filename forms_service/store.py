@@ -108,13 +108,13 @@ class ConsentCheck:
     problem: str | None  # a Swedish message for the form, or None when the consent can be used
 
 
-def check_consent_covers(
-    raw_reference: str, parties: list[str], municipality: str, today: date
-) -> ConsentCheck:
-    """Does the consent exist, hold today, and cover every party that would be invited?
+def check_consent_covers(raw_reference: str, parties: list[str], today: date) -> ConsentCheck:
+    """Does the consent exist, hold today, and cover every party the submitter asks for?
 
-    The home municipality's social services are always invited (avsnitt 10.3), so the consent
-    must cover it too.
+    The home municipality is not added: the coordinator decides who takes part (avsnitt 12), the
+    social services responsible in the case take part only where there is one (avsnitt 10.3), and
+    in an acute case another municipality may be responsible (SoL 29 kap.). Whoever the
+    coordinator invites beyond the consent gets a warning on the coordinator's side.
     """
     consent = find_consent_by_reference(raw_reference)
     shown = (raw_reference or "").strip()[:20]
@@ -141,14 +141,14 @@ def check_consent_covers(
             consent,
             f"Samtycket {consent.reference} gäller först från {consent.valid_from.isoformat()}.",
         )
-    needed = [*parties, municipality] if municipality else list(parties)
-    missing = [p for p in dict.fromkeys(needed) if p not in consent.parties]
+    missing = [p for p in dict.fromkeys(parties) if p not in consent.parties]
     if missing:
         names = ", ".join(label(PARTIES, p) for p in missing)
+        which, them = ("den parten", "den") if len(missing) == 1 else ("de parterna", "dem")
         return ConsentCheck(
             consent,
-            f"Samtycket {consent.reference} omfattar inte: {names}. Ta bort de parterna ur "
-            "förfrågan, eller registrera ett nytt samtycke som omfattar dem.",
+            f"Samtycket {consent.reference} omfattar inte: {names}. Ta bort {which} ur "
+            f"förfrågan, eller registrera ett nytt samtycke som omfattar {them}.",
         )
     return ConsentCheck(consent, None)
 

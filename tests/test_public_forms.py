@@ -343,12 +343,51 @@ def test_consent_not_covering_a_requested_party_is_refused(app, client):
     assert "omfattar inte: Polisen, Polisområde Jämtland" in page
 
 
-def test_consent_must_cover_the_home_municipality(app, client):
+def test_m1_consent_need_not_cover_the_home_municipality(app, client):
+    """Site-content review M1: the coordinator decides who takes part (avsnitt 12) and the
+    responsible social services take part only where there is such a case (avsnitt 10.3), so a
+    consent limited to the police and the region is enough when only they are asked for."""
     reference = _register_consent(client, parties=["polisen", "region"])
+    response = continue_request(
+        client, valid_request(basis="samtycke", consent_reference=reference, municipality="krokom")
+    )
+    page = response.get_data(as_text=True)
+    assert "Kontrollera dina svar" in page
+    assert "omfattar inte" not in page
+
+
+def test_m1_consent_must_still_cover_every_party_asked_for(app, client):
+    reference = _register_consent(client, parties=["polisen"])
     page = continue_request(
-        client, valid_request(basis="samtycke", consent_reference=reference)
+        client,
+        valid_request(basis="samtycke", consent_reference=reference, parties_requested=["region"]),
     ).get_data(as_text=True)
-    assert "omfattar inte: Krokoms kommun" in page
+    expected = f"Samtycket {reference} omfattar inte: Region Jämtland Härjedalen."
+    assert f"{expected} Ta bort den parten ur förfrågan" in page
+
+
+def test_m8_the_12_month_limit_is_labelled_as_the_services_own_choice(client):
+    page = client.get("/formular/samtycke").get_data(as_text=True)
+    assert "formulärtjänstens eget val, inte ett krav i lag" in page
+    refused = submit_consent(
+        client, valid_consent(valid_until=(date.today() + timedelta(days=400)).isoformat())
+    ).get_data(as_text=True)
+    assert "formulärtjänstens eget val" in refused and "högst 12 månader" in refused
+    blankett = client.get("/formular/samtycke/blankett").get_data(as_text=True)
+    assert "formulärtjänsten godtar högst 12 månader" in blankett
+
+
+def test_m9_the_printable_form_is_a_print_version_not_the_parties_form(client):
+    page = client.get("/formular/samtycke/blankett").get_data(as_text=True)
+    assert "utskriftsversion" in page.casefold()
+    assert "inte parternas fastställda samtyckesblankett" in page
+    assert "den blankett som samordnaren tillhandahåller" in page
+
+
+def test_s2_the_printable_form_says_consent_covers_only_the_persons_own_information(client):
+    page = client.get("/formular/samtycke/blankett").get_data(as_text=True)
+    assert "Samtycket gäller bara uppgifter om dig" in page
+    assert "De som du inte godkänner är inte med när ditt ärende tas upp" in page
 
 
 def test_consent_withdrawal_through_its_status_link(app, client):
