@@ -28,7 +28,7 @@ from . import statistics as stats
 from . import vocabulary as v
 from .clock import STOCKHOLM
 from .db import get_session
-from .extensions import limiter
+from .extensions import configured_limit, limiter
 from .forms import (
     AcuteMeetingForm,
     AgendaItemForm,
@@ -44,6 +44,7 @@ from .forms import (
     StatusForm,
     as_choices,
 )
+from .guarded_forms import GuardResult, confirmations, render_form_page, run_guard
 from .models import (
     AgendaItem,
     AnnualCommentary,
@@ -54,17 +55,12 @@ from .models import (
     SamradRequest,
 )
 from .presentation import local_datetime
-from .public import GuardResult, error_summary, run_guard
 
 bp = Blueprint("coordinator", __name__, url_prefix="/samordnare")
 
 OPEN_ENDPOINTS = {"coordinator.login", "coordinator.code", "coordinator.enrol"}
 PAGE_SIZE = 50
 PENDING_MINUTES = 5
-
-
-def _limit(setting: str):
-    return lambda: current_app.config[setting]
 
 
 @bp.before_request
@@ -89,8 +85,10 @@ def _actor() -> str:
 
 
 @bp.route("/logga-in", methods=["GET", "POST"])
-@limiter.limit(_limit("LOGIN_RATE_LIMIT"), methods=["POST"])
-@limiter.limit(_limit("LOGIN_ACCOUNT_RATE_LIMIT"), methods=["POST"], key_func=auth.account_key)
+@limiter.limit(configured_limit("LOGIN_RATE_LIMIT"), methods=["POST"])
+@limiter.limit(
+    configured_limit("LOGIN_ACCOUNT_RATE_LIMIT"), methods=["POST"], key_func=auth.account_key
+)
 def login():
     form = LoginForm()
     next_page = auth.safe_next(request.values.get("next"))
@@ -138,7 +136,7 @@ def _pending_account() -> Coordinator | None:
 
 
 @bp.route("/kod", methods=["GET", "POST"])
-@limiter.limit(_limit("LOGIN_RATE_LIMIT"), methods=["POST"])
+@limiter.limit(configured_limit("LOGIN_RATE_LIMIT"), methods=["POST"])
 def code():
     account = _pending_account()
     if account is None:
@@ -181,7 +179,7 @@ def logout():
 
 
 @bp.route("/aktivera/<token>", methods=["GET", "POST"])
-@limiter.limit(_limit("LOGIN_RATE_LIMIT"), methods=["POST"])
+@limiter.limit(configured_limit("LOGIN_RATE_LIMIT"), methods=["POST"])
 def enrol(token: str):
     account = auth.account_for_enrolment(token)
     if account is None:
@@ -212,15 +210,13 @@ def enrol(token: str):
             session.clear()
             return render_template("coordinator/enrolled.html")
     uri = auth.totp_uri(account, secret)
-    summary = error_summary(form, GuardResult())
-    return render_template(
+    return render_form_page(
         "coordinator/enrol.html",
+        form,
         form=form,
         account=account,
         secret=secret,
         qr=auth.qr_svg(uri),
-        summary=summary,
-        error_title_prefix=bool(summary),
     )
 
 
@@ -244,14 +240,7 @@ def account():
             )
             get_session().commit()
             done = True
-    summary = error_summary(form, GuardResult())
-    return render_template(
-        "coordinator/account.html",
-        form=form,
-        done=done,
-        summary=summary,
-        error_title_prefix=bool(summary),
-    )
+    return render_form_page("coordinator/account.html", form, form=form, done=done)
 
 
 # --- The queue -----------------------------------------------------------------------------------
@@ -367,19 +356,18 @@ def _render_request(record: SamradRequest, **forms):
     note_form = forms.pop("note_form", None) or NoteForm(formdata=None, prefix="note")
     message_form = forms.pop("message_form", None) or NoteForm(formdata=None, prefix="message")
     plan_form = forms.pop("plan_form", None) or _plan_form(record, formdata=None)
-    summary = []
-    for form in (status_form, note_form, message_form, plan_form):
-        summary += error_summary(form, guard)
-    return render_template(
+    return render_form_page(
         "coordinator/request.html",
+        status_form,
+        note_form,
+        message_form,
+        plan_form,
+        guard=guard,
         record=record,
         status_form=status_form,
         note_form=note_form,
         message_form=message_form,
         plan_form=plan_form,
-        guard=guard,
-        summary=summary,
-        error_title_prefix=bool(summary),
         consent_warnings=meetings.consent_warnings(record),
         can_plan=workflow.allowed(record.status, "planerad"),
         v=v,
@@ -403,7 +391,7 @@ def change_status(reference: str):
     record = _load_request(reference)
     form = _status_form(record, formdata=request.form)
     valid = form.validate()
-    guard = run_guard([form.comment], set(request.form.getlist("bekrafta")))
+    guard = run_guard([form.comment], confirmations(request.form))
     if not (valid and guard.passed):
         return _render_request(record, status_form=form, guard=guard)
     previous = record.status
@@ -440,7 +428,7 @@ def _add_text_event(reference: str, kind: str, prefix: str, audit_type: str):
     record = _load_request(reference)
     form = NoteForm(prefix=prefix)
     valid = form.validate()
-    guard = run_guard([form.text], set(request.form.getlist("bekrafta")))
+    guard = run_guard([form.text], confirmations(request.form))
     if not (valid and guard.passed):
         return _render_request(record, **{f"{prefix}_form": form, "guard": guard})
     get_session().add(RequestEvent(request=record, kind=kind, actor=_actor(), text=form.text.data))
@@ -488,14 +476,12 @@ def meeting_list():
         )
         get_session().flush()
         return _meeting_recorded(meeting, "akut samråd skapat")
-    summary = error_summary(form, GuardResult())
-    return render_template(
+    return render_form_page(
         "coordinator/meetings.html",
+        form,
         form=form,
         upcoming=meetings.upcoming_meetings(),
         past=meetings.past_meetings(),
-        summary=summary,
-        error_title_prefix=bool(summary),
     )
 
 
@@ -523,24 +509,21 @@ def _load_meeting(meeting_id: int) -> Meeting:
 def meeting_page(meeting_id: int, notes_form=None, guard=None):
     meeting = _load_meeting(meeting_id)
     notes_form = notes_form or NoteForm(formdata=None, prefix="notes", data={"text": meeting.notes})
-    guard = guard or GuardResult()
-    summary = error_summary(notes_form, guard)
     item_forms = {
         item.id: AgendaItemForm(
             formdata=None, prefix=f"item{item.id}", data={"invited_parties": item.invited_parties}
         )
         for item in meeting.items
     }
-    return render_template(
+    return render_form_page(
         "coordinator/meeting.html",
+        notes_form,
+        guard=guard,
         meeting=meeting,
         rows=meetings.agenda(meeting),
         notes_form=notes_form,
         item_forms=item_forms,
-        guard=guard,
-        summary=summary,
         confirm=ConfirmForm(),
-        error_title_prefix=bool(summary),
         v=v,
         warnings={item.id: meetings.consent_warnings(item.request) for item in meeting.items},
     )
@@ -562,7 +545,7 @@ def meeting_notes(meeting_id: int):
     meeting = _load_meeting(meeting_id)
     form = NoteForm(prefix="notes")
     valid = form.validate()
-    guard = run_guard([form.text], set(request.form.getlist("bekrafta")))
+    guard = run_guard([form.text], confirmations(request.form))
     if not (valid and guard.passed):
         return meeting_page(meeting_id, notes_form=form, guard=guard)
     meeting.notes = form.text.data
@@ -711,7 +694,7 @@ def annual_report():
     guard = GuardResult()
     if request.method == "POST":
         valid = form.validate()
-        guard = run_guard([form.text], set(request.form.getlist("bekrafta")))
+        guard = run_guard([form.text], confirmations(request.form))
         if valid and guard.passed:
             if commentary is None:
                 commentary = AnnualCommentary(year=year)
@@ -726,15 +709,13 @@ def annual_report():
     threshold = current_app.config["SUPPRESS_BELOW"]
     audit.record("export", actor=_actor(), object_type="årsrapport", object_ref=str(year))
     get_session().commit()
-    summary = error_summary(form, guard)
-    return render_template(
+    return render_form_page(
         "coordinator/annual_report.html",
+        form,
+        guard=guard,
         report=report,
         year=year,
         form=form,
-        guard=guard,
-        summary=summary,
-        error_title_prefix=bool(summary),
         commentary=commentary,
         shown={t.key: stats.protect(t, threshold) for t in report.tables},
         figures=[(f.label, stats.protect_figure(f, threshold)) for f in report.key_figures],

@@ -8,14 +8,11 @@ have all passed. A refused submission re-renders everything the user typed.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
-from dataclasses import dataclass, field
 
 from flask import (
     Blueprint,
     abort,
-    current_app,
     g,
     jsonify,
     redirect,
@@ -23,13 +20,12 @@ from flask import (
     request,
     url_for,
 )
-from wtforms import Field
 
 from . import clock, notify, store
 from . import vocabulary as v
-from .deidentify import BLOCK, Finding, in_context, scan
+from .deidentify import scan
 from .errors import render_error
-from .extensions import limiter
+from .extensions import configured_limit, limiter
 from .forms import (
     DECLARATION_VERSION,
     CheckTextForm,
@@ -38,111 +34,16 @@ from .forms import (
     DeclarationForm,
     RequestForm,
 )
+from .guarded_forms import GuardResult, confirmations, render_form_page, run_guard
 from .models import ConsentRecord, SamradRequest
 from .tokens import TokenProblem
 
 bp = Blueprint("public", __name__, url_prefix="/formular")
 
-CONFIRM_FIELD = "bekrafta"
-
-
-def _limit(setting: str):
-    return lambda: current_app.config[setting]
-
 
 def _stored(_response) -> bool:
     """Only stored submissions count against the submission limit, not refused attempts."""
     return bool(g.get("stored"))
-
-
-# --- The de-identification guard on a form's free-text fields ----------------------------------
-
-
-@dataclass
-class ShownFinding:
-    finding: Finding
-    before: str
-    match: str
-    after: str
-    key: str
-    confirmed: bool
-
-    @property
-    def blocking(self) -> bool:
-        return self.finding.severity == BLOCK
-
-
-@dataclass
-class GuardResult:
-    by_field: dict[str, list[ShownFinding]] = field(default_factory=dict)
-
-    @property
-    def blocking(self) -> list[tuple[str, ShownFinding]]:
-        return [(n, f) for n, fs in self.by_field.items() for f in fs if f.blocking]
-
-    @property
-    def unconfirmed(self) -> list[tuple[str, ShownFinding]]:
-        return [
-            (n, f)
-            for n, fs in self.by_field.items()
-            for f in fs
-            if not f.blocking and not f.confirmed
-        ]
-
-    @property
-    def confirmed_keys(self) -> list[str]:
-        return [f.key for fs in self.by_field.values() for f in fs if f.confirmed]
-
-    @property
-    def passed(self) -> bool:
-        return not self.blocking and not self.unconfirmed
-
-
-def _confirmation_key(field_name: str, finding: Finding, text: str) -> str:
-    """Identifies a warning across re-renders: the same words in the same field keep their key."""
-    digest = hashlib.sha256(text[finding.start : finding.end].encode("utf-8")).hexdigest()[:12]
-    return f"{field_name}:{finding.kind}:{digest}"
-
-
-def run_guard(fields: list[Field], confirmed: set[str]) -> GuardResult:
-    result = GuardResult()
-    for form_field in fields:
-        text = form_field.data or ""
-        shown = []
-        for finding in scan(text):
-            before, match, after = in_context(text, finding)
-            key = _confirmation_key(form_field.name, finding, text)
-            shown.append(ShownFinding(finding, before, match, after, key, key in confirmed))
-        if shown:
-            result.by_field[form_field.name] = shown
-    return result
-
-
-def error_summary(form, guard: GuardResult, extra: list[tuple[str, str]] = ()) -> list[tuple]:
-    """(anchor, message) pairs for the error summary, in page order."""
-    entries: list[tuple[str, str]] = []
-    for form_field in form:
-        if form_field.errors:
-            entries.append((f"#{form_field.id}", form_field.errors[0]))
-        for shown in guard.by_field.get(form_field.name, []):
-            label = form_field.label.text
-            if shown.blocking:
-                entries.append(
-                    (
-                        f"#{form_field.id}",
-                        f"{label}: {shown.finding.label} – {shown.finding.message}",
-                    )
-                )
-            elif not shown.confirmed:
-                entries.append(
-                    (
-                        f"#confirm-{shown.key.replace(':', '-')}",
-                        f"{label}: bekräfta eller ändra ”{shown.match}” "
-                        f"({shown.finding.label.lower()})",
-                    )
-                )
-    entries.extend(extra)
-    return entries
 
 
 def _honeypot_filled() -> bool:
@@ -173,7 +74,7 @@ def _consent_problem(form: RequestForm) -> str | None:
 
 def _validate_request(form: RequestForm) -> tuple[bool, GuardResult]:
     valid = form.validate()
-    guard = run_guard(form.guarded_fields(), set(request.form.getlist(CONFIRM_FIELD)))
+    guard = run_guard(form.guarded_fields(), confirmations(request.form))
     problem = _consent_problem(form) if not form.basis.errors else None
     if problem:
         form.consent_reference.errors = [*form.consent_reference.errors, problem]
@@ -182,32 +83,23 @@ def _validate_request(form: RequestForm) -> tuple[bool, GuardResult]:
 
 
 def _render_request_form(form: RequestForm, guard: GuardResult, focus: str | None = None):
-    summary = error_summary(form, guard)
-    return render_template(
-        "public/request_form.html",
-        form=form,
-        guard=guard,
-        summary=summary,
-        focus=focus,
-        error_title_prefix=bool(summary),
-    )
+    return render_form_page("public/request_form.html", form, guard=guard, form=form, focus=focus)
 
 
 def _render_check_page(form: RequestForm, guard: GuardResult, declaration: DeclarationForm):
-    summary = [(f"#{declaration.declaration.id}", e) for e in declaration.declaration.errors]
-    return render_template(
+    # Only the declaration can be wrong here: the answers were valid to reach this page.
+    return render_form_page(
         "public/request_check.html",
-        form=form,
+        declaration,
         guard=guard,
+        form=form,
         declaration=declaration,
-        summary=summary,
-        error_title_prefix=bool(summary),
         v=v,
     )
 
 
 @bp.route("/samrad", methods=["GET", "POST"])
-@limiter.limit(_limit("FORM_RATE_LIMIT"), methods=["POST"])
+@limiter.limit(configured_limit("FORM_RATE_LIMIT"), methods=["POST"])
 def request_form():
     form = RequestForm()
     if request.method == "GET":
@@ -219,7 +111,7 @@ def request_form():
         form.submission_key.data = _new_submission_key()
     change = request.form.get("andra")
     if change:  # "Ändra" on the check page: back to the form, with that field focused
-        guard = run_guard(form.guarded_fields(), set(request.form.getlist(CONFIRM_FIELD)))
+        guard = run_guard(form.guarded_fields(), confirmations(request.form))
         return _render_request_form(form, guard, focus=change if change in form else None)
     valid, guard = _validate_request(form)
     if not valid:
@@ -228,7 +120,7 @@ def request_form():
 
 
 @bp.post("/samrad/skicka")
-@limiter.limit(_limit("SUBMIT_RATE_LIMIT"), deduct_when=_stored)
+@limiter.limit(configured_limit("SUBMIT_RATE_LIMIT"), deduct_when=_stored)
 def send_request():
     if _honeypot_filled():
         return _refuse_honeypot()
@@ -307,7 +199,7 @@ def _token_problem_page(problem: TokenProblem):
 
 
 @bp.route("/status/<token>", methods=["GET", "POST"])
-@limiter.limit(_limit("STATUS_RATE_LIMIT"))
+@limiter.limit(configured_limit("STATUS_RATE_LIMIT"))
 def request_status(token: str):
     record, problem = store.open_by_token(SamradRequest, token)
     if problem:
@@ -335,18 +227,11 @@ def request_status(token: str):
 
 
 def _render_consent_form(form: ConsentForm, guard: GuardResult):
-    summary = error_summary(form, guard)
-    return render_template(
-        "public/consent_form.html",
-        form=form,
-        guard=guard,
-        summary=summary,
-        error_title_prefix=bool(summary),
-    )
+    return render_form_page("public/consent_form.html", form, guard=guard, form=form)
 
 
 @bp.route("/samtycke", methods=["GET", "POST"])
-@limiter.limit(_limit("SUBMIT_RATE_LIMIT"), methods=["POST"], deduct_when=_stored)
+@limiter.limit(configured_limit("SUBMIT_RATE_LIMIT"), methods=["POST"], deduct_when=_stored)
 def consent_form():
     form = ConsentForm()
     if request.method == "GET":
@@ -358,7 +243,7 @@ def consent_form():
     if not form.submission_key.data:
         form.submission_key.data = _new_submission_key()
     valid = form.validate()
-    guard = run_guard(form.guarded_fields(), set(request.form.getlist(CONFIRM_FIELD)))
+    guard = run_guard(form.guarded_fields(), confirmations(request.form))
     if not (valid and guard.passed):
         return _render_consent_form(form, guard)
     record, _is_new = store.create_consent(_consent_data(form))
@@ -395,7 +280,7 @@ def consent_blankett():
 
 
 @bp.route("/samtycke/status/<token>", methods=["GET", "POST"])
-@limiter.limit(_limit("STATUS_RATE_LIMIT"))
+@limiter.limit(configured_limit("STATUS_RATE_LIMIT"))
 def consent_status(token: str):
     record, problem = store.open_by_token(ConsentRecord, token)
     if problem:
@@ -419,7 +304,7 @@ def consent_status(token: str):
 
 
 @bp.post("/granska")
-@limiter.limit(_limit("CHECK_RATE_LIMIT"))
+@limiter.limit(configured_limit("CHECK_RATE_LIMIT"))
 def check_text():
     """Findings for one text as JSON, for the hints shown while typing. The server check on
     submit stays the authority; this only helps."""

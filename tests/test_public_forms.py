@@ -239,6 +239,32 @@ def test_a_confirmation_does_not_carry_over_to_a_different_word(app, client):
     assert count(app, SamradRequest) == 0
 
 
+def test_dates_and_ages_need_one_confirmation_per_kind_and_field(app, client):
+    text = (
+        "Våldet började 3 mars 2025 och upprepades 12 april 2025. Hon är 45 år, sambon 52 år. "
+        "Hon nämner Tommy och Rickard."
+    )
+    data = valid_request(case_description=text)
+    page = continue_request(client, data).get_data(as_text=True)
+    for quoted in ("3 mars 2025", "12 april 2025", "45 år", "52 år", "Tommy", "Rickard"):
+        assert f"<mark>{quoted}</mark>" in page, quoted
+    keys = re.findall(r'name="bekrafta" value="([^"]+)"', page)
+    # One box for the dates, one for the ages, and still one per name.
+    assert sorted(k.split(":")[1] for k in keys) == ["age", "date", "name", "name"]
+    assert "case_description:date" in keys and "case_description:age" in keys
+    assert "datumen ”3 mars 2025”, ”12 april 2025”" in page
+
+    names_only = [k for k in keys if ":name:" in k]
+    page = continue_request(client, {**data, "bekrafta": names_only}).get_data(as_text=True)
+    assert "Kontrollera dina svar" not in page, "dates and ages are not yet confirmed"
+
+    page = continue_request(client, {**data, "bekrafta": keys}).get_data(as_text=True)
+    assert "Kontrollera dina svar" in page
+    page = send_request(client, {**data, "bekrafta": keys}).get_data(as_text=True)
+    assert "Förfrågan är skickad" in page
+    assert only(app, SamradRequest).warnings_confirmed == 4
+
+
 # --- Consent records and requests brought with consent -----------------------------------------
 
 
