@@ -1,8 +1,9 @@
 """Norrsken form service: the Flask application factory.
 
 `create_app()` wires the pieces together: configuration (config.py), the database (db.py),
-security headers (security.py), the built knowledge site (site.py), the submitter-side forms
-(public.py) and health checks. Start it with `make run` (README).
+security headers (security.py), the built knowledge site (site.py), the two blueprints (public.py
+for professionals, coordinator for the samordnare), the command line (cli.py) and the health
+check. Start it with `make run` (README).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from . import (
     doctor,
     encryption,
     errors,
-    jobs,
     presentation,
     public,
     security,
@@ -53,7 +53,6 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     access_log.init_app(app)
     errors.init_app(app)
     presentation.init_app(app)
-    jobs.init_app(app)
     cli.init_app(app)
     backup.init_app(app)
     doctor.init_app(app)

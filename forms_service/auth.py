@@ -9,6 +9,9 @@
 * A session lives in the database (the cookie holds only a random id), so logout ends it for
   good, a password change ends all other sessions, and the idle timeout and absolute lifetime
   are checked on the server on every request.
+
+These are the building blocks; services/accounts.py puts them together into login, enrolment and
+sessions. Nothing here commits.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import cache
 from importlib import resources
 from urllib.parse import urlparse
@@ -25,7 +28,7 @@ import pyotp
 import segno
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from flask import current_app, request, session
+from flask import current_app, request
 from sqlalchemy import select, update
 
 from . import audit, clock
@@ -33,6 +36,7 @@ from .db import get_session
 from .models import Coordinator, CoordinatorSession
 
 PASSWORD_MIN_LENGTH = 12
+LOGIN_CODE_MINUTES = 5  # the time allowed between the password step and the code step
 TOTP_ISSUER = "Operation Norrsken"
 GENERIC_LOGIN_ERROR = (
     "Inloggningen misslyckades. Kontrollera användarnamn, lösenord och kod. Efter flera "
@@ -143,7 +147,6 @@ def record_failure(account: Coordinator | None, username: str) -> None:
         audit.record(
             "login_failed", actor=account.username, object_type="konto", object_ref=account.username
         )
-    get_session().commit()
 
 
 def find_account(username: str) -> Coordinator | None:
@@ -191,50 +194,31 @@ SESSION_KEY = "coordinator_session"
 PENDING_KEY = "pending_login"
 
 
-def start_session(account: Coordinator) -> None:
-    """A fresh session after password and code: a new id, nothing kept from before."""
+def start_session(account: Coordinator) -> str:
+    """A fresh server-side session after password and code; returns the token for the cookie."""
     token = secrets.token_urlsafe(32)
     get_session().add(CoordinatorSession(token_hash=_digest(token), coordinator=account))
     account.failed_logins = 0
     account.locked_until = None
-    get_session().commit()
-    session.clear()  # drops the pre-login session, including the pending login
-    session[SESSION_KEY] = token
-    session.permanent = False
+    return token
 
 
-def current_session() -> CoordinatorSession | None:
-    """The live session of this request, or None (expired sessions are ended here)."""
-    token = session.get(SESSION_KEY)
+def find_session(token: str | None) -> CoordinatorSession | None:
     if not token:
         return None
-    live = get_session().scalar(
+    return get_session().scalar(
         select(CoordinatorSession).where(CoordinatorSession.token_hash == _digest(token))
     )
-    if live is None or live.ended_at is not None:
-        return None
-    now = clock.now()
-    idle = timedelta(minutes=current_app.config["COORDINATOR_IDLE_MINUTES"])
-    lifetime = timedelta(hours=current_app.config["COORDINATOR_SESSION_HOURS"])
-    if now - live.last_seen_at > idle or now - live.created_at > lifetime:
-        live.ended_at = now
-        get_session().commit()
-        return None
-    live.last_seen_at = now
-    get_session().commit()
-    return live
 
 
-def end_session() -> None:
-    token = session.get(SESSION_KEY)
-    if token:
-        get_session().execute(
-            update(CoordinatorSession)
-            .where(CoordinatorSession.token_hash == _digest(token))
-            .values(ended_at=clock.now())
-        )
-        get_session().commit()
-    session.clear()
+def pending_login_id(pending: dict | None) -> int | None:
+    """The account id of a login whose password step passed at most LOGIN_CODE_MINUTES ago."""
+    if not pending:
+        return None
+    started = datetime.fromtimestamp(pending["at"], tz=clock.now().tzinfo)
+    if clock.now() - started > timedelta(minutes=LOGIN_CODE_MINUTES):
+        return None
+    return pending["id"]
 
 
 def end_other_sessions(account: Coordinator, keep: CoordinatorSession | None) -> None:

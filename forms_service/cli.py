@@ -3,25 +3,23 @@
 flask --app forms_service coordinator add NAME     # prints a one-time enrolment link
 flask --app forms_service coordinator reset NAME   # new link; ends the account's sessions
 flask --app forms_service coordinator list
-flask --app forms_service purge                    # retention now (= jobs purge, jobs.py)
+flask --app forms_service purge                    # retention now (= jobs purge)
+flask --app forms_service jobs run-due|status|purge|meetings|expire-links   # services/jobs.py
 flask --app forms_service rotate-keys              # re-encrypt with the newest data key
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
-from sqlalchemy import column, select
-from sqlalchemy import table as table_clause
 
-from . import audit, auth, clock, jobs
-from .db import get_session
-from .encryption import EncryptedText, rotate
-from .models import Base, Coordinator
+from . import clock
+from .services import FieldError, NotFound, accounts, jobs, keys
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 
@@ -41,14 +39,10 @@ def add_coordinator(username: str) -> None:
     username = username.strip().casefold()
     if not USERNAME.match(username):
         raise click.BadParameter("2–40 tecken: a–z, 0–9, punkt, bindestreck, understreck.")
-    session = get_session()
-    if session.scalar(select(Coordinator).where(Coordinator.username == username)):
-        raise click.ClickException(f"Kontot {username} finns redan. Använd 'reset'.")
-    account = Coordinator(username=username)
-    session.add(account)
-    token = auth.issue_enrolment(account)
-    audit.record("account_created", actor=None, object_type="konto", object_ref=username)
-    session.commit()
+    try:
+        token = accounts.create_account(username)
+    except FieldError as error:
+        raise click.ClickException(error.message) from None
     hours = current_app.config["ENROLMENT_HOURS"]
     click.echo(f"Kontot {username} är skapat. Aktiveringslänk (gäller {hours} timmar, en gång):")
     click.echo(_enrolment_link(token))
@@ -59,26 +53,17 @@ def add_coordinator(username: str) -> None:
 )
 @click.argument("username")
 def reset_coordinator(username: str) -> None:
-    session = get_session()
-    account = auth.find_account(username)
-    if account is None:
-        raise click.ClickException(f"Kontot {username} finns inte.")
-    account.password_hash = None
-    account.totp_secret = None
-    account.last_totp_step = 0
-    account.failed_logins = 0
-    account.locked_until = None
-    auth.end_other_sessions(account, keep=None)
-    token = auth.issue_enrolment(account)
-    audit.record("account_reset", actor=None, object_type="konto", object_ref=account.username)
-    session.commit()
-    click.echo(f"Ny aktiveringslänk för {account.username}:")
+    try:
+        username, token = accounts.reset_account(username)
+    except NotFound:
+        raise click.ClickException(f"Kontot {username} finns inte.") from None
+    click.echo(f"Ny aktiveringslänk för {username}:")
     click.echo(_enrolment_link(token))
 
 
 @coordinator_cli.command("list", help="Visa konton.")
 def list_coordinators() -> None:
-    for account in get_session().scalars(select(Coordinator).order_by(Coordinator.username)):
+    for account in accounts.list_accounts():
         if account.is_enrolled:
             state = "aktivt"
         elif account.enrolment_token_hash and account.enrolment_expires_at > clock.now():
@@ -98,24 +83,8 @@ def purge_command() -> None:
 @click.command("rotate-keys", help="Kryptera om all text med den nyaste nyckeln.")
 @with_appcontext
 def rotate_keys_command() -> None:
-    """Re-encrypt every stored value with the first key of DATA_ENCRYPTION_KEYS.
-
-    Rows are read and written through untyped column clauses, so the stored Fernet tokens are
-    handled as they are (rotated) instead of being decrypted by EncryptedText."""
-    session = get_session()
-    rotated = 0
-    for table in Base.metadata.sorted_tables:
-        encrypted = [c.name for c in table.columns if isinstance(c.type, EncryptedText)]
-        if not encrypted:
-            continue
-        key = next(iter(table.primary_key.columns)).name
-        raw = table_clause(table.name, column(key), *[column(name) for name in encrypted])
-        for row in session.execute(select(raw)).mappings().all():
-            values = {name: rotate(row[name]) for name in encrypted if row[name]}
-            if values:
-                session.execute(raw.update().where(raw.c[key] == row[key]).values(values))
-                rotated += len(values)
-    session.commit()
+    """Re-encrypt every stored value with the first key of DATA_ENCRYPTION_KEYS."""
+    rotated = keys.rotate_data_keys()
     click.echo(f"{rotated} värden är omkrypterade med den nyaste nyckeln.")
 
 
@@ -147,7 +116,53 @@ def nginx_headers_command() -> None:
     click.echo(nginx_headers(site), nl=False)
 
 
+# --- Scheduled jobs (services/jobs.py runs them; the systemd timer calls `jobs run-due`) ------
+
+logger = logging.getLogger(__name__)
+
+
+@click.group("jobs", cls=AppGroup, help="Schemalagda jobb (körs av systemd-timern).")
+def jobs_cli() -> None:
+    pass
+
+
+def _add_job_command(job: jobs.Job) -> None:
+    @jobs_cli.command(job.name, help=job.help)
+    def command() -> None:
+        _outcome, summary = jobs.run(job.name)
+        click.echo(summary)
+
+
+for _job in jobs.JOBS.values():
+    _add_job_command(_job)
+
+
+@jobs_cli.command("run-due", help="Kör varje jobb vars tid har kommit (det timern kör).")
+def run_due_command() -> None:
+    failed = []
+    for name in jobs.JOBS:
+        try:
+            _outcome, summary = jobs.run(name, only_if_due=True)
+        except Exception as exc:  # the other jobs still run; the exit code reports the failure
+            logger.error("Job %s failed: %s", name, type(exc).__name__)
+            failed.append(name)
+            continue
+        click.echo(summary)
+    if failed:
+        raise click.ClickException(f"Misslyckades: {', '.join(failed)} (se loggen).")
+
+
+@jobs_cli.command("status", help="Visa när varje jobb senast kördes.")
+def status_command() -> None:
+    for job in jobs.JOBS.values():
+        previous = jobs.last_run(job.name)
+        shown = previous.isoformat(timespec="seconds") if previous else "aldrig"
+        due = "dags" if jobs.is_due(job, clock.now()) else "inte dags"
+        click.echo(f"{job.name}\tsenast {shown}\t{due}")
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(jobs_cli)
     app.cli.add_command(coordinator_cli)
     app.cli.add_command(purge_command)
     app.cli.add_command(rotate_keys_command)

@@ -16,3 +16,8 @@ def now() -> datetime:
 def today() -> date:
     """Today's date in Sweden (what "valid until" and "expired" mean to users)."""
     return now().astimezone(STOCKHOLM).date()
+
+
+def local_day_start(day: date) -> datetime:
+    """The moment a Swedish calendar day begins (for filters by date)."""
+    return datetime(day.year, day.month, day.day, tzinfo=STOCKHOLM)

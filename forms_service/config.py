@@ -106,6 +106,15 @@ SECRET_MIN_LENGTH = 32
 SECRET_MIN_DISTINCT = 10  # refuses "xxxx…", "changemechangeme…" and other placeholders
 
 
+# Fixed policy: not read from the environment, but kept here with the settings so that every
+# number a maintainer may look for is in one place (tests override them like any setting).
+POLICY: dict[str, object] = {
+    "QUEUE_PAGE_SIZE": 50,  # requests per page of the coordinator's queue
+    "AUDIT_LOG_LIMIT": 500,  # the newest audit events shown at once
+    "WTF_CSRF_TIME_LIMIT": 3600 * 8,  # a form may stay open for a working day
+}
+
+
 def _cast(setting: Setting, raw: str) -> object:
     if setting.cast is int:
         try:
@@ -277,7 +286,7 @@ def load_config(
     config["SESSION_COOKIE_SAMESITE"] = "Lax"
     config["SESSION_COOKIE_SECURE"] = production
     config["SESSION_COOKIE_NAME"] = "norrsken_session"
-    config["WTF_CSRF_TIME_LIMIT"] = 3600 * 8
+    config.update(POLICY)
     # Flask-WTF's HTTPS referrer check needs a Referer header, which our own
     # `Referrer-Policy: no-referrer` stops browsers from sending. CSRF protection rests on the
     # token and the SameSite session cookie instead (tests/test_stack.py posts over TLS).

@@ -2,12 +2,13 @@
 
 Every route except login, the one-time code and enrolment requires a full login (password and
 code); `require_login` enforces that for the whole blueprint, and a test walks the URL map to
-prove it. Every action is written to the audit trail (audit.py) without any case text.
+prove it. The views parse input, call one service function (services/) and render; the services
+do the work, write the audit trail (never case text) and commit.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from flask import (
     Blueprint,
@@ -21,13 +22,12 @@ from flask import (
     session,
     url_for,
 )
-from sqlalchemy import and_, func, select
 
-from . import audit, auth, clock, meetings, store, workflow
+from . import audit, auth, clock
 from . import statistics as stats
 from . import vocabulary as v
 from .clock import STOCKHOLM
-from .db import get_session
+from .errors import render_error
 from .extensions import configured_limit, limiter
 from .forms import (
     AcuteMeetingForm,
@@ -45,22 +45,17 @@ from .forms import (
     as_choices,
 )
 from .guarded_forms import GuardResult, confirmations, render_form_page, run_guard
-from .models import (
-    AgendaItem,
-    AnnualCommentary,
-    AuditEvent,
-    Coordinator,
-    Meeting,
-    RequestEvent,
-    SamradRequest,
-)
 from .presentation import local_datetime
+from .services import FieldError, NotFound, accounts, meetings, reports
+from .services import audit_log as audit_service
+from .services import queue as queue_service
+from .services import requests as request_service
+from .services.audit_log import AuditFilter
+from .services.queue import QueueFilter
 
 bp = Blueprint("coordinator", __name__, url_prefix="/samordnare")
 
 OPEN_ENDPOINTS = {"coordinator.login", "coordinator.code", "coordinator.enrol"}
-PAGE_SIZE = 50
-PENDING_MINUTES = 5
 
 
 @bp.before_request
@@ -68,7 +63,7 @@ def require_login():
     g.coordinator = None
     if request.endpoint in OPEN_ENDPOINTS:
         return None
-    live = auth.current_session()
+    live = accounts.current_session(session.get(auth.SESSION_KEY))
     if live is None:
         target = request.full_path.rstrip("?") if request.method == "GET" else None
         return redirect(url_for("coordinator.login", next=auth.safe_next(target)), code=303)
@@ -77,8 +72,17 @@ def require_login():
     return None
 
 
+@bp.errorhandler(NotFound)
+def _not_found(_error):
+    return render_error(404)
+
+
 def _actor() -> str:
     return g.coordinator.username
+
+
+def _show_error(form, error: FieldError) -> None:
+    form[error.field].errors = [error.message]
 
 
 # --- Login, one-time code, enrolment, logout, password -------------------------------------------
@@ -93,28 +97,16 @@ def login():
     form = LoginForm()
     next_page = auth.safe_next(request.values.get("next"))
     error = None
-    if request.method == "POST" and form.validate():
-        account = auth.find_account(form.username.data)
-        # The lock is checked before the password, and every failure looks the same.
-        if auth.is_locked(account):
-            audit.record(
-                "login_failed",
-                actor=account.username,
-                object_type="konto",
-                object_ref=account.username,
-                detail="kontot är låst",
-            )
-            get_session().commit()
-            error = auth.GENERIC_LOGIN_ERROR
-        elif not (auth.password_matches(account, form.password.data) and account.is_enrolled):
-            auth.record_failure(account, form.username.data)
+    if request.method == "POST":
+        account_id = None
+        if form.validate():
+            account_id = accounts.check_password(form.username.data, form.password.data)
+        if account_id is None:
             error = auth.GENERIC_LOGIN_ERROR
         else:
             session.clear()
-            session[auth.PENDING_KEY] = {"id": account.id, "at": clock.now().timestamp()}
+            session[auth.PENDING_KEY] = {"id": account_id, "at": clock.now().timestamp()}
             return redirect(url_for("coordinator.code", next=next_page), code=303)
-    elif request.method == "POST":
-        error = auth.GENERIC_LOGIN_ERROR
     return render_template(
         "coordinator/login.html",
         form=form,
@@ -124,40 +116,24 @@ def login():
     )
 
 
-def _pending_account() -> Coordinator | None:
-    pending = session.get(auth.PENDING_KEY)
-    if not pending:
-        return None
-    started = datetime.fromtimestamp(pending["at"], tz=clock.now().tzinfo)
-    if clock.now() - started > timedelta(minutes=PENDING_MINUTES):
-        session.pop(auth.PENDING_KEY, None)
-        return None
-    return get_session().get(Coordinator, pending["id"])
-
-
 @bp.route("/kod", methods=["GET", "POST"])
 @limiter.limit(configured_limit("LOGIN_RATE_LIMIT"), methods=["POST"])
 def code():
-    account = _pending_account()
-    if account is None:
+    account_id = accounts.pending_login(session.get(auth.PENDING_KEY))
+    if account_id is None:
+        session.pop(auth.PENDING_KEY, None)
         return redirect(url_for("coordinator.login"), code=303)
     form = CodeForm()
     next_page = auth.safe_next(request.values.get("next"))
     error = None
     if request.method == "POST":
-        if (
-            auth.is_locked(account)
-            or not form.validate()
-            or not auth.verify_code(account, form.code.data)
-        ):
-            if not auth.is_locked(account):
-                auth.record_failure(account, account.username)
+        token = accounts.check_code(account_id, form.code.data if form.validate() else None)
+        if token is None:
             error = auth.GENERIC_LOGIN_ERROR
         else:
-            audit.record(
-                "login_ok", actor=account.username, object_type="konto", object_ref=account.username
-            )
-            auth.start_session(account)
+            session.clear()  # drops the pre-login session, including the pending login
+            session[auth.SESSION_KEY] = token
+            session.permanent = False
             return redirect(next_page or url_for("coordinator.queue"), code=303)
     return render_template(
         "coordinator/code.html",
@@ -172,41 +148,28 @@ def code():
 def logout():
     if not ConfirmForm().validate():
         abort(400)
-    audit.record("logout", actor=_actor(), object_type="konto", object_ref=_actor())
-    get_session().commit()
-    auth.end_session()
+    accounts.logout(session.get(auth.SESSION_KEY), actor=_actor())
+    session.clear()
     return render_template("coordinator/logged_out.html")
 
 
 @bp.route("/aktivera/<token>", methods=["GET", "POST"])
 @limiter.limit(configured_limit("LOGIN_RATE_LIMIT"), methods=["POST"])
 def enrol(token: str):
-    account = auth.account_for_enrolment(token)
-    if account is None:
+    try:
+        account = accounts.enrolment_account(token)
+    except NotFound:
         return render_template("coordinator/enrol_invalid.html"), 404
     form = EnrolForm()
     if request.method == "GET" or not form.totp_secret.data:
         form.totp_secret.data = auth.new_totp_secret()
     secret = form.totp_secret.data
     if request.method == "POST" and form.validate():
-        problem = auth.password_problem(form.new_password.data, account.username)
-        if problem:
-            form.new_password.errors = [problem]
-        elif not auth.verify_code(account, form.code.data, secret=secret):
-            form.code.errors = ["Koden stämmer inte. Kontrollera att appen visar en aktuell kod."]
+        try:
+            accounts.enrol(token, form.new_password.data, secret, form.code.data)
+        except FieldError as error:
+            _show_error(form, error)
         else:
-            account.password_hash = auth.hash_password(form.new_password.data)
-            account.totp_secret = secret
-            account.password_changed_at = clock.now()
-            account.enrolment_token_hash = None
-            account.enrolment_expires_at = None
-            audit.record(
-                "account_enrolled",
-                actor=account.username,
-                object_type="konto",
-                object_ref=account.username,
-            )
-            get_session().commit()
             session.clear()
             return render_template("coordinator/enrolled.html")
     uri = auth.totp_uri(account, secret)
@@ -225,84 +188,45 @@ def account():
     form = PasswordChangeForm()
     done = False
     if request.method == "POST" and form.validate():
-        me = g.coordinator
-        problem = auth.password_problem(form.new_password.data, me.username)
-        if not auth.password_matches(me, form.current_password.data):
-            form.current_password.errors = ["Det nuvarande lösenordet stämmer inte."]
-        elif problem:
-            form.new_password.errors = [problem]
-        else:
-            me.password_hash = auth.hash_password(form.new_password.data)
-            me.password_changed_at = clock.now()
-            auth.end_other_sessions(me, keep=g.coordinator_session)
-            audit.record(
-                "password_changed", actor=me.username, object_type="konto", object_ref=me.username
+        try:
+            accounts.change_password(
+                g.coordinator_session.id, form.current_password.data, form.new_password.data
             )
-            get_session().commit()
+        except FieldError as error:
+            _show_error(form, error)
+        else:
             done = True
     return render_form_page("coordinator/account.html", form, form=form, done=done)
 
 
 # --- The queue -----------------------------------------------------------------------------------
 
-OPEN_STATUSES = ["ny", "under_bedomning", "komplettering", "planerad", "genomford"]
-
-
-def _local_day_start(day) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=STOCKHOLM)
-
 
 @bp.get("/")
 def queue():
     filters = QueueFilterForm(request.args)
     filters.validate()
-    statuses = filters.status.data or OPEN_STATUSES
-    conditions = [SamradRequest.status.in_(statuses)]
-    if filters.kind.data:
-        conditions.append(SamradRequest.kind == filters.kind.data)
-    if filters.basis.data:
-        conditions.append(SamradRequest.basis == filters.basis.data)
-    if filters.municipality.data:
-        conditions.append(SamradRequest.municipality == filters.municipality.data)
-    if filters.received_from.data:
-        conditions.append(SamradRequest.created_at >= _local_day_start(filters.received_from.data))
-    if filters.received_to.data:
-        end = _local_day_start(filters.received_to.data) + timedelta(days=1)
-        conditions.append(SamradRequest.created_at < end)
-
     page = max(1, min(request.args.get("sida", 1, type=int), 10_000))
-    session_ = get_session()
-    total = session_.scalar(select(func.count()).select_from(SamradRequest).where(*conditions))
-    rows = session_.execute(
-        select(
-            SamradRequest.reference,
-            SamradRequest.created_at,
-            SamradRequest.kind,
-            SamradRequest.is_acute,
-            SamradRequest.basis,
-            SamradRequest.municipality,
-            SamradRequest.status,
-            SamradRequest.first_viewed_at,
-        )
-        .where(*conditions)
-        .order_by(SamradRequest.is_acute.desc(), SamradRequest.created_at.asc())
-        .limit(PAGE_SIZE)
-        .offset((page - 1) * PAGE_SIZE)
-    ).all()
-    counts = dict(
-        session_.execute(
-            select(SamradRequest.status, func.count()).group_by(SamradRequest.status)
-        ).all()
+    result = queue_service.list_requests(
+        QueueFilter(
+            statuses=filters.status.data or [],
+            kind=filters.kind.data or None,
+            basis=filters.basis.data or None,
+            municipality=filters.municipality.data or None,
+            received_from=filters.received_from.data,
+            received_to=filters.received_to.data,
+        ),
+        page,
     )
     query_without_page = {k: request.args.getlist(k) for k in request.args if k != "sida"}
     return render_template(
         "coordinator/queue.html",
         filters=filters,
-        rows=rows,
-        total=total,
-        page=page,
-        pages=max(1, -(-total // PAGE_SIZE)),
-        counts=counts,
+        rows=result.rows,
+        total=result.total,
+        page=result.page,
+        pages=result.pages,
+        counts=result.counts,
         now=clock.now(),
         query=query_without_page,
         v=v,
@@ -312,28 +236,15 @@ def queue():
 # --- One request ---------------------------------------------------------------------------------
 
 
-def _load_request(reference: str) -> SamradRequest:
-    normalised = store.normalise_reference(reference, store.REQUEST_PREFIX)
-    found = normalised and get_session().scalar(
-        select(SamradRequest).where(SamradRequest.reference == normalised)
-    )
-    if not found:
-        abort(404)
-    return found
-
-
-def _status_form(record: SamradRequest, formdata=None) -> StatusForm:
+def _status_form(page: request_service.RequestPage, formdata=None) -> StatusForm:
     form = StatusForm(formdata=formdata) if formdata is not None else StatusForm()
     form.status.choices = as_choices(
-        [
-            ("", "Välj status"),
-            *[(s, v.label(v.STATUSES, s)) for s in workflow.manual_choices(record.status)],
-        ]
+        [("", "Välj status"), *[(s, v.label(v.STATUSES, s)) for s in page.status_choices]]
     )
     return form
 
 
-def _plan_form(record: SamradRequest, formdata=None) -> PlanForm:
+def _plan_form(page: request_service.RequestPage, formdata=None) -> PlanForm:
     form = PlanForm(formdata=formdata) if formdata is not None else PlanForm()
     form.meeting.choices = as_choices(
         [("", "Välj samråd")]
@@ -342,128 +253,110 @@ def _plan_form(record: SamradRequest, formdata=None) -> PlanForm:
                 str(m.id),
                 f"{local_datetime(m.starts_at)}, {m.place}{' (akut)' if m.is_acute else ''}",
             )
-            for m in meetings.upcoming_meetings()
+            for m in page.upcoming
         ]
     )
     if formdata is None:
-        form.invited_parties.data = meetings.default_invited(record)
+        form.invited_parties.data = meetings.default_invited(page.record)
     return form
 
 
-def _render_request(record: SamradRequest, **forms):
-    guard = forms.pop("guard", GuardResult())
-    status_form = forms.pop("status_form", None) or _status_form(record, formdata=None)
+def _render_request(page: request_service.RequestPage, **forms):
+    status_form = forms.pop("status_form", None) or _status_form(page)
     note_form = forms.pop("note_form", None) or NoteForm(formdata=None, prefix="note")
     message_form = forms.pop("message_form", None) or NoteForm(formdata=None, prefix="message")
-    plan_form = forms.pop("plan_form", None) or _plan_form(record, formdata=None)
+    plan_form = forms.pop("plan_form", None) or _plan_form(page)
     return render_form_page(
         "coordinator/request.html",
         status_form,
         note_form,
         message_form,
         plan_form,
-        guard=guard,
-        record=record,
+        guard=forms.pop("guard", None),
+        record=page.record,
         status_form=status_form,
         note_form=note_form,
         message_form=message_form,
         plan_form=plan_form,
-        consent_warnings=meetings.consent_warnings(record),
-        can_plan=workflow.allowed(record.status, "planerad"),
+        consent_warnings=page.consent_warnings,
+        can_plan=page.can_plan,
         v=v,
     )
 
 
+def _back_to_request(reference: str):
+    return redirect(url_for("coordinator.request_page", reference=reference), code=303)
+
+
 @bp.get("/forfragan/<reference>")
 def request_page(reference: str):
-    record = _load_request(reference)
-    if record.first_viewed_at is None:
-        record.first_viewed_at = clock.now()
-    audit.record(
-        "request_viewed", actor=_actor(), object_type="förfrågan", object_ref=record.reference
-    )
-    get_session().commit()
-    return _render_request(record)
+    return _render_request(request_service.open_request(reference, actor=_actor()))
 
 
 @bp.post("/forfragan/<reference>/status")
 def change_status(reference: str):
-    record = _load_request(reference)
-    form = _status_form(record, formdata=request.form)
+    page = request_service.request_page(reference)
+    form = _status_form(page, formdata=request.form)
     valid = form.validate()
     guard = run_guard([form.comment], confirmations(request.form))
     if not (valid and guard.passed):
-        return _render_request(record, status_form=form, guard=guard)
-    previous = record.status
+        return _render_request(page, status_form=form, guard=guard)
     try:
-        store.change_status(
-            record, form.status.data, actor=_actor(), comment=form.comment.data or None
+        request_service.change_status(
+            reference,
+            form.status.data,
+            actor=_actor(),
+            comment=form.comment.data,
+            decline_reason=form.decline_reason.data,
         )
-    except workflow.TransitionRefused:
-        form.status.errors = ["Den statusändringen är inte tillåten från nuvarande status."]
-        return _render_request(record, status_form=form)
-    if form.status.data == "avbojd":
-        record.decline_reason = form.decline_reason.data
-    if form.status.data == "komplettering":
-        get_session().add(
-            RequestEvent(request=record, kind="message", actor=_actor(), text=form.comment.data)
-        )
-    return _recorded(record, "status_changed", f"{previous} → {form.status.data}")
+    except FieldError as error:
+        _show_error(form, error)
+        return _render_request(page, status_form=form)
+    return _back_to_request(page.record.reference)
 
 
-def _recorded(record: SamradRequest, audit_type: str, detail: str | None = None):
-    """Audit an action on a request, commit it, and return to the request page."""
-    audit.record(
-        audit_type,
-        actor=_actor(),
-        object_type="förfrågan",
-        object_ref=record.reference,
-        detail=detail,
-    )
-    get_session().commit()
-    return redirect(url_for("coordinator.request_page", reference=record.reference), code=303)
-
-
-def _add_text_event(reference: str, kind: str, prefix: str, audit_type: str):
-    record = _load_request(reference)
+def _add_text_event(reference: str, prefix: str, save):
+    page = request_service.request_page(reference)
     form = NoteForm(prefix=prefix)
     valid = form.validate()
     guard = run_guard([form.text], confirmations(request.form))
     if not (valid and guard.passed):
-        return _render_request(record, **{f"{prefix}_form": form, "guard": guard})
-    get_session().add(RequestEvent(request=record, kind=kind, actor=_actor(), text=form.text.data))
-    return _recorded(record, audit_type)
+        return _render_request(page, **{f"{prefix}_form": form, "guard": guard})
+    save(reference, form.text.data, actor=_actor())
+    return _back_to_request(page.record.reference)
 
 
 @bp.post("/forfragan/<reference>/anteckning")
 def add_note(reference: str):
-    return _add_text_event(reference, "note", "note", "note_added")
+    return _add_text_event(reference, "note", request_service.add_note)
 
 
 @bp.post("/forfragan/<reference>/meddelande")
 def send_message(reference: str):
-    return _add_text_event(reference, "message", "message", "message_sent")
+    return _add_text_event(reference, "message", request_service.send_message)
 
 
 @bp.post("/forfragan/<reference>/planera")
 def plan_request(reference: str):
-    record = _load_request(reference)
-    form = _plan_form(record, formdata=request.form)
+    page = request_service.request_page(reference)
+    form = _plan_form(page, formdata=request.form)
     if not form.validate():
-        return _render_request(record, plan_form=form)
-    meeting = get_session().get(Meeting, int(form.meeting.data))
-    if meeting is None or meeting.held_at is not None:
-        form.meeting.errors = ["Välj ett kommande samråd."]
-        return _render_request(record, plan_form=form)
+        return _render_request(page, plan_form=form)
     try:
-        meetings.plan(record, meeting, form.invited_parties.data, actor=_actor())
-    except workflow.TransitionRefused:
-        form.meeting.errors = ["Förfrågan kan inte planeras in från nuvarande status."]
-        return _render_request(record, plan_form=form)
-    return _recorded(record, "status_changed", f"planerad till samråd {meeting.id}")
+        meetings.plan_request(
+            reference, int(form.meeting.data), form.invited_parties.data, actor=_actor()
+        )
+    except FieldError as error:
+        _show_error(form, error)
+        return _render_request(page, plan_form=form)
+    return _back_to_request(page.record.reference)
 
 
 # --- Meetings ------------------------------------------------------------------------------------
+
+
+def _back_to_meeting(meeting_id: int):
+    return redirect(url_for("coordinator.meeting_page", meeting_id=meeting_id), code=303)
 
 
 @bp.route("/moten", methods=["GET", "POST"])
@@ -471,11 +364,8 @@ def meeting_list():
     form = AcuteMeetingForm()
     if request.method == "POST" and form.validate():
         local = datetime.combine(form.day.data, form.start_time.data, tzinfo=STOCKHOLM)
-        meeting = meetings.create_acute_meeting(
-            local.astimezone(clock.now().tzinfo), form.place.data
-        )
-        get_session().flush()
-        return _meeting_recorded(meeting, "akut samråd skapat")
+        meeting = meetings.create_acute_meeting(local, form.place.data, actor=_actor())
+        return _back_to_meeting(meeting.id)
     return render_form_page(
         "coordinator/meetings.html",
         form,
@@ -485,112 +375,82 @@ def meeting_list():
     )
 
 
-def _meeting_recorded(meeting: Meeting, detail: str):
-    """Audit a change to a meeting, commit it, and return to the meeting page."""
-    audit.record(
-        "meeting_changed",
-        actor=_actor(),
-        object_type="samråd",
-        object_ref=str(meeting.id),
-        detail=detail,
-    )
-    get_session().commit()
-    return redirect(url_for("coordinator.meeting_page", meeting_id=meeting.id), code=303)
-
-
-def _load_meeting(meeting_id: int) -> Meeting:
-    meeting = get_session().get(Meeting, meeting_id)
-    if meeting is None:
-        abort(404)
-    return meeting
-
-
-@bp.get("/moten/<int:meeting_id>")
-def meeting_page(meeting_id: int, notes_form=None, guard=None):
-    meeting = _load_meeting(meeting_id)
+def _render_meeting(page: meetings.MeetingPage, notes_form=None, guard=None, item_forms=None):
+    meeting = page.meeting
     notes_form = notes_form or NoteForm(formdata=None, prefix="notes", data={"text": meeting.notes})
-    item_forms = {
-        item.id: AgendaItemForm(
-            formdata=None, prefix=f"item{item.id}", data={"invited_parties": item.invited_parties}
+    item_forms = item_forms or {}
+    for item in meeting.items:
+        item_forms.setdefault(
+            item.id,
+            AgendaItemForm(
+                formdata=None,
+                prefix=f"item{item.id}",
+                data={"invited_parties": item.invited_parties},
+            ),
         )
-        for item in meeting.items
-    }
     return render_form_page(
         "coordinator/meeting.html",
         notes_form,
+        *item_forms.values(),
         guard=guard,
         meeting=meeting,
-        rows=meetings.agenda(meeting),
+        rows=page.rows,
         notes_form=notes_form,
         item_forms=item_forms,
         confirm=ConfirmForm(),
         v=v,
-        warnings={item.id: meetings.consent_warnings(item.request) for item in meeting.items},
+        warnings=page.warnings,
     )
+
+
+@bp.get("/moten/<int:meeting_id>")
+def meeting_page(meeting_id: int):
+    return _render_meeting(meetings.meeting_page(meeting_id))
 
 
 @bp.post("/moten/<int:meeting_id>/genomfort")
 def meeting_held(meeting_id: int):
-    meeting = _load_meeting(meeting_id)
     if not ConfirmForm().validate():
         abort(400)
-    if meeting.held_at is not None:  # already marked: nothing to change or audit
-        return redirect(url_for("coordinator.meeting_page", meeting_id=meeting.id), code=303)
-    moved = meetings.mark_held(meeting, actor=_actor())
-    return _meeting_recorded(meeting, f"genomfört, {moved} ärenden")
+    meetings.mark_held(meeting_id, actor=_actor())
+    return _back_to_meeting(meeting_id)
 
 
 @bp.post("/moten/<int:meeting_id>/anteckningar")
 def meeting_notes(meeting_id: int):
-    meeting = _load_meeting(meeting_id)
     form = NoteForm(prefix="notes")
     valid = form.validate()
     guard = run_guard([form.text], confirmations(request.form))
     if not (valid and guard.passed):
-        return meeting_page(meeting_id, notes_form=form, guard=guard)
-    meeting.notes = form.text.data
-    return _meeting_recorded(meeting, "anteckningar sparade")
+        return _render_meeting(meetings.meeting_page(meeting_id), notes_form=form, guard=guard)
+    meetings.save_notes(meeting_id, form.text.data, actor=_actor())
+    return _back_to_meeting(meeting_id)
 
 
 @bp.post("/moten/<int:meeting_id>/punkt/<int:item_id>")
 def agenda_item(meeting_id: int, item_id: int):
-    meeting = _load_meeting(meeting_id)
-    item = get_session().get(AgendaItem, item_id)
-    if item is None or item.meeting_id != meeting.id:
-        abort(404)
     action = request.form.get("atgard")
-    form = AgendaItemForm(prefix=f"item{item.id}")
+    form = AgendaItemForm(prefix=f"item{item_id}")
     if action == "spara":
         if not form.validate():
-            return meeting_page(meeting_id)
-        item.invited_parties = form.invited_parties.data
-        detail = f"inbjudna ändrade för {item.request.reference}"
+            return _render_meeting(meetings.meeting_page(meeting_id))
+        meetings.set_invited(meeting_id, item_id, form.invited_parties.data, actor=_actor())
     elif not ConfirmForm().validate():
         abort(400)
     elif action in ("upp", "ned"):
-        meetings.move(item, -1 if action == "upp" else 1)
-        detail = "ordning ändrad"
+        meetings.move_item(meeting_id, item_id, -1 if action == "upp" else 1, actor=_actor())
     elif action == "ta_bort":
-        detail = f"{item.request.reference} borttagen"
-        meetings.remove(item, actor=_actor())
+        meetings.remove_item(meeting_id, item_id, actor=_actor())
     else:
         abort(400)
-    return _meeting_recorded(meeting, detail)
+    return _back_to_meeting(meeting_id)
 
 
 @bp.get("/moten/<int:meeting_id>/dagordning")
 def agenda_print(meeting_id: int):
-    meeting = _load_meeting(meeting_id)
-    audit.record(
-        "export",
-        actor=_actor(),
-        object_type="samråd",
-        object_ref=str(meeting.id),
-        detail="dagordning",
-    )
-    get_session().commit()
+    page = meetings.print_agenda(meeting_id, actor=_actor())
     return render_template(
-        "coordinator/agenda_print.html", meeting=meeting, rows=meetings.agenda(meeting), v=v
+        "coordinator/agenda_print.html", meeting=page.meeting, rows=page.rows, v=v
     )
 
 
@@ -602,29 +462,15 @@ def audit_log():
     filters = AuditFilterForm(request.args)
     filters.event_type.choices = as_choices([("", "Alla"), *audit.EVENT_TYPES.items()])
     filters.validate()
-    conditions = []
-    if filters.event_type.data:
-        conditions.append(AuditEvent.event_type == filters.event_type.data)
-    if filters.actor.data:
-        conditions.append(AuditEvent.actor == filters.actor.data.strip().casefold())
-    if filters.day_from.data:
-        conditions.append(AuditEvent.created_at >= _local_day_start(filters.day_from.data))
-    if filters.day_to.data:
-        conditions.append(
-            AuditEvent.created_at < _local_day_start(filters.day_to.data) + timedelta(days=1)
-        )
-    events = (
-        get_session()
-        .scalars(
-            select(AuditEvent)
-            .where(and_(True, *conditions))
-            .order_by(AuditEvent.id.desc())
-            .limit(500)
-        )
-        .all()
+    events = audit_service.search(
+        AuditFilter(
+            event_type=filters.event_type.data or None,
+            actor=filters.actor.data or None,
+            day_from=filters.day_from.data,
+            day_to=filters.day_to.data,
+        ),
+        viewer=_actor(),
     )
-    audit.record("audit_viewed", actor=_actor())
-    get_session().commit()
     return render_template(
         "coordinator/audit.html", filters=filters, events=events, labels=audit.EVENT_TYPES
     )
@@ -656,7 +502,7 @@ def _period_from_query() -> stats.Period:
 @bp.get("/statistik")
 def statistics():
     period = _period_from_query()
-    report = stats.build(period)
+    report = reports.build_report(period)
     shown = [stats.protect(table, None) for table in report.tables]
     return render_template(
         "coordinator/statistics.html",
@@ -673,9 +519,8 @@ def statistics():
 @bp.get("/statistik/export.csv")
 def statistics_csv():
     period = _period_from_query()
-    body = stats.to_csv(stats.build(period), current_app.config["SUPPRESS_BELOW"])
-    audit.record("export", actor=_actor(), object_type="statistik", detail=period.label)
-    get_session().commit()
+    threshold = current_app.config["SUPPRESS_BELOW"]
+    body = reports.export_csv(period, threshold, actor=_actor())
     filename = f"norrsken-statistik-{period.start.isoformat()}-{period.end.isoformat()}.csv"
     return Response(
         body.encode("utf-8"),
@@ -689,26 +534,16 @@ def annual_report():
     year = request.args.get("ar", clock.today().year, type=int)
     if not 2000 <= year <= 2100:
         abort(404)
-    commentary = get_session().get(AnnualCommentary, year)
-    form = NoteForm(prefix="kommentar", data={"text": commentary.text if commentary else ""})
+    form = NoteForm(prefix="kommentar", data={"text": reports.commentary_text(year)})
     guard = GuardResult()
     if request.method == "POST":
         valid = form.validate()
         guard = run_guard([form.text], confirmations(request.form))
         if valid and guard.passed:
-            if commentary is None:
-                commentary = AnnualCommentary(year=year)
-                get_session().add(commentary)
-            commentary.text = form.text.data
-            audit.record(
-                "note_added", actor=_actor(), object_type="årsrapport", object_ref=str(year)
-            )
-            get_session().commit()
+            reports.save_commentary(year, form.text.data, actor=_actor())
             return redirect(url_for("coordinator.annual_report", ar=year), code=303)
-    report = stats.build(stats.year_period(year))
+    report, commentary = reports.annual_report(year, actor=_actor())
     threshold = current_app.config["SUPPRESS_BELOW"]
-    audit.record("export", actor=_actor(), object_type="årsrapport", object_ref=str(year))
-    get_session().commit()
     return render_form_page(
         "coordinator/annual_report.html",
         form,
@@ -721,19 +556,5 @@ def annual_report():
         figures=[(f.label, stats.protect_figure(f, threshold)) for f in report.key_figures],
         chart=stats.bar_chart,
         threshold=threshold,
-        goals=GOALS,
+        goals=v.GOALS,
     )
-
-
-# The agreement's nine goals (avsnitt 6), in our words, with the figures that speak to each.
-GOALS: list[tuple[str, list[str]]] = [
-    ("1. Samplanerat och samordnat stöd och skydd", ["grund", "utfall"]),
-    ("2. Skydd och stöd utifrån bedömd risk för fortsatt våld", ["riskbedomning"]),
-    ("3. Skyndsam bedömning av psykosocialt stöd och behandling", ["sort"]),
-    ("4. Stöd att knyta kontakter med nya enheter och professioner", ["inbjudna"]),
-    ("5. God information om vilket stöd parterna kan ge", []),
-    ("6. Fler anmäler brott och medverkar i utredningen", ["polisanmalan"]),
-    ("7. Stöd som bygger på lag, bästa kunskap och beprövad erfarenhet", []),
-    ("8. Ökad kunskap om de andra parternas roll och ansvar", ["part"]),
-    ("9. Ökad trygghet i att förhålla sig till sekretessen", ["samtycken"]),
-]

@@ -25,10 +25,11 @@ from limits.storage import storage_from_string
 from sqlalchemy import column, select
 from sqlalchemy import table as table_clause
 
-from . import backup, clock, config, db, jobs
+from . import backup, clock, config, db
 from .cli import nginx_headers
 from .encryption import EncryptedText
 from .models import Base
+from .services import jobs
 
 
 class Level(Enum):

@@ -3,7 +3,8 @@
 Labels, hints and error messages are Swedish and follow the GOV.UK Design System's patterns
 (a label and hint for every field, fieldsets with legends for choices). Validation here covers
 format and required fields; the de-identification guard runs on the free-text fields afterwards
-(see guarded_fields() and public.py), and the consent-reference checks need the database (store.py).
+(see guarded_fields() and guarded_forms.py), and the consent-reference checks need the database
+(services/submissions.py).
 
 There is deliberately no field for the person's name, personnummer, address or contact details.
 """

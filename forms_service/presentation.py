@@ -6,11 +6,11 @@ Times are stored in UTC and always shown in Swedish local time (Europe/Stockholm
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from flask import Flask
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+from .clock import STOCKHOLM
+
 MONTHS = [
     "januari",
     "februari",

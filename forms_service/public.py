@@ -21,7 +21,7 @@ from flask import (
     url_for,
 )
 
-from . import clock, notify, store
+from . import clock
 from . import vocabulary as v
 from .deidentify import scan
 from .errors import render_error
@@ -36,6 +36,7 @@ from .forms import (
 )
 from .guarded_forms import GuardResult, confirmations, render_form_page, run_guard
 from .models import ConsentRecord, SamradRequest
+from .services import submissions
 from .tokens import TokenProblem
 
 bp = Blueprint("public", __name__, url_prefix="/formular")
@@ -66,7 +67,7 @@ def _new_submission_key() -> str:
 def _consent_problem(form: RequestForm) -> str | None:
     if form.basis.data != "samtycke" or form.consent_reference.errors:
         return None
-    check = store.check_consent_covers(
+    check = submissions.check_consent_covers(
         form.consent_reference.data, form.parties_requested.data or [], clock.today()
     )
     return check.problem
@@ -131,15 +132,9 @@ def send_request():
         return _render_request_form(form, guard)
     if not declaration.validate():
         return _render_check_page(form, guard, declaration)
-    consent = (
-        store.find_consent_by_reference(form.consent_reference.data)
-        if form.basis.data == "samtycke"
-        else None
-    )
-    record, is_new = store.create_request(_request_data(form, guard), consent)
+    consent_reference = form.consent_reference.data if form.basis.data == "samtycke" else None
+    record = submissions.submit_request(_request_data(form, guard), consent_reference)
     g.stored = True
-    if is_new:
-        notify.notify_new_request(record)
     return render_template(
         "public/request_done.html", record=record, status_url=_status_url(record)
     )
@@ -174,7 +169,7 @@ def _status_url(record) -> str:
     endpoint = (
         "public.request_status" if isinstance(record, SamradRequest) else "public.consent_status"
     )
-    return url_for(endpoint, token=store.status_token(record), _external=True)
+    return url_for(endpoint, token=submissions.status_token(record), _external=True)
 
 
 def _token_problem_page(problem: TokenProblem):
@@ -201,7 +196,7 @@ def _token_problem_page(problem: TokenProblem):
 @bp.route("/status/<token>", methods=["GET", "POST"])
 @limiter.limit(configured_limit("STATUS_RATE_LIMIT"))
 def request_status(token: str):
-    record, problem = store.open_by_token(SamradRequest, token)
+    record, problem = submissions.open_by_token(SamradRequest, token)
     if problem:
         return _token_problem_page(problem)
     form = ConfirmForm()
@@ -212,13 +207,13 @@ def request_status(token: str):
         if step == "bekrafta" and record.status in v.WITHDRAWABLE_STATUSES:
             return render_template("public/request_withdraw.html", record=record, form=form)
         if step == "aterkalla":
-            store.withdraw_request(record)
+            submissions.withdraw_request(record)
         return redirect(url_for("public.request_status", token=token), code=303)
     return render_template(
         "public/request_status.html",
         record=record,
         form=form,
-        messages=store.messages_for_submitter(record),
+        messages=submissions.messages_for_submitter(record),
         v=v,
     )
 
@@ -246,7 +241,7 @@ def consent_form():
     guard = run_guard(form.guarded_fields(), confirmations(request.form))
     if not (valid and guard.passed):
         return _render_consent_form(form, guard)
-    record, _is_new = store.create_consent(_consent_data(form))
+    record, _is_new = submissions.create_consent(_consent_data(form))
     g.stored = True
     return render_template(
         "public/consent_done.html", record=record, status_url=_status_url(record), v=v
@@ -282,7 +277,7 @@ def consent_blankett():
 @bp.route("/samtycke/status/<token>", methods=["GET", "POST"])
 @limiter.limit(configured_limit("STATUS_RATE_LIMIT"))
 def consent_status(token: str):
-    record, problem = store.open_by_token(ConsentRecord, token)
+    record, problem = submissions.open_by_token(ConsentRecord, token)
     if problem:
         return _token_problem_page(problem)
     form = ConfirmForm()
@@ -293,7 +288,7 @@ def consent_status(token: str):
         if step == "bekrafta" and not record.is_withdrawn():
             return render_template("public/consent_withdraw.html", record=record, form=form)
         if step == "aterkalla":
-            store.withdraw_consent(record)
+            submissions.withdraw_consent(record)
         return redirect(url_for("public.consent_status", token=token), code=303)
     return render_template(
         "public/consent_status.html", record=record, form=form, today=clock.today(), v=v

@@ -137,7 +137,24 @@ DECLINE_REASONS: list[tuple[str, str]] = [
 ]
 
 FINISHED_STATUSES = frozenset({"avslutad", "avbojd", "aterkallad"})
+# What the coordinator's queue shows unless filtered: everything not finished, in status order.
+OPEN_STATUSES = ["ny", "under_bedomning", "komplettering", "planerad", "genomford"]
 WITHDRAWABLE_STATUSES = frozenset({"ny", "under_bedomning", "komplettering", "planerad"})
+
+
+# The agreement's nine goals (avsnitt 6), in our words, with the statistics tables that speak to
+# each (their keys in statistics.py). The annual report is organised by them.
+GOALS: list[tuple[str, list[str]]] = [
+    ("1. Samplanerat och samordnat stöd och skydd", ["grund", "utfall"]),
+    ("2. Skydd och stöd utifrån bedömd risk för fortsatt våld", ["riskbedomning"]),
+    ("3. Skyndsam bedömning av psykosocialt stöd och behandling", ["sort"]),
+    ("4. Stöd att knyta kontakter med nya enheter och professioner", ["inbjudna"]),
+    ("5. God information om vilket stöd parterna kan ge", []),
+    ("6. Fler anmäler brott och medverkar i utredningen", ["polisanmalan"]),
+    ("7. Stöd som bygger på lag, bästa kunskap och beprövad erfarenhet", []),
+    ("8. Ökad kunskap om de andra parternas roll och ansvar", ["part"]),
+    ("9. Ökad trygghet i att förhålla sig till sekretessen", ["samtycken"]),
+]
 
 
 def label(choices: list[tuple[str, str]], value: str | None) -> str:

@@ -3,11 +3,16 @@
 ny → under bedömning → behöver komplettering / planerad (to a meeting) → genomförd → avslutad;
 or avböjd with a reason; återkallad comes only from the submitter. A held case can be planned
 again for a follow-up samråd. Anything else is refused.
+
+`change_status` is the one way a status changes: it checks the transition and keeps the change as
+an event. Like every domain helper it never commits (services/ does).
 """
 
 from __future__ import annotations
 
-from .vocabulary import FINISHED_STATUSES
+from .db import get_session
+from .models import RequestEvent, SamradRequest, utcnow
+from .vocabulary import FINISHED_STATUSES, WITHDRAWABLE_STATUSES
 
 TRANSITIONS: dict[str, frozenset[str]] = {
     "ny": frozenset({"under_bedomning", "avbojd"}),
@@ -38,5 +43,24 @@ def manual_choices(from_status: str) -> list[str]:
     return [s for s in order if allowed(from_status, s) and s not in NEEDS_MEETING]
 
 
-def is_finished(status: str) -> bool:
-    return status in FINISHED_STATUSES
+def change_status(
+    request: SamradRequest, to_status: str, actor: str, comment: str | None = None
+) -> RequestEvent:
+    """Move a request to `to_status`, keeping the change as an event (the caller commits).
+    Refuses any change the workflow does not allow; the submitter may always withdraw a request
+    that is not yet finished."""
+    withdrawal = to_status == "aterkallad" and request.status in WITHDRAWABLE_STATUSES
+    if not (allowed(request.status, to_status) or withdrawal):
+        raise TransitionRefused(f"{request.status} → {to_status}")
+    event = RequestEvent(
+        request=request,
+        kind="status",
+        actor=actor,
+        from_status=request.status,
+        to_status=to_status,
+        text=comment,
+    )
+    request.status = to_status
+    request.ended_at = utcnow() if to_status in FINISHED_STATUSES else None
+    get_session().add(event)
+    return event

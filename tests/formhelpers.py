@@ -117,8 +117,8 @@ def make_request(app, **overrides) -> str:
     """Store a request directly (for queue and workflow tests); returns its reference."""
     import secrets
 
-    from forms_service import store
     from forms_service.forms import DECLARATION_VERSION
+    from forms_service.services import submissions
 
     data = {
         key: value
@@ -131,5 +131,5 @@ def make_request(app, **overrides) -> str:
     with app.app_context():
         if consent is not None:
             consent = get_session().merge(consent)
-        record, _ = store.create_request(data, consent)
+        record, _ = submissions.create_request(data, consent)
         return record.reference

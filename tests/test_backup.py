@@ -19,9 +19,10 @@ from cryptography.fernet import Fernet
 from formhelpers import send_request, status_link, submit_consent, valid_consent, valid_request
 from sqlalchemy import MetaData, select
 
-from forms_service import backup, meetings, store
+from forms_service import backup, workflow
 from forms_service.db import get_session
 from forms_service.models import AnnualCommentary, Meeting, SamradRequest
+from forms_service.services import meetings
 
 
 @pytest.fixture
@@ -62,11 +63,12 @@ def _fill_every_table(app, clock) -> str:
     with app.app_context():
         session = get_session()
         request = session.scalar(select(SamradRequest))
-        store.change_status(request, "under_bedomning", actor=account.username, comment="Ok.")
+        workflow.change_status(request, "under_bedomning", actor=account.username, comment="Ok.")
         meeting = session.scalars(select(Meeting).order_by(Meeting.starts_at)).first()
-        meetings.plan(request, meeting, meetings.default_invited(request), account.username)
         session.add(AnnualCommentary(year=2026, text="Året i korthet."))
         session.commit()
+        invited = meetings.default_invited(request)
+        meetings.plan_request(request.reference, meeting.id, invited, account.username)
     return link
 
 

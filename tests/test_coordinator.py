@@ -19,7 +19,7 @@ from formhelpers import (
 )
 from sqlalchemy import select
 
-from forms_service import store
+from forms_service import workflow
 from forms_service.db import get_session
 from forms_service.models import (
     AgendaItem,
@@ -30,6 +30,7 @@ from forms_service.models import (
     RequestEvent,
     SamradRequest,
 )
+from forms_service.services import submissions
 
 
 @pytest.fixture
@@ -152,6 +153,14 @@ def test_wrong_password_and_unknown_user_give_the_same_generic_message(app, acco
     unknown = _password_step(client, "finnsinte", "fel lösenord helt").get_data(as_text=True)
     message = "Inloggningen misslyckades. Kontrollera användarnamn, lösenord och kod."
     assert message in wrong and message in unknown
+
+
+def test_l6_failed_logins_for_unknown_usernames_reach_the_audit_trail(app, account, clock):
+    client = app.test_client()
+    for _ in range(3):
+        _password_step(client, "finnsinte", "fel lösenord helt")
+    failed = audit_events(app, "login_failed")
+    assert [(e.actor, e.detail) for e in failed] == [(None, "okänt konto")] * 3
 
 
 def test_password_alone_does_not_give_access(app, account, clock):
@@ -370,7 +379,7 @@ def test_queue_shows_acute_first_then_oldest_with_counts_and_new_marker(app, coo
     finished = make_request(app)
     with app.app_context():
         row = get_session().scalar(select(SamradRequest).where(SamradRequest.reference == finished))
-        store.change_status(row, "avbojd", actor="t", comment="x")
+        workflow.change_status(row, "avbojd", actor="t", comment="x")
         get_session().commit()
     page = coordinator.get("/samordnare/").get_data(as_text=True)
     order = [m for m in re.findall(r">(F-[A-Z0-9-]+)</a>", page)]
@@ -554,7 +563,7 @@ def test_consent_warnings_for_withdrawn_expired_and_not_covering(app, coordinato
     )
     consent_ref = re.search(r'class="reference">([^<]+)<', page).group(1)
     with app.app_context():
-        consent = store.find_consent_by_reference(consent_ref)
+        consent = submissions.find_consent_by_reference(consent_ref)
         consent_id = consent.id
     with app.app_context():
         consent = get_session().get(ConsentRecord, consent_id)
@@ -572,7 +581,7 @@ def test_consent_warnings_for_withdrawn_expired_and_not_covering(app, coordinato
     )
 
     with app.app_context():
-        store.withdraw_consent(get_session().get(ConsentRecord, consent_id))
+        submissions.withdraw_consent(get_session().get(ConsentRecord, consent_id))
     assert f"Samtycket {consent_ref} är återkallat." in coordinator.get(path).get_data(as_text=True)
 
     with app.app_context():
@@ -854,7 +863,7 @@ def test_retention_of_consent_records(app, clock):
     submit_consent(client, valid_consent())
     with app.app_context():
         consent = get_session().scalar(select(ConsentRecord))
-        store.withdraw_consent(consent)
+        submissions.withdraw_consent(consent)
     clock.advance(days=91)
     app.test_cli_runner().invoke(args=["purge"])
     with app.app_context():

@@ -1,5 +1,5 @@
-"""Scheduled jobs (forms_service/jobs.py, expiry.py): run by the timer or by hand, once per
-period across app servers, never inside a web request."""
+"""Scheduled jobs (forms_service/services/jobs.py and expiry.py): run by the timer or by hand,
+once per period across app servers, never inside a web request."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from coordhelpers import create_account, start_clock
 from formhelpers import make_request, send_request, status_link, valid_request
 from sqlalchemy import select
 
-from forms_service import jobs
 from forms_service.db import get_session
 from forms_service.models import Coordinator, Meeting, SamradRequest
+from forms_service.services import jobs
 
 
 @pytest.fixture
@@ -28,14 +28,14 @@ def _finished_request(app, clock, days_later: int = 91) -> str:
     """A declined request, and the clock moved on (text is due for deletion after 90 days)."""
     reference = make_request(app)
     with app.app_context():
-        from forms_service import store
+        from forms_service import workflow
 
         record = get_session().scalar(
             select(SamradRequest).where(SamradRequest.reference == reference)
         )
         record.decline_reason = "malgrupp"
-        store.change_status(record, "under_bedomning", actor="kim")
-        store.change_status(record, "avbojd", actor="kim")
+        workflow.change_status(record, "under_bedomning", actor="kim")
+        workflow.change_status(record, "avbojd", actor="kim")
         get_session().commit()
     clock.advance(days=days_later)
     return reference

@@ -8,9 +8,10 @@ from datetime import UTC, date, datetime
 from formhelpers import make_request
 from sqlalchemy import MetaData, inspect, select, text
 
-from forms_service import db, store
+from forms_service import db
 from forms_service.db import get_session
 from forms_service.models import SamradRequest
+from forms_service.services import submissions
 
 
 def _cli(app, *args) -> str:
@@ -130,7 +131,7 @@ def test_a_database_from_the_first_release_keeps_its_data_after_upgrade(make_app
         assert [event.text for event in request.events] == ["Vi tittar på det."]
         assert request.created_at == datetime(2026, 1, 12, 9, 30, tzinfo=UTC)
         assert request.first_viewed_at is None and request.agenda_items == []
-        request_link = f"/formular/status/{store.status_token(request)}"
+        request_link = f"/formular/status/{submissions.status_token(request)}"
     page = app.test_client().get(request_link)
     assert page.status_code == 200, "the professional's status link still opens"
     assert "F-AB23-CD45" in page.get_data(as_text=True)

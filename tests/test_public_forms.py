@@ -20,9 +20,9 @@ from formhelpers import (
     valid_request,
 )
 
-from forms_service import store
 from forms_service.db import get_session
 from forms_service.models import ConsentRecord, RequestEvent, SamradRequest, utcnow
+from forms_service.services import submissions
 
 # --- A complete, valid request -----------------------------------------------------------------
 
@@ -57,17 +57,17 @@ def test_valid_request_reaches_check_page_then_is_stored_with_a_working_status_l
 
 def test_references_are_random_not_sequential(app):
     with app.app_context():
-        references = {store.new_reference("F") for _ in range(200)}
+        references = {submissions.new_reference("F") for _ in range(200)}
     assert len(references) == 200
     for reference in references:
         assert not set(reference) & set("IOQZ01")
 
 
 def test_a_consent_reference_is_accepted_in_any_writing():
-    assert store.normalise_reference("s km47 tr92", "S") == "S-KM47-TR92"
-    assert store.normalise_reference("KM47TR92", "S") == "S-KM47-TR92"
-    assert store.normalise_reference("S-KM47-TR9", "S") is None
-    assert store.normalise_reference("'; DROP TABLE x", "S") is None
+    assert submissions.normalise_reference("s km47 tr92", "S") == "S-KM47-TR92"
+    assert submissions.normalise_reference("KM47TR92", "S") == "S-KM47-TR92"
+    assert submissions.normalise_reference("S-KM47-TR9", "S") is None
+    assert submissions.normalise_reference("'; DROP TABLE x", "S") is None
 
 
 def test_change_button_on_check_page_returns_to_the_form_with_everything_kept(client):
@@ -340,7 +340,7 @@ def test_unknown_consent_reference_is_refused(app, client):
 def test_withdrawn_consent_is_refused(app, client):
     reference = _register_consent(client)
     with app.app_context():
-        store.withdraw_consent(store.find_consent_by_reference(reference))
+        submissions.withdraw_consent(submissions.find_consent_by_reference(reference))
     page = continue_request(
         client, valid_request(basis="samtycke", consent_reference=reference)
     ).get_data(as_text=True)
@@ -351,7 +351,7 @@ def test_withdrawn_consent_is_refused(app, client):
 def test_expired_consent_is_refused(app, client):
     reference = _register_consent(client)
     with app.app_context():
-        consent = store.find_consent_by_reference(reference)
+        consent = submissions.find_consent_by_reference(reference)
         consent.valid_from = date.today() - timedelta(days=100)
         consent.valid_until = date.today() - timedelta(days=1)
         get_session().commit()
@@ -475,7 +475,7 @@ def test_expired_token_shows_that_the_link_has_expired(app, client):
 def test_revoked_token_no_longer_opens_the_request(app, client):
     link = _sent_request_link(client)
     with app.app_context():
-        store.revoke_status_links(get_session().query(SamradRequest).one())
+        submissions.revoke_status_links(get_session().query(SamradRequest).one())
     page = client.get(link).get_data(as_text=True)
     assert "Länken fungerar inte" in page
 

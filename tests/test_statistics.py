@@ -12,9 +12,10 @@ from coordhelpers import csrf_for, enrol, login, start_clock
 from formhelpers import make_request
 from sqlalchemy import select
 
-from forms_service import meetings, statistics, store
+from forms_service import statistics, workflow
 from forms_service.db import get_session
 from forms_service.models import Meeting, SamradRequest
+from forms_service.services import meetings
 
 
 @pytest.fixture
@@ -71,21 +72,21 @@ def seed(app) -> dict:
         session = get_session()
         meeting = Meeting(starts_at=march + timedelta(days=7), place="Östersund")
         session.add(meeting)
+        session.flush()
         for ref in refs["krokom"][:4]:
             row = session.scalar(select(SamradRequest).where(SamradRequest.reference == ref))
-            store.change_status(row, "under_bedomning", actor="t")
-            meetings.plan(row, meeting, meetings.default_invited(row), actor="t")
-        session.flush()
-        meetings.mark_held(meeting, actor="t")
+            workflow.change_status(row, "under_bedomning", actor="t")
+            meetings.plan_request(ref, meeting.id, meetings.default_invited(row), actor="t")
+        meetings.mark_held(meeting.id, actor="t")
         meeting.held_at = march + timedelta(days=7, hours=2)
         for ref in refs["are"][:2]:
             row = session.scalar(select(SamradRequest).where(SamradRequest.reference == ref))
-            store.change_status(row, "avbojd", actor="t")
+            workflow.change_status(row, "avbojd", actor="t")
             row.decline_reason = "malgrupp"
         row = session.scalar(
             select(SamradRequest).where(SamradRequest.reference == refs["berg"][0])
         )
-        store.change_status(row, "aterkallad", actor="inlamnare")
+        workflow.change_status(row, "aterkallad", actor="inlamnare")
         session.commit()
     return refs
 
@@ -137,7 +138,7 @@ def test_counts_survive_a_retention_purge(app, clock):
     refs = seed(app)
     before = _report(app)
     with app.app_context():
-        from forms_service import retention
+        from forms_service.services import retention
 
         result = retention.purge(now=datetime(2027, 6, 1, tzinfo=UTC))
         assert result.requests >= 3

@@ -1,8 +1,8 @@
-"""The store layer: creating, finding and changing requests and consent records.
+"""Requests and consent records from professionals: storing them, status links, withdrawal.
 
-Views call these functions instead of building queries themselves, so every write goes through
-the same rules: references are random and unique, a double submission creates one record, and a
-status change is always kept as an event.
+Every write goes through the same rules: references are random and unique, a double submission
+creates one record, and a status change is always kept as an event (workflow.change_status).
+Transactions follow the rule in services/__init__.py: each public function commits once.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from . import expiry, tokens, workflow
-from .db import get_session
-from .models import ConsentRecord, RequestEvent, SamradRequest, utcnow
-from .vocabulary import FINISHED_STATUSES, PARTIES, WITHDRAWABLE_STATUSES, label
+from .. import notify, tokens, workflow
+from ..db import get_session
+from ..models import ConsentRecord, RequestEvent, SamradRequest, utcnow
+from ..vocabulary import PARTIES, WITHDRAWABLE_STATUSES, label
+from . import NotFound, expiry
 
 # Readable aloud: no I, O, Q or Z, no 0 or 1. Letters and digits in fixed places (LLDD-LLDD).
 REFERENCE_LETTERS = "ABCDEFGHJKLMNPRSTUVWXY"
@@ -71,6 +72,16 @@ def _insert_once(record, submission_key: str, model):
     raise RuntimeError("could not store the record")
 
 
+def submit_request(data: dict, consent_reference: str | None) -> SamradRequest:
+    """Store a checked request (with the consent it rests on, if any) and tell the coordinator
+    by e-mail; a resubmission of the same form returns the earlier request and sends nothing."""
+    consent = find_consent_by_reference(consent_reference) if consent_reference else None
+    record, is_new = create_request(data, consent)
+    if is_new:
+        notify.notify_new_request(record)
+    return record
+
+
 def create_request(data: dict, consent: ConsentRecord | None) -> tuple[SamradRequest, bool]:
     """Store a request; (request, True) if new, (the earlier request, False) on a resubmission."""
     request = SamradRequest(
@@ -89,6 +100,17 @@ def create_request(data: dict, consent: ConsentRecord | None) -> tuple[SamradReq
 def create_consent(data: dict) -> tuple[ConsentRecord, bool]:
     consent = ConsentRecord(**_new_identity(), reference=new_reference(CONSENT_PREFIX), **data)
     return _insert_once(consent, data["submission_key"], ConsentRecord)
+
+
+def find_request(reference: str) -> SamradRequest:
+    """The request with this reference (written in any of the accepted ways)."""
+    normalised = normalise_reference(reference, REQUEST_PREFIX)
+    found = normalised and get_session().scalar(
+        select(SamradRequest).where(SamradRequest.reference == normalised)
+    )
+    if not found:
+        raise NotFound(reference)
+    return found
 
 
 def find_by_public_id(model, public_id: str):
@@ -167,7 +189,9 @@ def open_by_token(model, token: str):
         return None, tokens.TokenProblem.INVALID
     result = tokens.verify(purpose, token, record.token_nonce)
     if result is tokens.TokenProblem.INVALID and expiry.is_expired_nonce(record.token_nonce):
-        result = tokens.TokenProblem.EXPIRED  # ended for good by the expiry job (expiry.py)
+        result = (
+            tokens.TokenProblem.EXPIRED
+        )  # ended for good by the expiry job (services/expiry.py)
     if isinstance(result, tokens.TokenProblem):
         return None, result
     if record.purged_at is not None:
@@ -180,33 +204,11 @@ def revoke_status_links(record) -> None:
     get_session().commit()
 
 
-def change_status(
-    request: SamradRequest, to_status: str, actor: str, comment: str | None = None
-) -> RequestEvent:
-    """Move a request to `to_status`, keeping the change as an event (the caller commits).
-    Refuses any change the workflow does not allow."""
-    withdrawal = to_status == "aterkallad" and request.status in WITHDRAWABLE_STATUSES
-    if not (workflow.allowed(request.status, to_status) or withdrawal):
-        raise workflow.TransitionRefused(f"{request.status} → {to_status}")
-    event = RequestEvent(
-        request=request,
-        kind="status",
-        actor=actor,
-        from_status=request.status,
-        to_status=to_status,
-        text=comment,
-    )
-    request.status = to_status
-    request.ended_at = utcnow() if to_status in FINISHED_STATUSES else None
-    get_session().add(event)
-    return event
-
-
 def withdraw_request(request: SamradRequest) -> bool:
     """The submitter withdraws a request; False if it is already past withdrawing."""
     if request.status not in WITHDRAWABLE_STATUSES:
         return False
-    change_status(request, "aterkallad", actor="inlamnare")
+    workflow.change_status(request, "aterkallad", actor="inlamnare")
     get_session().commit()
     return True
 

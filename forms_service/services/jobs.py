@@ -6,6 +6,8 @@
     flask --app forms_service jobs run-due        # every job whose period has passed (the timer)
     flask --app forms_service jobs status         # when each job last ran
 
+(The commands are in cli.py; this module runs the jobs.)
+
 A job runs under a lock held by the database system, so two app servers (or a timer and an
 administrator) never run the same job at the same time: a PostgreSQL advisory lock, or with
 SQLite an exclusive file lock beside the database file (SQLite serves one host only). A run that
@@ -26,15 +28,14 @@ from datetime import datetime, timedelta
 from enum import Enum
 from pathlib import Path
 
-import click
-from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask import current_app
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from . import clock, expiry, meetings, retention
-from .db import get_session
-from .models import Maintenance
+from .. import clock
+from ..db import get_session
+from ..models import Maintenance
+from . import expiry, meetings, retention
 
 logger = logging.getLogger(__name__)
 
@@ -175,50 +176,3 @@ def run(name: str, only_if_due: bool = False) -> tuple[Outcome, str]:
         _record_run(name, now)
     logger.info("Job %s ran: %s", name, summary)  # counts only, never case text
     return Outcome.RAN, f"{name}: {summary}"
-
-
-# --- Command line --------------------------------------------------------------------------
-
-
-@click.group("jobs", cls=AppGroup, help="Schemalagda jobb (körs av systemd-timern).")
-def jobs_cli() -> None:
-    pass
-
-
-def _add_job_command(job: Job) -> None:
-    @jobs_cli.command(job.name, help=job.help)
-    def command() -> None:
-        _outcome, summary = run(job.name)
-        click.echo(summary)
-
-
-for _job in JOBS.values():
-    _add_job_command(_job)
-
-
-@jobs_cli.command("run-due", help="Kör varje jobb vars tid har kommit (det timern kör).")
-def run_due_command() -> None:
-    failed = []
-    for name in JOBS:
-        try:
-            _outcome, summary = run(name, only_if_due=True)
-        except Exception as exc:  # the other jobs still run; the exit code reports the failure
-            logger.error("Job %s failed: %s", name, type(exc).__name__)
-            failed.append(name)
-            continue
-        click.echo(summary)
-    if failed:
-        raise click.ClickException(f"Misslyckades: {', '.join(failed)} (se loggen).")
-
-
-@jobs_cli.command("status", help="Visa när varje jobb senast kördes.")
-def status_command() -> None:
-    for job in JOBS.values():
-        previous = last_run(job.name)
-        shown = previous.isoformat(timespec="seconds") if previous else "aldrig"
-        due = "dags" if is_due(job, clock.now()) else "inte dags"
-        click.echo(f"{job.name}\tsenast {shown}\t{due}")
-
-
-def init_app(app: Flask) -> None:
-    app.cli.add_command(jobs_cli)

@@ -4,6 +4,8 @@ The weekly slot (weekday, time, place) comes from configuration; the next weekly
 offered automatically and created in the database when first used. A case on an agenda invites,
 by default, the parties the professional asked for plus the social services of the person's home
 municipality (agreement, avsnitt 10.3); the coordinator decides (avsnitt 12).
+
+Every change is audited as `meeting_changed` and committed once (services/__init__.py).
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ from datetime import datetime, time, timedelta
 from flask import current_app
 from sqlalchemy import select
 
-from . import clock, store
-from .clock import STOCKHOLM
-from .db import get_session
-from .models import AgendaItem, Meeting, SamradRequest
-from .vocabulary import PARTIES, label
+from .. import audit, clock, workflow
+from ..clock import STOCKHOLM
+from ..db import get_session
+from ..models import AgendaItem, Meeting, SamradRequest
+from ..vocabulary import PARTIES, label
+from . import FieldError, NotFound
+from .submissions import find_request
 
 
 def weekly_slot_times(count: int = 6) -> list[datetime]:
@@ -68,9 +72,20 @@ def past_meetings(limit: int = 20) -> list[Meeting]:
     )
 
 
-def create_acute_meeting(starts_at: datetime, place: str) -> Meeting:
-    meeting = Meeting(starts_at=starts_at, place=place, is_acute=True)
+def create_acute_meeting(starts_at: datetime, place: str, actor: str) -> Meeting:
+    """An acute samråd at any time (`starts_at` aware, any zone)."""
+    meeting = Meeting(
+        starts_at=starts_at.astimezone(clock.now().tzinfo), place=place, is_acute=True
+    )
     get_session().add(meeting)
+    get_session().flush()  # for its id in the audit trail
+    return _changed(meeting, actor, "akut samråd skapat")
+
+
+def find_meeting(meeting_id: int) -> Meeting:
+    meeting = get_session().get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFound(meeting_id)
     return meeting
 
 
@@ -81,19 +96,36 @@ def default_invited(request: SamradRequest) -> list[str]:
     return [key for key in order if key in wanted]
 
 
-def plan(request: SamradRequest, meeting: Meeting, invited: list[str], actor: str) -> AgendaItem:
-    """Put a request on a meeting's agenda and set it to `planerad` (the caller commits)."""
-    follow_up = request.status == "genomford"
-    store.change_status(request, "planerad", actor=actor)
+def plan_request(reference: str, meeting_id: int, invited: list[str], actor: str) -> AgendaItem:
+    """Put a request on an upcoming meeting's agenda and set it to `planerad`."""
+    record = find_request(reference)
+    meeting = get_session().get(Meeting, meeting_id)
+    if meeting is None or meeting.held_at is not None:
+        raise FieldError("meeting", "Välj ett kommande samråd.")
+    follow_up = record.status == "genomford"
+    try:
+        workflow.change_status(record, "planerad", actor=actor)
+    except workflow.TransitionRefused:
+        raise FieldError(
+            "meeting", "Förfrågan kan inte planeras in från nuvarande status."
+        ) from None
     item = AgendaItem(
         meeting=meeting,
-        request=request,
+        request=record,
         position=len(meeting.items),
         slot_minutes=current_app.config["MEETING_SLOT_MINUTES"],
         invited_parties=invited,
         is_follow_up=follow_up,
     )
     get_session().add(item)
+    audit.record(
+        "status_changed",
+        actor=actor,
+        object_type="förfrågan",
+        object_ref=record.reference,
+        detail=f"planerad till samråd {meeting.id}",
+    )
+    get_session().commit()
     return item
 
 
@@ -114,7 +146,49 @@ def agenda(meeting: Meeting) -> list[AgendaRow]:
     return rows
 
 
-def move(item: AgendaItem, offset: int) -> None:
+@dataclass
+class MeetingPage:
+    meeting: Meeting
+    rows: list[AgendaRow]
+    warnings: dict[int, list[str]]  # consent warnings per agenda item id
+
+
+def meeting_page(meeting_id: int) -> MeetingPage:
+    meeting = find_meeting(meeting_id)
+    warnings = {item.id: consent_warnings(item.request) for item in meeting.items}
+    return MeetingPage(meeting, agenda(meeting), warnings)
+
+
+def print_agenda(meeting_id: int, actor: str) -> MeetingPage:
+    """The agenda for printing; an export of case text, so it is audited."""
+    page = meeting_page(meeting_id)
+    audit.record(
+        "export",
+        actor=actor,
+        object_type="samråd",
+        object_ref=str(page.meeting.id),
+        detail="dagordning",
+    )
+    get_session().commit()
+    return page
+
+
+def _item(meeting_id: int, item_id: int) -> AgendaItem:
+    item = get_session().get(AgendaItem, item_id)
+    if item is None or item.meeting_id != meeting_id:
+        raise NotFound(item_id)
+    return item
+
+
+def set_invited(meeting_id: int, item_id: int, parties: list[str], actor: str) -> Meeting:
+    item = _item(meeting_id, item_id)
+    item.invited_parties = parties
+    return _changed(item.meeting, actor, f"inbjudna ändrade för {item.request.reference}")
+
+
+def move_item(meeting_id: int, item_id: int, offset: int, actor: str) -> Meeting:
+    """Move a case `offset` places up (negative) or down the agenda."""
+    item = _item(meeting_id, item_id)
     items = list(item.meeting.items)
     index = items.index(item)
     target = index + offset
@@ -122,10 +196,12 @@ def move(item: AgendaItem, offset: int) -> None:
         items[index], items[target] = items[target], items[index]
         for position, each in enumerate(items):
             each.position = position
+    return _changed(item.meeting, actor, "ordning ändrad")
 
 
-def remove(item: AgendaItem, actor: str) -> None:
+def remove_item(meeting_id: int, item_id: int, actor: str) -> Meeting:
     """Take a case off the agenda; a case that was only planned goes back to assessment."""
+    item = _item(meeting_id, item_id)
     meeting, request = item.meeting, item.request
     meeting.items.remove(item)
     if item in request.agenda_items:
@@ -133,18 +209,43 @@ def remove(item: AgendaItem, actor: str) -> None:
     for position, each in enumerate(meeting.items):
         each.position = position
     if request.status == "planerad" and request.meeting is None:
-        store.change_status(request, "under_bedomning", actor=actor, comment=None)
+        workflow.change_status(request, "under_bedomning", actor=actor, comment=None)
+    return _changed(meeting, actor, f"{request.reference} borttagen")
 
 
-def mark_held(meeting: Meeting, actor: str) -> int:
-    """The meeting was held: its planned cases become `genomförd`. Returns how many moved."""
+def mark_held(meeting_id: int, actor: str) -> int | None:
+    """The meeting was held: its planned cases become `genomförd`. Returns how many moved, or
+    None when it was already marked (nothing changes and nothing is audited)."""
+    meeting = find_meeting(meeting_id)
+    if meeting.held_at is not None:
+        return None
     meeting.held_at = clock.now()
     moved = 0
     for item in meeting.items:
         if item.request.status == "planerad":
-            store.change_status(item.request, "genomford", actor=actor)
+            workflow.change_status(item.request, "genomford", actor=actor)
             moved += 1
+    _changed(meeting, actor, f"genomfört, {moved} ärenden")
     return moved
+
+
+def save_notes(meeting_id: int, text: str, actor: str) -> Meeting:
+    meeting = find_meeting(meeting_id)
+    meeting.notes = text
+    return _changed(meeting, actor, "anteckningar sparade")
+
+
+def _changed(meeting: Meeting, actor: str, detail: str) -> Meeting:
+    """Audit a change to a meeting and commit it."""
+    audit.record(
+        "meeting_changed",
+        actor=actor,
+        object_type="samråd",
+        object_ref=str(meeting.id),
+        detail=detail,
+    )
+    get_session().commit()
+    return meeting
 
 
 def consent_warnings(request: SamradRequest) -> list[str]:

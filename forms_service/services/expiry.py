@@ -21,8 +21,8 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import select, update
 
-from .db import get_session
-from .models import ConsentRecord, Coordinator, SamradRequest
+from ..db import get_session
+from ..models import ConsentRecord, Coordinator, SamradRequest
 
 # Ordinary nonces are hexadecimal (tokens.new_nonce), so an "x" can only mean "expired here".
 EXPIRED_NONCE_PREFIX = "x"

@@ -22,16 +22,16 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import delete, or_, select, update
 
-from . import audit, clock
-from .db import get_session
-from .models import (
+from .. import audit, clock
+from ..db import get_session
+from ..models import (
     AuditEvent,
     ConsentRecord,
     Meeting,
     RequestEvent,
     SamradRequest,
 )
-from .vocabulary import FINISHED_STATUSES
+from ..vocabulary import FINISHED_STATUSES
 
 REQUEST_TEXT = {
     "acute_reason": None,

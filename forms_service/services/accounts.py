@@ -1,0 +1,181 @@
+"""Coordinator accounts: login in two steps, enrolment, password change, sessions, the CLI's
+account commands. Built from the primitives in auth.py; each function commits once
+(services/__init__.py). The cookie itself is the view's business: these functions take and return
+the session token and never touch Flask's session.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import select
+
+from .. import audit, auth, clock
+from ..db import get_session
+from ..models import Coordinator, CoordinatorSession
+from . import FieldError, NotFound
+
+CODE_REFUSED = "Koden stämmer inte. Kontrollera att appen visar en aktuell kod."
+
+
+def _account_event(event_type: str, account: Coordinator, detail: str | None = None) -> None:
+    audit.record(
+        event_type,
+        actor=account.username,
+        object_type="konto",
+        object_ref=account.username,
+        detail=detail,
+    )
+
+
+# --- Login ---------------------------------------------------------------------------------------
+
+
+def check_password(username: str, password: str) -> int | None:
+    """The first login step: the account's id when the password is right and the account is
+    enrolled; otherwise None, with the failure counted and audited. The lock is checked before
+    the password, and every failure looks the same to the caller."""
+    account = auth.find_account(username)
+    result = None
+    if auth.is_locked(account):
+        _account_event("login_failed", account, detail="kontot är låst")
+    elif not (auth.password_matches(account, password) and account.is_enrolled):
+        auth.record_failure(account, username)
+    else:
+        result = account.id
+    get_session().commit()
+    return result
+
+
+def pending_login(pending: dict | None) -> int | None:
+    """The account id of a password step that is recent enough for the code step, if the
+    account still exists."""
+    account_id = auth.pending_login_id(pending)
+    if account_id is None or get_session().get(Coordinator, account_id) is None:
+        return None
+    return account_id
+
+
+def check_code(account_id: int, code: str | None) -> str | None:
+    """The second login step: a new session token when the one-time code is right; otherwise
+    None, with the failure counted and audited (a locked account counts nothing more)."""
+    account = get_session().get(Coordinator, account_id)
+    if account is None:
+        return None
+    token = None
+    if auth.is_locked(account):
+        pass
+    elif not auth.verify_code(account, code or ""):
+        auth.record_failure(account, account.username)
+    else:
+        _account_event("login_ok", account)
+        token = auth.start_session(account)
+    get_session().commit()
+    return token
+
+
+def current_session(token: str | None) -> CoordinatorSession | None:
+    """The live session for this cookie token, or None. Expired sessions are ended here."""
+    live = auth.find_session(token)
+    if live is None or live.ended_at is not None:
+        return None
+    now = clock.now()
+    idle = timedelta(minutes=current_app.config["COORDINATOR_IDLE_MINUTES"])
+    lifetime = timedelta(hours=current_app.config["COORDINATOR_SESSION_HOURS"])
+    if now - live.last_seen_at > idle or now - live.created_at > lifetime:
+        live.ended_at = now
+        get_session().commit()
+        return None
+    live.last_seen_at = now
+    get_session().commit()
+    return live
+
+
+def logout(token: str | None, actor: str) -> None:
+    audit.record("logout", actor=actor, object_type="konto", object_ref=actor)
+    live = auth.find_session(token)
+    if live is not None:
+        live.ended_at = clock.now()
+    get_session().commit()
+
+
+# --- Enrolment and password change ---------------------------------------------------------------
+
+
+def enrolment_account(token: str) -> Coordinator:
+    account = auth.account_for_enrolment(token)
+    if account is None:
+        raise NotFound("enrolment")
+    return account
+
+
+def enrol(token: str, password: str, secret: str, code: str) -> Coordinator:
+    """Set the password and connect the authenticator app; the link then stops working."""
+    account = enrolment_account(token)
+    problem = auth.password_problem(password, account.username)
+    if problem:
+        raise FieldError("new_password", problem)
+    if not auth.verify_code(account, code, secret=secret):
+        raise FieldError("code", CODE_REFUSED)
+    account.password_hash = auth.hash_password(password)
+    account.totp_secret = secret
+    account.password_changed_at = clock.now()
+    account.enrolment_token_hash = None
+    account.enrolment_expires_at = None
+    _account_event("account_enrolled", account)
+    get_session().commit()
+    return account
+
+
+def change_password(session_id: int, current: str, new: str) -> None:
+    """Change the logged-in coordinator's password; every other session of theirs ends."""
+    live = get_session().get(CoordinatorSession, session_id)
+    me = live.coordinator
+    problem = auth.password_problem(new, me.username)
+    if not auth.password_matches(me, current):
+        raise FieldError("current_password", "Det nuvarande lösenordet stämmer inte.")
+    if problem:
+        raise FieldError("new_password", problem)
+    me.password_hash = auth.hash_password(new)
+    me.password_changed_at = clock.now()
+    auth.end_other_sessions(me, keep=live)
+    _account_event("password_changed", me)
+    get_session().commit()
+
+
+# --- The command line ----------------------------------------------------------------------------
+
+
+def create_account(username: str) -> str:
+    """A new account (username already checked); returns its one-time enrolment token."""
+    session = get_session()
+    if session.scalar(select(Coordinator).where(Coordinator.username == username)):
+        raise FieldError("username", f"Kontot {username} finns redan. Använd 'reset'.")
+    account = Coordinator(username=username)
+    session.add(account)
+    token = auth.issue_enrolment(account)
+    audit.record("account_created", actor=None, object_type="konto", object_ref=username)
+    session.commit()
+    return token
+
+
+def reset_account(username: str) -> tuple[str, str]:
+    """Lost phone or password: clear both, end every session; (username, new enrolment token)."""
+    account = auth.find_account(username)
+    if account is None:
+        raise NotFound(username)
+    account.password_hash = None
+    account.totp_secret = None
+    account.last_totp_step = 0
+    account.failed_logins = 0
+    account.locked_until = None
+    auth.end_other_sessions(account, keep=None)
+    token = auth.issue_enrolment(account)
+    audit.record("account_reset", actor=None, object_type="konto", object_ref=account.username)
+    get_session().commit()
+    return account.username, token
+
+
+def list_accounts() -> list[Coordinator]:
+    return list(get_session().scalars(select(Coordinator).order_by(Coordinator.username)))

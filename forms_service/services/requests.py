@@ -1,0 +1,101 @@
+"""The coordinator's work on one request: reading it, changing its status, notes and messages.
+
+Every change is kept as a request event and written to the audit trail (without case text), and
+committed once at the end of the function (services/__init__.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import audit, clock, workflow
+from ..db import get_session
+from ..models import Meeting, RequestEvent, SamradRequest
+from . import FieldError, meetings
+from .submissions import find_request
+
+
+@dataclass
+class RequestPage:
+    """What the request page shows besides the request itself."""
+
+    record: SamradRequest
+    upcoming: list[Meeting]
+    consent_warnings: list[str]
+    status_choices: list[str]
+    can_plan: bool
+
+
+def request_page(reference: str) -> RequestPage:
+    record = find_request(reference)
+    return RequestPage(
+        record=record,
+        upcoming=meetings.upcoming_meetings(),
+        consent_warnings=meetings.consent_warnings(record),
+        status_choices=workflow.manual_choices(record.status),
+        can_plan=workflow.allowed(record.status, "planerad"),
+    )
+
+
+def open_request(reference: str, actor: str) -> RequestPage:
+    """The request page, marking the request as viewed and auditing the view."""
+    page = request_page(reference)
+    record = page.record
+    if record.first_viewed_at is None:
+        record.first_viewed_at = clock.now()
+    _audit(record, actor, "request_viewed")
+    get_session().commit()
+    return page
+
+
+def change_status(
+    reference: str,
+    to_status: str,
+    actor: str,
+    comment: str | None = None,
+    decline_reason: str | None = None,
+) -> SamradRequest:
+    """Change the status; "behöver komplettering" also sends the comment to the submitter."""
+    record = find_request(reference)
+    previous = record.status
+    try:
+        workflow.change_status(record, to_status, actor=actor, comment=comment or None)
+    except workflow.TransitionRefused:
+        raise FieldError(
+            "status", "Den statusändringen är inte tillåten från nuvarande status."
+        ) from None
+    if to_status == "avbojd":
+        record.decline_reason = decline_reason
+    if to_status == "komplettering":
+        get_session().add(RequestEvent(request=record, kind="message", actor=actor, text=comment))
+    _audit(record, actor, "status_changed", f"{previous} → {to_status}")
+    get_session().commit()
+    return record
+
+
+def add_note(reference: str, text: str, actor: str) -> SamradRequest:
+    """An internal note, seen only by coordinators."""
+    return _add_event(reference, "note", text, actor, "note_added")
+
+
+def send_message(reference: str, text: str, actor: str) -> SamradRequest:
+    """A message shown on the submitter's status page."""
+    return _add_event(reference, "message", text, actor, "message_sent")
+
+
+def _add_event(reference: str, kind: str, text: str, actor: str, audit_type: str):
+    record = find_request(reference)
+    get_session().add(RequestEvent(request=record, kind=kind, actor=actor, text=text))
+    _audit(record, actor, audit_type)
+    get_session().commit()
+    return record
+
+
+def _audit(record: SamradRequest, actor: str, event_type: str, detail: str | None = None) -> None:
+    audit.record(
+        event_type,
+        actor=actor,
+        object_type="förfrågan",
+        object_ref=record.reference,
+        detail=detail,
+    )

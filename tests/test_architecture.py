@@ -1,0 +1,61 @@
+"""The structure a maintainer relies on, checked: views never touch the database directly, and
+only the service layer commits (the transaction rule in forms_service/services/__init__.py)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "forms_service"
+
+
+def _modules(folder: Path = PACKAGE):
+    for path in sorted(folder.rglob("*.py")):
+        if "migrations" not in path.parts:
+            yield path, ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+
+def _defines_blueprint(tree: ast.Module) -> bool:
+    return any(
+        isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Blueprint"
+        for node in ast.walk(tree)
+    )
+
+
+def _names_used(tree: ast.Module) -> set[str]:
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            names.add(node.attr)
+        elif isinstance(node, ast.ImportFrom):
+            names |= {alias.name for alias in node.names}
+            names.add(f"module:{node.module}")
+    return names
+
+
+def test_blueprints_and_the_cli_never_query_or_commit():
+    entry_points = [
+        (path, tree)
+        for path, tree in _modules()
+        if _defines_blueprint(tree) or path.name == "cli.py"
+    ]
+    assert {p.name for p, _ in entry_points} >= {"public.py", "cli.py", "site.py"}
+    assert any("coordinator" in str(p) for p, _ in entry_points)
+    for path, tree in entry_points:
+        used = _names_used(tree)
+        forbidden = {"get_session", "select", "commit", "execute", "scalar", "scalars"} & used
+        assert not forbidden, f"{path.relative_to(PACKAGE)} uses {sorted(forbidden)}"
+        assert "module:sqlalchemy" not in used, f"{path.relative_to(PACKAGE)} imports sqlalchemy"
+
+
+def test_only_the_service_layer_commits():
+    committing = sorted(
+        str(path.relative_to(PACKAGE))
+        for path, tree in _modules()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr == "commit"
+    )
+    assert committing, "the services commit somewhere"
+    assert all(name.startswith("services/") for name in committing), committing
