@@ -12,10 +12,10 @@ from coordhelpers import csrf_for, enrol, login, start_clock
 from formhelpers import make_request
 from sqlalchemy import select
 
-from forms_service import statistics, workflow
+from forms_service import disclosure, statistics, workflow
 from forms_service.db import get_session
 from forms_service.models import Meeting, SamradRequest
-from forms_service.services import meetings
+from forms_service.services import meetings, reports
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def seed(app) -> dict:
 
 def _report(app, year=2026):
     with app.app_context():
-        return statistics.build(statistics.year_period(year))
+        return reports.build_report(statistics.year_period(year))
 
 
 def test_counts_match_the_seeded_dataset_exactly(app, clock):
@@ -153,9 +153,9 @@ def test_counts_survive_a_retention_purge(app, clock):
 def test_quarter_and_range_periods(app, clock):
     seed(app)
     with app.app_context():
-        q1 = statistics.build(statistics.quarter_period(2026, 1))
-        q2 = statistics.build(statistics.quarter_period(2026, 2))
-        may = statistics.build(
+        q1 = reports.build_report(statistics.quarter_period(2026, 1))
+        q2 = reports.build_report(statistics.quarter_period(2026, 2))
+        may = reports.build_report(
             statistics.range_period(datetime(2026, 5, 1).date(), datetime(2026, 5, 31).date())
         )
     assert (q1.table("kommun").total, q2.table("kommun").total, may.table("kommun").total) == (
@@ -168,13 +168,13 @@ def test_quarter_and_range_periods(app, clock):
 
 def test_suppression_hides_small_counts_and_protects_the_total():
     table = statistics.Table("t", "Test", "", [("A", 3), ("B", 10), ("C", 7), ("D", 0)])
-    exact = statistics.protect(table, None)
+    exact = disclosure.protect(table, None)
     assert exact.cells == [("A", "3"), ("B", "10"), ("C", "7"), ("D", "0")]
     assert exact.total == "20"
-    shown = statistics.protect(table, 5)
+    shown = disclosure.protect(table, 5)
     assert shown.cells == [("A", "<5"), ("B", "10"), ("C", "dolt"), ("D", "0")]
     assert shown.total == "ca. 20"
-    two_small = statistics.protect(
+    two_small = disclosure.protect(
         statistics.Table("t", "Test", "", [("A", 3), ("B", 4), ("C", 12)]), 5
     )
     assert two_small.cells == [("A", "<5"), ("B", "<5"), ("C", "12")]
@@ -216,7 +216,7 @@ def test_csv_export_is_suppressed_and_reads_back_with_the_same_numbers(app, coor
     assert cells[("Sorts samråd", "Planerande")] == "6"
     assert rows[1] == ["Från", "2026-01-01", "Till", "2026-12-31"]
     with app.app_context():
-        report = statistics.build(statistics.year_period(2026))
+        report = reports.build_report(statistics.year_period(2026))
     for table in report.tables:
         for label, count in table.rows:
             if count >= 5 or count == 0:
@@ -234,7 +234,7 @@ def test_csv_cells_that_look_like_formulas_are_escaped():
             [("+46", 9), ("-1", 9), ("@SUM(A1)", 9), ("Vanlig", 9)],
         )
     )
-    rows = _csv_rows(statistics.to_csv(report, 5).encode("utf-8"))
+    rows = _csv_rows(disclosure.to_csv(report, 5).encode("utf-8"))
     data = [r for r in rows if len(r) == 3 and r[0].startswith("'=")]
     assert {r[1] for r in data} == {"'+46", "'-1", "'@SUM(A1)", "Vanlig", "Totalt"}
 

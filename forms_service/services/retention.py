@@ -65,59 +65,16 @@ class PurgeResult:
 
 
 def purge(now: datetime | None = None) -> PurgeResult:
-    """Delete what has outlived its period. Safe to run any number of times."""
+    """Delete what has outlived its period. Safe to run any number of times; commits once."""
     now = now or clock.now()
     config = current_app.config
-    session = get_session()
-    result = PurgeResult()
-
     request_cutoff = now - timedelta(days=config["RETENTION_REQUEST_DAYS"])
-    due_requests = list(
-        session.scalars(
-            select(SamradRequest.id).where(
-                SamradRequest.status.in_(FINISHED_STATUSES),
-                SamradRequest.ended_at <= request_cutoff,
-                SamradRequest.purged_at.is_(None),
-            )
-        )
+    result = PurgeResult(
+        requests=_purge_requests(request_cutoff, now),
+        consents=_purge_consents(now - timedelta(days=config["RETENTION_CONSENT_DAYS"]), now),
+        meetings=_purge_meeting_notes(request_cutoff),
+        audit_events=_purge_audit(now - timedelta(days=config["RETENTION_AUDIT_DAYS"])),
     )
-    if due_requests:
-        session.execute(
-            update(SamradRequest)
-            .where(SamradRequest.id.in_(due_requests))
-            .values(**REQUEST_TEXT, purged_at=now)
-        )
-        session.execute(
-            update(RequestEvent).where(RequestEvent.request_id.in_(due_requests)).values(text=None)
-        )
-        result.requests = len(due_requests)
-
-    consent_cutoff = now - timedelta(days=config["RETENTION_CONSENT_DAYS"])
-    expired_before = consent_cutoff.date()
-    due_consents = session.execute(
-        update(ConsentRecord)
-        .where(
-            ConsentRecord.purged_at.is_(None),
-            or_(
-                ConsentRecord.withdrawn_at <= consent_cutoff,
-                ConsentRecord.valid_until < expired_before,
-            ),
-        )
-        .values(**CONSENT_TEXT, purged_at=now)
-    )
-    result.consents = due_consents.rowcount or 0
-
-    due_meetings = session.execute(
-        update(Meeting)
-        .where(Meeting.notes.is_not(None), Meeting.starts_at <= request_cutoff)
-        .values(notes=None)
-    )
-    result.meetings = due_meetings.rowcount or 0
-
-    audit_cutoff = now - timedelta(days=config["RETENTION_AUDIT_DAYS"])
-    deleted = session.execute(delete(AuditEvent).where(AuditEvent.created_at < audit_cutoff))
-    result.audit_events = deleted.rowcount or 0
-
     if result.requests or result.consents or result.meetings or result.audit_events:
         audit.record(
             "deletion",
@@ -127,5 +84,59 @@ def purge(now: datetime | None = None) -> PurgeResult:
                 f"samråd {result.meetings}, loggposter {result.audit_events}"
             ),
         )
-    session.commit()
+    get_session().commit()
     return result
+
+
+def _purge_requests(cutoff: datetime, now: datetime) -> int:
+    """Finished requests lose their text, and so do their notes and messages."""
+    session = get_session()
+    due = list(
+        session.scalars(
+            select(SamradRequest.id).where(
+                SamradRequest.status.in_(FINISHED_STATUSES),
+                SamradRequest.ended_at <= cutoff,
+                SamradRequest.purged_at.is_(None),
+            )
+        )
+    )
+    if due:
+        session.execute(
+            update(SamradRequest)
+            .where(SamradRequest.id.in_(due))
+            .values(**REQUEST_TEXT, purged_at=now)
+        )
+        session.execute(
+            update(RequestEvent).where(RequestEvent.request_id.in_(due)).values(text=None)
+        )
+    return len(due)
+
+
+def _purge_consents(cutoff: datetime, now: datetime) -> int:
+    """Withdrawn or expired consent records lose their text."""
+    purged = get_session().execute(
+        update(ConsentRecord)
+        .where(
+            ConsentRecord.purged_at.is_(None),
+            or_(
+                ConsentRecord.withdrawn_at <= cutoff,
+                ConsentRecord.valid_until < cutoff.date(),
+            ),
+        )
+        .values(**CONSENT_TEXT, purged_at=now)
+    )
+    return purged.rowcount or 0
+
+
+def _purge_meeting_notes(cutoff: datetime) -> int:
+    purged = get_session().execute(
+        update(Meeting)
+        .where(Meeting.notes.is_not(None), Meeting.starts_at <= cutoff)
+        .values(notes=None)
+    )
+    return purged.rowcount or 0
+
+
+def _purge_audit(cutoff: datetime) -> int:
+    deleted = get_session().execute(delete(AuditEvent).where(AuditEvent.created_at < cutoff))
+    return deleted.rowcount or 0

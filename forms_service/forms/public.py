@@ -1,54 +1,44 @@
-"""The WTForms forms of the public side: förfrågan om samråd and samtycke.
+"""The public side's forms: förfrågan om samråd and samtycke.
 
-Labels, hints and error messages are Swedish and follow the GOV.UK Design System's patterns
-(a label and hint for every field, fieldsets with legends for choices). Validation here covers
-format and required fields; the de-identification guard runs on the free-text fields afterwards
-(see guarded_fields() and guarded_forms.py), and the consent-reference checks need the database
-(services/submissions.py).
+Validation here covers format and required fields; the de-identification guard runs on the
+free-text fields afterwards (see guarded_fields() and guarded_forms.py), and the consent-reference
+checks need the database (services/submissions.py).
 
 There is deliberately no field for the person's name, personnummer, address or contact details.
 """
 
 from __future__ import annotations
 
-import re
-from calendar import monthrange
-from datetime import date
-
-import phonenumbers
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
     Field,
     HiddenField,
-    PasswordField,
     RadioField,
-    SelectChoice,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
-    TimeField,
 )
 from wtforms.validators import (
     DataRequired,
     Email,
-    EqualTo,
     InputRequired,
     Length,
     Optional,
-    StopValidation,
     ValidationError,
 )
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from . import clock
-from . import vocabulary as v
-
-# Control characters other than tab and line breaks are never valid in text (and PostgreSQL
-# refuses NUL); they are reported at the field instead of reaching the database.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+from .. import clock
+from .. import vocabulary as v
+from .common import (
+    MultiCheckboxField,
+    NorrskenForm,
+    add_months,
+    as_choices,
+    at_least_one,
+    required_if,
+    valid_work_phone,
+)
 
 DECLARATION_VERSION = "2026-11-v1"
 DECLARATION_TEXT = (
@@ -59,72 +49,6 @@ DECLARATION_TEXT = (
 CASE_DESCRIPTION_MAX = 4000
 QUESTION_MAX = 1500
 ACUTE_REASON_MAX = 1000
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-
-def _required_if(other: str, values: set[str], message: str):
-    """Required when `other` has one of `values`; otherwise the field is not validated at all."""
-
-    def check(form, field):
-        if form[other].data in values:
-            if not (field.data or "").strip():
-                raise StopValidation(message)
-        else:
-            field.errors[:] = []
-            raise StopValidation()
-
-    return check
-
-
-def as_choices(pairs: list[tuple[str, str]]) -> list[SelectChoice]:
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
-def valid_work_phone(_form, field):
-    try:
-        number = phonenumbers.parse(field.data or "", "SE")
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_valid_number(number):
-        raise ValidationError(
-            "Ange ditt telefonnummer i tjänsten med riktnummer, till exempel 063-14 30 00."
-        )
-
-
-def at_least_one(message: str):
-    def check(_form, field):
-        if not field.data:
-            raise ValidationError(message)
-
-    return check
-
-
-def add_months(start: date, months: int) -> date:
-    month_index = start.month - 1 + months
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(start.day, monthrange(year, month)[1]))
-
-
-class NorrskenForm(FlaskForm):
-    """Base form: Swedish WTForms messages, and no control characters in any text field."""
-
-    class Meta:
-        locales = ("sv_SE", "sv")
-
-    def validate(self, extra_validators=None) -> bool:
-        valid = super().validate(extra_validators)
-        for field in self:
-            if isinstance(field.data, str) and _CONTROL.search(field.data):
-                field.errors = [
-                    *field.errors,
-                    "Texten innehåller otillåtna styrtecken. Skriv om texten utan dem.",
-                ]
-                valid = False
-        return valid
 
 
 class SubmitterFields(NorrskenForm):
@@ -142,7 +66,7 @@ class SubmitterFields(NorrskenForm):
     submitter_organisation_other = StringField(
         "Namn på din organisation",
         validators=[
-            _required_if("submitter_organisation", {"annan"}, "Skriv namnet på din organisation."),
+            required_if("submitter_organisation", {"annan"}, "Skriv namnet på din organisation."),
             Length(max=100),
         ],
     )
@@ -205,9 +129,7 @@ class RequestForm(SubmitterFields):
         "Samtyckets referens",
         description="Står på kvittot när samtycket registrerades, till exempel S-KM47-TR92.",
         validators=[
-            _required_if(
-                "basis", {"samtycke"}, "Skriv referensen till det registrerade samtycket."
-            ),
+            required_if("basis", {"samtycke"}, "Skriv referensen till det registrerade samtycket."),
             Length(max=20),
         ],
     )
@@ -219,7 +141,7 @@ class RequestForm(SubmitterFields):
     acute_reason = TextAreaField(
         "Varför kan ärendet inte vänta till nästa ordinarie samråd?",
         validators=[
-            _required_if("kind", {"akut"}, "Beskriv varför ärendet inte kan vänta."),
+            required_if("kind", {"akut"}, "Beskriv varför ärendet inte kan vänta."),
             Length(max=ACUTE_REASON_MAX, message=f"Skriv högst {ACUTE_REASON_MAX} tecken."),
         ],
     )
@@ -362,7 +284,7 @@ class ConsentForm(SubmitterFields):
     original_kept_by_other = StringField(
         "Namn på organisationen",
         validators=[
-            _required_if("original_kept_by", {"annan"}, "Skriv namnet på organisationen."),
+            required_if("original_kept_by", {"annan"}, "Skriv namnet på organisationen."),
             Length(max=100),
         ],
     )
@@ -407,153 +329,7 @@ class ConsentForm(SubmitterFields):
         return [self.original_case_reference, self.other_parties]
 
 
-class ConfirmForm(NorrskenForm):
-    """An empty form: the CSRF token for buttons such as "Återkalla"."""
-
-
 class CheckTextForm(NorrskenForm):
     """The live de-identification hint: one text to check."""
 
     text = TextAreaField(validators=[Length(max=CASE_DESCRIPTION_MAX * 2)])
-
-
-# --- Coordinator side -------------------------------------------------------------------------
-
-
-class LoginForm(NorrskenForm):
-    username = StringField("Användarnamn", validators=[DataRequired("Skriv ditt användarnamn.")])
-    password = PasswordField("Lösenord", validators=[DataRequired("Skriv ditt lösenord.")])
-
-
-class CodeForm(NorrskenForm):
-    code = StringField(
-        "Engångskod",
-        description="Sex siffror från inloggningsappen i din telefon.",
-        validators=[DataRequired("Skriv engångskoden."), Length(max=10)],
-    )
-
-
-class NewPasswordFields(NorrskenForm):
-    new_password = PasswordField(
-        "Nytt lösenord",
-        description="Minst 12 tecken. En mening av flera ord är lätt att minnas och svår "
-        "att gissa.",
-        validators=[DataRequired("Välj ett lösenord."), Length(max=200)],
-    )
-    new_password_again = PasswordField(
-        "Upprepa lösenordet",
-        validators=[
-            DataRequired("Skriv lösenordet en gång till."),
-            EqualTo("new_password", "Lösenorden är inte likadana."),
-        ],
-    )
-
-
-class EnrolForm(NewPasswordFields):
-    code = StringField(
-        "Engångskod från appen",
-        description="Skanna QR-koden med inloggningsappen och skriv in koden den visar.",
-        validators=[DataRequired("Skriv engångskoden från appen."), Length(max=10)],
-    )
-    totp_secret = HiddenField()
-
-
-class PasswordChangeForm(NewPasswordFields):
-    current_password = PasswordField(
-        "Nuvarande lösenord", validators=[DataRequired("Skriv ditt nuvarande lösenord.")]
-    )
-
-
-class StatusForm(NorrskenForm):
-    status = SelectField("Ny status", validators=[DataRequired("Välj en status.")])
-    decline_reason = SelectField(
-        "Skäl till att förfrågan avböjs",
-        choices=as_choices([("", "Välj skäl"), *v.DECLINE_REASONS]),
-        default="",
-    )
-    comment = TextAreaField(
-        "Kommentar eller meddelande",
-        description="Vid ”behöver komplettering” visas texten för den som skickade förfrågan. "
-        "Den kontrolleras som ärendetext.",
-        validators=[Length(max=1500, message="Skriv högst 1500 tecken.")],
-    )
-
-    def validate_decline_reason(self, field):
-        if self.status.data == "avbojd" and not field.data:
-            raise ValidationError("Välj varför förfrågan avböjs.")
-
-    def validate_comment(self, field):
-        if self.status.data == "komplettering" and not (field.data or "").strip():
-            raise ValidationError("Skriv vad som behöver kompletteras.")
-        if self.status.data == "avbojd" and not (field.data or "").strip():
-            raise ValidationError("Skriv en kort motivering till att förfrågan avböjs.")
-
-
-class NoteForm(NorrskenForm):
-    text = TextAreaField(
-        "Text",
-        validators=[
-            DataRequired("Skriv något."),
-            Length(max=2000, message="Skriv högst 2000 tecken."),
-        ],
-    )
-
-
-class PlanForm(NorrskenForm):
-    meeting = SelectField("Samråd", validators=[DataRequired("Välj ett samråd.")])
-    invited_parties = MultiCheckboxField(
-        "Inbjudna parter",
-        description="Förvalt: de parter som efterfrågades och socialtjänsten i hemkommunen.",
-        choices=as_choices(v.PARTIES),
-        validators=[at_least_one("Välj minst en part.")],
-    )
-
-
-class AgendaItemForm(NorrskenForm):
-    invited_parties = MultiCheckboxField(
-        "Inbjudna parter",
-        choices=as_choices(v.PARTIES),
-        validators=[at_least_one("Välj minst en part.")],
-    )
-
-
-class AcuteMeetingForm(NorrskenForm):
-    day = DateField("Datum", validators=[InputRequired("Skriv datum.")])
-    start_time = TimeField("Klockslag", validators=[InputRequired("Skriv klockslag.")])
-    place = StringField(
-        "Plats",
-        default="Östersund",
-        validators=[DataRequired("Skriv plats."), Length(max=120)],
-    )
-
-
-class QueueFilterForm(NorrskenForm):
-    """The queue's filters: read from the query string, so no CSRF token is needed."""
-
-    class Meta:
-        csrf = False
-        locales = ("sv_SE", "sv")
-
-    status = MultiCheckboxField("Status", choices=as_choices(v.STATUSES), validators=[Optional()])
-    kind = SelectField(
-        "Sorts samråd", choices=as_choices([("", "Alla"), *v.KINDS]), validators=[Optional()]
-    )
-    basis = SelectField(
-        "Grund", choices=as_choices([("", "Alla"), *v.BASES]), validators=[Optional()]
-    )
-    municipality = SelectField(
-        "Hemkommun", choices=as_choices([("", "Alla"), *v.MUNICIPALITIES]), validators=[Optional()]
-    )
-    received_from = DateField("Inkommen från", validators=[Optional()])
-    received_to = DateField("Inkommen till och med", validators=[Optional()])
-
-
-class AuditFilterForm(NorrskenForm):
-    class Meta:
-        csrf = False
-        locales = ("sv_SE", "sv")
-
-    event_type = SelectField("Händelse", validators=[Optional()])
-    actor = StringField("Vem", validators=[Optional(), Length(max=40)])
-    day_from = DateField("Från", validators=[Optional()])
-    day_to = DateField("Till och med", validators=[Optional()])

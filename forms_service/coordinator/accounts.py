@@ -1,0 +1,123 @@
+"""Coordinator views: login (password, then one-time code), enrolment, logout, password change."""
+
+from __future__ import annotations
+
+from flask import abort, g, redirect, render_template, request, session, url_for
+
+from .. import auth, clock
+from ..extensions import configured_limit, limiter
+from ..forms import CodeForm, ConfirmForm, EnrolForm, LoginForm, PasswordChangeForm
+from ..guarded_forms import render_form_page
+from ..services import FieldError, NotFound, accounts
+from . import actor, bp, show_error
+
+
+@bp.route("/logga-in", methods=["GET", "POST"])
+@limiter.limit(configured_limit("LOGIN_RATE_LIMIT"), methods=["POST"])
+@limiter.limit(
+    configured_limit("LOGIN_ACCOUNT_RATE_LIMIT"), methods=["POST"], key_func=auth.account_key
+)
+def login():
+    form = LoginForm()
+    next_page = auth.safe_next(request.values.get("next"))
+    error = None
+    if request.method == "POST":
+        account_id = None
+        if form.validate():
+            account_id = accounts.check_password(form.username.data, form.password.data)
+        if account_id is None:
+            error = auth.GENERIC_LOGIN_ERROR
+        else:
+            session.clear()
+            session[auth.PENDING_KEY] = {"id": account_id, "at": clock.now().timestamp()}
+            return redirect(url_for("coordinator.code", next=next_page), code=303)
+    return render_template(
+        "coordinator/login.html",
+        form=form,
+        error=error,
+        next_page=next_page,
+        error_title_prefix=bool(error),
+    )
+
+
+@bp.route("/kod", methods=["GET", "POST"])
+@limiter.limit(configured_limit("LOGIN_RATE_LIMIT"), methods=["POST"])
+def code():
+    account_id = accounts.pending_login(session.get(auth.PENDING_KEY))
+    if account_id is None:
+        session.pop(auth.PENDING_KEY, None)
+        return redirect(url_for("coordinator.login"), code=303)
+    form = CodeForm()
+    next_page = auth.safe_next(request.values.get("next"))
+    error = None
+    if request.method == "POST":
+        token = accounts.check_code(account_id, form.code.data if form.validate() else None)
+        if token is None:
+            error = auth.GENERIC_LOGIN_ERROR
+        else:
+            session.clear()  # drops the pre-login session, including the pending login
+            session[auth.SESSION_KEY] = token
+            session.permanent = False
+            return redirect(next_page or url_for("coordinator.queue"), code=303)
+    return render_template(
+        "coordinator/code.html",
+        form=form,
+        error=error,
+        next_page=next_page,
+        error_title_prefix=bool(error),
+    )
+
+
+@bp.post("/logga-ut")
+def logout():
+    if not ConfirmForm().validate():
+        abort(400)
+    accounts.logout(session.get(auth.SESSION_KEY), actor=actor())
+    session.clear()
+    return render_template("coordinator/logged_out.html")
+
+
+@bp.route("/aktivera/<token>", methods=["GET", "POST"])
+@limiter.limit(configured_limit("LOGIN_RATE_LIMIT"), methods=["POST"])
+def enrol(token: str):
+    try:
+        account = accounts.enrolment_account(token)
+    except NotFound:
+        return render_template("coordinator/enrol_invalid.html"), 404
+    form = EnrolForm()
+    if request.method == "GET" or not form.totp_secret.data:
+        form.totp_secret.data = auth.new_totp_secret()
+    secret = form.totp_secret.data
+    if request.method == "POST" and form.validate():
+        try:
+            accounts.enrol(token, form.new_password.data, secret, form.code.data)
+        except FieldError as error:
+            show_error(form, error)
+        else:
+            session.clear()
+            return render_template("coordinator/enrolled.html")
+    uri = auth.totp_uri(account, secret)
+    return render_form_page(
+        "coordinator/enrol.html",
+        form,
+        form=form,
+        account=account,
+        secret=secret,
+        qr=auth.qr_svg(uri),
+    )
+
+
+@bp.route("/konto", methods=["GET", "POST"])
+def account():
+    form = PasswordChangeForm()
+    done = False
+    if request.method == "POST" and form.validate():
+        try:
+            accounts.change_password(
+                g.coordinator_session.id, form.current_password.data, form.new_password.data
+            )
+        except FieldError as error:
+            show_error(form, error)
+        else:
+            done = True
+    return render_form_page("coordinator/account.html", form, form=form, done=done)

@@ -1,0 +1,113 @@
+"""Coordinator views: weekly and acute samråd, their agendas, notes and the printable agenda."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import abort, redirect, render_template, request, url_for
+
+from .. import vocabulary as v
+from ..clock import STOCKHOLM
+from ..forms import AcuteMeetingForm, AgendaItemForm, ConfirmForm, NoteForm
+from ..guarded_forms import confirmations, render_form_page, run_guard
+from ..services import meetings
+from . import actor, bp
+
+
+def _back_to_meeting(meeting_id: int):
+    return redirect(url_for("coordinator.meeting_page", meeting_id=meeting_id), code=303)
+
+
+@bp.route("/moten", methods=["GET", "POST"])
+def meeting_list():
+    form = AcuteMeetingForm()
+    if request.method == "POST" and form.validate():
+        local = datetime.combine(form.day.data, form.start_time.data, tzinfo=STOCKHOLM)
+        meeting = meetings.create_acute_meeting(local, form.place.data, actor=actor())
+        return _back_to_meeting(meeting.id)
+    return render_form_page(
+        "coordinator/meetings.html",
+        form,
+        form=form,
+        upcoming=meetings.upcoming_meetings(),
+        past=meetings.past_meetings(),
+    )
+
+
+def _render_meeting(page: meetings.MeetingPage, notes_form=None, guard=None, item_forms=None):
+    meeting = page.meeting
+    notes_form = notes_form or NoteForm(formdata=None, prefix="notes", data={"text": meeting.notes})
+    item_forms = item_forms or {}
+    for item in meeting.items:
+        item_forms.setdefault(
+            item.id,
+            AgendaItemForm(
+                formdata=None,
+                prefix=f"item{item.id}",
+                data={"invited_parties": item.invited_parties},
+            ),
+        )
+    return render_form_page(
+        "coordinator/meeting.html",
+        notes_form,
+        *item_forms.values(),
+        guard=guard,
+        meeting=meeting,
+        rows=page.rows,
+        notes_form=notes_form,
+        item_forms=item_forms,
+        confirm=ConfirmForm(),
+        v=v,
+        warnings=page.warnings,
+    )
+
+
+@bp.get("/moten/<int:meeting_id>")
+def meeting_page(meeting_id: int):
+    return _render_meeting(meetings.meeting_page(meeting_id))
+
+
+@bp.post("/moten/<int:meeting_id>/genomfort")
+def meeting_held(meeting_id: int):
+    if not ConfirmForm().validate():
+        abort(400)
+    meetings.mark_held(meeting_id, actor=actor())
+    return _back_to_meeting(meeting_id)
+
+
+@bp.post("/moten/<int:meeting_id>/anteckningar")
+def meeting_notes(meeting_id: int):
+    form = NoteForm(prefix="notes")
+    valid = form.validate()
+    guard = run_guard([form.text], confirmations(request.form))
+    if not (valid and guard.passed):
+        return _render_meeting(meetings.meeting_page(meeting_id), notes_form=form, guard=guard)
+    meetings.save_notes(meeting_id, form.text.data, actor=actor())
+    return _back_to_meeting(meeting_id)
+
+
+@bp.post("/moten/<int:meeting_id>/punkt/<int:item_id>")
+def agenda_item(meeting_id: int, item_id: int):
+    action = request.form.get("atgard")
+    form = AgendaItemForm(prefix=f"item{item_id}")
+    if action == "spara":
+        if not form.validate():
+            return _render_meeting(meetings.meeting_page(meeting_id))
+        meetings.set_invited(meeting_id, item_id, form.invited_parties.data, actor=actor())
+    elif not ConfirmForm().validate():
+        abort(400)
+    elif action in ("upp", "ned"):
+        meetings.move_item(meeting_id, item_id, -1 if action == "upp" else 1, actor=actor())
+    elif action == "ta_bort":
+        meetings.remove_item(meeting_id, item_id, actor=actor())
+    else:
+        abort(400)
+    return _back_to_meeting(meeting_id)
+
+
+@bp.get("/moten/<int:meeting_id>/dagordning")
+def agenda_print(meeting_id: int):
+    page = meetings.print_agenda(meeting_id, actor=actor())
+    return render_template(
+        "coordinator/agenda_print.html", meeting=page.meeting, rows=page.rows, v=v
+    )

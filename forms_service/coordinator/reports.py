@@ -1,0 +1,94 @@
+"""Coordinator views: statistics (exact, internal), the CSV export and the annual report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Response, abort, current_app, redirect, render_template, request, url_for
+
+from .. import clock, disclosure
+from .. import statistics as stats
+from .. import vocabulary as v
+from ..forms import NoteForm
+from ..guarded_forms import GuardResult, confirmations, render_form_page, run_guard
+from ..services import reports
+from . import actor, bp
+
+
+def _period_from_query() -> stats.Period:
+    """?ar=2026, ?ar=2026&kvartal=2 or ?fran=2026-01-01&till=2026-06-30; default this year."""
+    today = clock.today()
+    try:
+        if request.args.get("fran") and request.args.get("till"):
+            start = date.fromisoformat(request.args["fran"])
+            end = date.fromisoformat(request.args["till"])
+            if start <= end and (end - start).days <= 3660:
+                return stats.range_period(start, end)
+        year = int(request.args.get("ar", today.year))
+        if not 2000 <= year <= 2100:
+            year = today.year
+        quarter = request.args.get("kvartal", type=int)
+        if quarter in (1, 2, 3, 4):
+            return stats.quarter_period(year, quarter)
+        return stats.year_period(year)
+    except ValueError:
+        return stats.year_period(today.year)
+
+
+@bp.get("/statistik")
+def statistics():
+    period = _period_from_query()
+    report = reports.build_report(period)
+    shown = [disclosure.protect(table, None) for table in report.tables]
+    return render_template(
+        "coordinator/statistics.html",
+        report=report,
+        shown=shown,
+        internal=True,
+        figures=[(f.label, disclosure.protect_figure(f, None)) for f in report.key_figures],
+        query=request.args.to_dict(),
+        year=period.start.year,
+    )
+
+
+@bp.get("/statistik/export.csv")
+def statistics_csv():
+    period = _period_from_query()
+    threshold = current_app.config["SUPPRESS_BELOW"]
+    body = reports.export_csv(period, threshold, actor=actor())
+    filename = f"norrsken-statistik-{period.start.isoformat()}-{period.end.isoformat()}.csv"
+    return Response(
+        body.encode("utf-8"),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@bp.route("/statistik/arsrapport", methods=["GET", "POST"])
+def annual_report():
+    year = request.args.get("ar", clock.today().year, type=int)
+    if not 2000 <= year <= 2100:
+        abort(404)
+    form = NoteForm(prefix="kommentar", data={"text": reports.commentary_text(year)})
+    guard = GuardResult()
+    if request.method == "POST":
+        valid = form.validate()
+        guard = run_guard([form.text], confirmations(request.form))
+        if valid and guard.passed:
+            reports.save_commentary(year, form.text.data, actor=actor())
+            return redirect(url_for("coordinator.annual_report", ar=year), code=303)
+    report, commentary = reports.annual_report(year, actor=actor())
+    threshold = current_app.config["SUPPRESS_BELOW"]
+    return render_form_page(
+        "coordinator/annual_report.html",
+        form,
+        guard=guard,
+        report=report,
+        year=year,
+        form=form,
+        commentary=commentary,
+        shown={t.key: disclosure.protect(t, threshold) for t in report.tables},
+        figures=[(f.label, disclosure.protect_figure(f, threshold)) for f in report.key_figures],
+        threshold=threshold,
+        goals=v.GOALS,
+    )

@@ -1,0 +1,166 @@
+"""Coordinator views: the queue, and one request with its status, notes, messages and planning."""
+
+from __future__ import annotations
+
+from flask import redirect, render_template, request, url_for
+
+from .. import clock
+from .. import vocabulary as v
+from ..forms import NoteForm, PlanForm, QueueFilterForm, StatusForm, as_choices
+from ..guarded_forms import confirmations, render_form_page, run_guard
+from ..presentation import local_datetime
+from ..services import FieldError, meetings
+from ..services import queue as queue_service
+from ..services import requests as request_service
+from ..services.queue import QueueFilter
+from . import actor, bp, show_error
+
+
+@bp.get("/")
+def queue():
+    filters = QueueFilterForm(request.args)
+    filters.validate()
+    page = max(1, min(request.args.get("sida", 1, type=int), 10_000))
+    result = queue_service.list_requests(
+        QueueFilter(
+            statuses=filters.status.data or [],
+            kind=filters.kind.data or None,
+            basis=filters.basis.data or None,
+            municipality=filters.municipality.data or None,
+            received_from=filters.received_from.data,
+            received_to=filters.received_to.data,
+        ),
+        page,
+    )
+    query_without_page = {k: request.args.getlist(k) for k in request.args if k != "sida"}
+    return render_template(
+        "coordinator/queue.html",
+        filters=filters,
+        rows=result.rows,
+        total=result.total,
+        page=result.page,
+        pages=result.pages,
+        counts=result.counts,
+        now=clock.now(),
+        query=query_without_page,
+        v=v,
+    )
+
+
+# --- One request ---------------------------------------------------------------------------------
+
+
+def _status_form(page: request_service.RequestPage, formdata=None) -> StatusForm:
+    form = StatusForm(formdata=formdata) if formdata is not None else StatusForm()
+    form.status.choices = as_choices(
+        [("", "Välj status"), *[(s, v.label(v.STATUSES, s)) for s in page.status_choices]]
+    )
+    return form
+
+
+def _plan_form(page: request_service.RequestPage, formdata=None) -> PlanForm:
+    form = PlanForm(formdata=formdata) if formdata is not None else PlanForm()
+    form.meeting.choices = as_choices(
+        [("", "Välj samråd")]
+        + [
+            (
+                str(m.id),
+                f"{local_datetime(m.starts_at)}, {m.place}{' (akut)' if m.is_acute else ''}",
+            )
+            for m in page.upcoming
+        ]
+    )
+    if formdata is None:
+        form.invited_parties.data = meetings.default_invited(page.record)
+    return form
+
+
+def _render_request(page: request_service.RequestPage, **forms):
+    status_form = forms.pop("status_form", None) or _status_form(page)
+    note_form = forms.pop("note_form", None) or NoteForm(formdata=None, prefix="note")
+    message_form = forms.pop("message_form", None) or NoteForm(formdata=None, prefix="message")
+    plan_form = forms.pop("plan_form", None) or _plan_form(page)
+    return render_form_page(
+        "coordinator/request.html",
+        status_form,
+        note_form,
+        message_form,
+        plan_form,
+        guard=forms.pop("guard", None),
+        record=page.record,
+        status_form=status_form,
+        note_form=note_form,
+        message_form=message_form,
+        plan_form=plan_form,
+        consent_warnings=page.consent_warnings,
+        can_plan=page.can_plan,
+        v=v,
+    )
+
+
+def _back_to_request(reference: str):
+    return redirect(url_for("coordinator.request_page", reference=reference), code=303)
+
+
+@bp.get("/forfragan/<reference>")
+def request_page(reference: str):
+    return _render_request(request_service.open_request(reference, actor=actor()))
+
+
+@bp.post("/forfragan/<reference>/status")
+def change_status(reference: str):
+    page = request_service.request_page(reference)
+    form = _status_form(page, formdata=request.form)
+    valid = form.validate()
+    guard = run_guard([form.comment], confirmations(request.form))
+    if not (valid and guard.passed):
+        return _render_request(page, status_form=form, guard=guard)
+    try:
+        request_service.change_status(
+            reference,
+            form.status.data,
+            actor=actor(),
+            comment=form.comment.data,
+            decline_reason=form.decline_reason.data,
+        )
+    except FieldError as error:
+        show_error(form, error)
+        return _render_request(page, status_form=form)
+    return _back_to_request(page.record.reference)
+
+
+def _add_text_event(reference: str, prefix: str, save):
+    page = request_service.request_page(reference)
+    form = NoteForm(prefix=prefix)
+    valid = form.validate()
+    guard = run_guard([form.text], confirmations(request.form))
+    if not (valid and guard.passed):
+        return _render_request(page, **{f"{prefix}_form": form, "guard": guard})
+    save(reference, form.text.data, actor=actor())
+    return _back_to_request(page.record.reference)
+
+
+@bp.post("/forfragan/<reference>/anteckning")
+def add_note(reference: str):
+    return _add_text_event(reference, "note", request_service.add_note)
+
+
+@bp.post("/forfragan/<reference>/meddelande")
+def send_message(reference: str):
+    return _add_text_event(reference, "message", request_service.send_message)
+
+
+@bp.post("/forfragan/<reference>/planera")
+def plan_request(reference: str):
+    page = request_service.request_page(reference)
+    form = _plan_form(page, formdata=request.form)
+    if not form.validate():
+        return _render_request(page, plan_form=form)
+    try:
+        meetings.plan_request(
+            reference, int(form.meeting.data), form.invited_parties.data, actor=actor()
+        )
+    except FieldError as error:
+        show_error(form, error)
+        return _render_request(page, plan_form=form)
+    return _back_to_request(page.record.reference)

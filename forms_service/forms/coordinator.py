@@ -1,0 +1,163 @@
+"""The coordinator's forms: login, enrolment, password, status, notes, planning, filters."""
+
+from __future__ import annotations
+
+from wtforms import (
+    DateField,
+    HiddenField,
+    PasswordField,
+    SelectField,
+    StringField,
+    TextAreaField,
+    TimeField,
+)
+from wtforms.validators import (
+    DataRequired,
+    EqualTo,
+    InputRequired,
+    Length,
+    Optional,
+    ValidationError,
+)
+
+from .. import vocabulary as v
+from .common import MultiCheckboxField, NorrskenForm, as_choices, at_least_one
+
+
+class LoginForm(NorrskenForm):
+    username = StringField("Användarnamn", validators=[DataRequired("Skriv ditt användarnamn.")])
+    password = PasswordField("Lösenord", validators=[DataRequired("Skriv ditt lösenord.")])
+
+
+class CodeForm(NorrskenForm):
+    code = StringField(
+        "Engångskod",
+        description="Sex siffror från inloggningsappen i din telefon.",
+        validators=[DataRequired("Skriv engångskoden."), Length(max=10)],
+    )
+
+
+class NewPasswordFields(NorrskenForm):
+    new_password = PasswordField(
+        "Nytt lösenord",
+        description="Minst 12 tecken. En mening av flera ord är lätt att minnas och svår "
+        "att gissa.",
+        validators=[DataRequired("Välj ett lösenord."), Length(max=200)],
+    )
+    new_password_again = PasswordField(
+        "Upprepa lösenordet",
+        validators=[
+            DataRequired("Skriv lösenordet en gång till."),
+            EqualTo("new_password", "Lösenorden är inte likadana."),
+        ],
+    )
+
+
+class EnrolForm(NewPasswordFields):
+    code = StringField(
+        "Engångskod från appen",
+        description="Skanna QR-koden med inloggningsappen och skriv in koden den visar.",
+        validators=[DataRequired("Skriv engångskoden från appen."), Length(max=10)],
+    )
+    totp_secret = HiddenField()
+
+
+class PasswordChangeForm(NewPasswordFields):
+    current_password = PasswordField(
+        "Nuvarande lösenord", validators=[DataRequired("Skriv ditt nuvarande lösenord.")]
+    )
+
+
+class StatusForm(NorrskenForm):
+    status = SelectField("Ny status", validators=[DataRequired("Välj en status.")])
+    decline_reason = SelectField(
+        "Skäl till att förfrågan avböjs",
+        choices=as_choices([("", "Välj skäl"), *v.DECLINE_REASONS]),
+        default="",
+    )
+    comment = TextAreaField(
+        "Kommentar eller meddelande",
+        description="Vid ”behöver komplettering” visas texten för den som skickade förfrågan. "
+        "Den kontrolleras som ärendetext.",
+        validators=[Length(max=1500, message="Skriv högst 1500 tecken.")],
+    )
+
+    def validate_decline_reason(self, field):
+        if self.status.data == "avbojd" and not field.data:
+            raise ValidationError("Välj varför förfrågan avböjs.")
+
+    def validate_comment(self, field):
+        if self.status.data == "komplettering" and not (field.data or "").strip():
+            raise ValidationError("Skriv vad som behöver kompletteras.")
+        if self.status.data == "avbojd" and not (field.data or "").strip():
+            raise ValidationError("Skriv en kort motivering till att förfrågan avböjs.")
+
+
+class NoteForm(NorrskenForm):
+    text = TextAreaField(
+        "Text",
+        validators=[
+            DataRequired("Skriv något."),
+            Length(max=2000, message="Skriv högst 2000 tecken."),
+        ],
+    )
+
+
+class PlanForm(NorrskenForm):
+    meeting = SelectField("Samråd", validators=[DataRequired("Välj ett samråd.")])
+    invited_parties = MultiCheckboxField(
+        "Inbjudna parter",
+        description="Förvalt: de parter som efterfrågades och socialtjänsten i hemkommunen.",
+        choices=as_choices(v.PARTIES),
+        validators=[at_least_one("Välj minst en part.")],
+    )
+
+
+class AgendaItemForm(NorrskenForm):
+    invited_parties = MultiCheckboxField(
+        "Inbjudna parter",
+        choices=as_choices(v.PARTIES),
+        validators=[at_least_one("Välj minst en part.")],
+    )
+
+
+class AcuteMeetingForm(NorrskenForm):
+    day = DateField("Datum", validators=[InputRequired("Skriv datum.")])
+    start_time = TimeField("Klockslag", validators=[InputRequired("Skriv klockslag.")])
+    place = StringField(
+        "Plats",
+        default="Östersund",
+        validators=[DataRequired("Skriv plats."), Length(max=120)],
+    )
+
+
+class QueueFilterForm(NorrskenForm):
+    """The queue's filters: read from the query string, so no CSRF token is needed."""
+
+    class Meta:
+        csrf = False
+        locales = ("sv_SE", "sv")
+
+    status = MultiCheckboxField("Status", choices=as_choices(v.STATUSES), validators=[Optional()])
+    kind = SelectField(
+        "Sorts samråd", choices=as_choices([("", "Alla"), *v.KINDS]), validators=[Optional()]
+    )
+    basis = SelectField(
+        "Grund", choices=as_choices([("", "Alla"), *v.BASES]), validators=[Optional()]
+    )
+    municipality = SelectField(
+        "Hemkommun", choices=as_choices([("", "Alla"), *v.MUNICIPALITIES]), validators=[Optional()]
+    )
+    received_from = DateField("Inkommen från", validators=[Optional()])
+    received_to = DateField("Inkommen till och med", validators=[Optional()])
+
+
+class AuditFilterForm(NorrskenForm):
+    class Meta:
+        csrf = False
+        locales = ("sv_SE", "sv")
+
+    event_type = SelectField("Händelse", validators=[Optional()])
+    actor = StringField("Vem", validators=[Optional(), Length(max=40)])
+    day_from = DateField("Från", validators=[Optional()])
+    day_to = DateField("Till och med", validators=[Optional()])
