@@ -710,6 +710,27 @@ def test_removing_a_case_from_the_agenda_returns_it_to_assessment(app, coordinat
     assert count(app, AgendaItem) == 0
 
 
+def test_saving_an_agenda_item_with_no_parties_shows_the_error_at_the_field(app, coordinator):
+    """Code review, finding 5: this used to re-render fresh forms, silently saving nothing."""
+    reference = make_request(app)
+    meeting_id = _plan(app, coordinator, reference)
+    with app.app_context():
+        item = get_session().scalar(select(AgendaItem))
+        item_id, invited = item.id, item.invited_parties
+    path = f"/samordnare/moten/{meeting_id}"
+    response = coordinator.post(
+        f"{path}/punkt/{item_id}",
+        data={"csrf_token": csrf_for(coordinator, path), "atgard": "spara"},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Det finns problem som du behöver rätta" in page
+    assert f'href="#item{item_id}-invited_parties"' in page
+    assert f'id="item{item_id}-invited_parties-error"' in page and "Välj minst en part." in page
+    with app.app_context():
+        assert get_session().get(AgendaItem, item_id).invited_parties == invited
+
+
 def test_acute_meeting_can_be_created_for_any_time(app, coordinator):
     response = coordinator.post(
         "/samordnare/moten",

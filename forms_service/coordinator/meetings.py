@@ -91,8 +91,11 @@ def agenda_item(meeting_id: int, item_id: int):
     action = request.form.get("atgard")
     form = AgendaItemForm(prefix=f"item{item_id}")
     if action == "spara":
-        if not form.validate():
-            return _render_meeting(meetings.meeting_page(meeting_id))
+        if not form.validate():  # shown next to the item's checkboxes, nothing saved
+            page = meetings.meeting_page(meeting_id)
+            if item_id not in {item.id for item in page.meeting.items}:
+                abort(404)
+            return _render_meeting(page, item_forms={item_id: form})
         meetings.set_invited(meeting_id, item_id, form.invited_parties.data, actor=actor())
     elif not ConfirmForm().validate():
         abort(400)
