@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -134,7 +134,6 @@ class SamradRequest(SubmitterMixin, Base):
     declaration_version: Mapped[str] = mapped_column(String(20))
     warnings_confirmed: Mapped[int] = mapped_column(default=0)
     decline_reason: Mapped[str | None] = mapped_column(String(30))
-    first_viewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     status: Mapped[str] = mapped_column(String(20), default="ny")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -178,6 +177,17 @@ class Meeting(Base):
     """A samråd: the weekly one at the fixed time, or an acute one (agreement, avsnitt 12)."""
 
     __tablename__ = "meeting"
+    __table_args__ = (
+        # One weekly samråd per start time, however many workers or timers create them at once.
+        # Acute meetings may share a minute with the weekly one (or with each other).
+        Index(
+            "uq_meeting_weekly_starts_at",
+            "starts_at",
+            unique=True,
+            sqlite_where=text("NOT is_acute"),
+            postgresql_where=text("NOT is_acute"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

@@ -99,6 +99,10 @@ def test_coordinator_pages_in_every_state(page, browser, live_app, live_server):
     secret = enrol_in_browser(page, live_server, link)
     login_in_browser(page, live_server, "axe", secret)
     assert_accessible(page, "queue")
+    page.goto(live_server + "/samordnare/moten")
+    page.click("button:has-text('Skapa kommande samråd')")
+    assert_accessible(page, "meetings after creating the weekly ones")
+    page.goto(live_server + "/samordnare/")
     page.click(f"a:has-text('{reference}')")
     assert_accessible(page, "request")
     page.select_option("#status", "under_bedomning")
@@ -107,7 +111,7 @@ def test_coordinator_pages_in_every_state(page, browser, live_app, live_server):
     page.click("button:has-text('Planera in')")
     page.click("main a[href^='/samordnare/moten/'] >> nth=0")
     assert_accessible(page, "meeting")
-    page.click("a:has-text('Dagordning för utskrift')")
+    page.click("button:has-text('Dagordning för utskrift')")
     assert_accessible(page, "agenda")
     for path, state in [
         ("/samordnare/moten", "meetings"),

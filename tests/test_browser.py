@@ -133,6 +133,10 @@ def test_coordinator_journey_from_enrolment_to_printed_agenda(page, browser, liv
     secret = enrol_in_browser(page, live_server, link)
     login_in_browser(page, live_server, "journey", secret)
 
+    page.click(".site-header__nav a:has-text('Samråd')")
+    page.click("button:has-text('Skapa kommande samråd')")
+    assert page.locator("main table tbody tr").count() >= 6
+    page.click(".site-header__nav a:has-text('Kö')")
     page.click(f"a:has-text('{reference}')")
     assert page.locator("h1").inner_text() == f"Förfrågan {reference}"
     page.select_option("#status", "under_bedomning")
@@ -144,7 +148,7 @@ def test_coordinator_journey_from_enrolment_to_printed_agenda(page, browser, liv
     assert "Planerad" in page.locator(".tag").first.inner_text()
 
     page.click("main a[href^='/samordnare/moten/'] >> nth=0")
-    page.click("a:has-text('Dagordning för utskrift')")
+    page.click("button:has-text('Dagordning för utskrift')")
     page.emulate_media(media="print")
     assert reference in page.locator("main").inner_text()
     assert page.locator(".site-header__nav").evaluate("n => getComputedStyle(n).display") == "none"

@@ -260,6 +260,25 @@ def test_idle_timeout_ends_the_session(app, coordinator, clock):
     assert response.status_code == 303 and "/samordnare/logga-in" in response.headers["Location"]
 
 
+def test_session_activity_is_written_at_most_once_a_minute(app, coordinator, clock):
+    from forms_service.models import CoordinatorSession
+
+    def last_seen():
+        with app.app_context():
+            return get_session().scalar(select(CoordinatorSession.last_seen_at))
+
+    clock.advance(seconds=30)  # login was 61 s ago (coordhelpers advance past the code step)
+    assert coordinator.get("/samordnare/").status_code == 200
+    seen = last_seen()
+    assert seen == clock.current, "more than a minute since login: activity recorded"
+    clock.advance(seconds=50)
+    assert coordinator.get("/samordnare/").status_code == 200
+    assert last_seen() == seen, "within the minute: nothing written"
+    clock.advance(seconds=15)
+    assert coordinator.get("/samordnare/").status_code == 200
+    assert last_seen() == clock.current
+
+
 def test_absolute_lifetime_ends_even_an_active_session(app, coordinator, clock):
     for _ in range(29):  # active every 20 minutes for 9 h 40 min
         clock.advance(minutes=20)
@@ -425,7 +444,7 @@ def test_queue_date_filter_uses_swedish_days(app, coordinator, clock):
 # --- One request ---------------------------------------------------------------------------------
 
 
-def test_request_page_shows_every_field_and_marks_it_viewed(app, coordinator):
+def test_request_page_shows_every_field_and_writes_nothing(app, coordinator):
     reference = make_request(app, kind="akut", acute_reason="Hot om våld i kväll.")
     page = coordinator.get(f"/samordnare/forfragan/{reference}").get_data(as_text=True)
     for expected in (
@@ -441,9 +460,8 @@ def test_request_page_shows_every_field_and_marks_it_viewed(app, coordinator):
         "FREDA",
     ):
         assert expected in page, expected
-    assert request_row(app, reference).first_viewed_at is not None
-    viewed = audit_events(app, "request_viewed")
-    assert [(e.actor, e.object_ref) for e in viewed] == [("samordnare1", reference)]
+    assert audit_events(app, "request_viewed") == [], "reading is not audited (a GET never writes)"
+    assert request_row(app, reference).updated_at == request_row(app, reference).created_at
 
 
 def _change(coordinator, reference, **data):
@@ -595,7 +613,15 @@ def test_consent_warnings_for_withdrawn_expired_and_not_covering(app, coordinato
 # --- Meetings and agendas -------------------------------------------------------------------------
 
 
+def _create_weekly_meetings(coordinator):
+    path = "/samordnare/moten"
+    return coordinator.post(
+        f"{path}/skapa-kommande", data={"csrf_token": csrf_for(coordinator, path)}
+    )
+
+
 def _upcoming_meeting_id(app, coordinator) -> int:
+    _create_weekly_meetings(coordinator)
     page = coordinator.get("/samordnare/moten").get_data(as_text=True)
     return int(re.search(r'href="/samordnare/moten/(\d+)"', page).group(1))
 
@@ -619,11 +645,42 @@ def _plan(app, coordinator, reference, invited=None, meeting_id=None) -> int:
 
 
 def test_weekly_meetings_are_offered_at_the_configured_slot(app, coordinator, clock):
-    page = coordinator.get("/samordnare/moten").get_data(as_text=True)
+    assert "Inga kommande samråd" in coordinator.get("/samordnare/moten").get_data(as_text=True)
+    response = _create_weekly_meetings(coordinator)
+    assert response.status_code == 303
+    page = coordinator.get(response.headers["Location"]).get_data(as_text=True)
+    assert "6 ordinarie samråd skapades." in page
     # The clock is Monday 23 November 2026, 09.00 local; the default slot is Wednesday 09.00.
     assert "25 november 2026 kl. 09.00" in page
     assert "2 december 2026 kl. 09.00" in page
     assert page.count("Ordinarie") >= 6
+
+
+def test_weekly_meetings_are_created_once_whoever_asks_and_acute_ones_may_share_the_minute(
+    app, coordinator, clock
+):
+    from sqlalchemy.exc import IntegrityError
+
+    from forms_service.services import meetings
+
+    with app.app_context():
+        assert meetings.create_weekly_meetings(6) == 6
+        assert meetings.create_weekly_meetings(6) == 0, "idempotent"
+        assert meetings.create_weekly_meetings(8) == 2, "only the missing weeks"
+        first = get_session().scalar(select(Meeting).order_by(Meeting.starts_at))
+        get_session().add(Meeting(starts_at=first.starts_at, place="Annan", is_acute=True))
+        get_session().commit()  # an acute samråd at the weekly minute is allowed
+        get_session().add(Meeting(starts_at=first.starts_at, place="Östersund"))
+        with pytest.raises(IntegrityError):  # a second weekly one is not
+            get_session().commit()
+        get_session().rollback()
+        assert meetings.create_weekly_meetings(8) == 0
+    assert _create_weekly_meetings(coordinator).headers["Location"].endswith("skapade=0")
+    created = [e for e in audit_events(app, "meeting_changed") if "ordinarie" in e.detail]
+    assert [(e.actor, e.detail) for e in created] == [
+        (None, "6 ordinarie samråd skapade"),
+        (None, "2 ordinarie samråd skapade"),
+    ]
 
 
 def test_planning_defaults_to_requested_parties_plus_home_municipality(app, coordinator):
@@ -671,9 +728,14 @@ def test_agenda_orders_cases_with_time_slots_and_prints_no_more_than_the_request
         f"{path}/anteckning",
         data={"csrf_token": csrf_for(coordinator, path), "note-text": "Intern: avvakta polisen."},
     )
-    printed = coordinator.get(f"/samordnare/moten/{meeting_id}/dagordning")
+    meeting_path = f"/samordnare/moten/{meeting_id}"
+    printed = coordinator.post(
+        f"{meeting_path}/dagordning", data={"csrf_token": csrf_for(coordinator, meeting_path)}
+    )
     text = printed.get_data(as_text=True)
     assert "Dagordning" in text and "Kvinna i 40-årsåldern" in text
+    exports = audit_events(app, "export")
+    assert [(e.object_type, e.object_ref) for e in exports] == [("samråd", str(meeting_id))]
     assert "0640-161 00" not in text and "handlaggare@krokom" not in text
     assert "Intern: avvakta polisen." not in text
     assert "@media print" in coordinator.get("/static/css/service.css").get_data(as_text=True)
@@ -783,7 +845,6 @@ def test_audit_trail_covers_actions_and_never_holds_case_text(app, coordinator):
         "account_created",
         "account_enrolled",
         "login_ok",
-        "request_viewed",
         "status_changed",
         "note_added",
         "message_sent",
@@ -920,6 +981,51 @@ def test_key_rotation_keeps_data_readable_with_only_the_new_key(make_app, tmp_pa
     app.config["DATA_ENCRYPTION_KEYS"] = new_key
     encryption.init_app(app)
     assert request_row(app, reference).case_description.startswith("Kvinna i 40-årsåldern")
+
+
+def test_upgrade_merges_twin_weekly_meetings_before_making_start_times_unique(tmp_path):
+    """Weekly meetings used to be created while pages were shown, so two workers could create the
+    same one twice; migration 0004 keeps one, with both agendas, before the unique index."""
+    from sqlalchemy import create_engine, text
+
+    from forms_service import db
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'twins.db'}")
+    db.upgrade(engine, "0003")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO samrad_request (id, public_id, reference, token_nonce, "
+                "submission_key, submitter_organisation, municipality, basis, kind, is_acute, "
+                "purposes, violence_forms, contexts, children, police_report, risk_assessment, "
+                "parties_requested, participation, declaration_version, warnings_confirmed, "
+                "status, created_at, updated_at) VALUES (1, 'p', 'F-AB23-CD45', 'n', 'k', "
+                "'krokom', 'krokom', 'avidentifierat', 'planerande', 0, '[]', '[]', '[]', 'ja', "
+                "'nej', 'ja', '[]', 'video', 'v1', 0, 'planerad', '2026-01-01 10:00:00', "
+                "'2026-01-01 10:00:00')"
+            )
+        )
+        for meeting_id, acute in ((1, 0), (2, 0), (3, 1)):
+            connection.execute(
+                text(
+                    "INSERT INTO meeting (id, starts_at, place, remote_options, is_acute, "
+                    "created_at) VALUES (:id, '2026-01-07 08:00:00', 'Östersund', 'video', "
+                    ":acute, '2026-01-01 10:00:00')"
+                ),
+                {"id": meeting_id, "acute": acute},
+            )
+        connection.execute(
+            text(
+                "INSERT INTO agenda_item (meeting_id, request_id, position, slot_minutes, "
+                "invited_parties, is_follow_up) VALUES (2, 1, 0, 20, '[]', 0)"
+            )
+        )
+    db.upgrade(engine)
+    with engine.connect() as connection:
+        meetings = connection.execute(text("SELECT id, is_acute FROM meeting ORDER BY id")).all()
+        items = connection.execute(text("SELECT meeting_id FROM agenda_item")).all()
+    assert meetings == [(1, 0), (3, 1)], "the twin is merged; the acute meeting stays"
+    assert items == [(1,)], "its agenda moved to the meeting that was kept"
 
 
 def test_models_and_migrations_agree(app):

@@ -62,7 +62,7 @@ def test_web_requests_no_longer_run_the_retention_purge(make_app, clock):
 def test_run_due_runs_each_job_once_per_day_and_status_shows_it(app, clock):
     output = _cli(app, "jobs", "run-due")
     assert "purge: Gallrat:" in output
-    assert "meetings: Kommande samråd: 6." in output
+    assert "meetings: Nya ordinarie samråd: 6." in output
     assert "expire-links: Avslutade länkar:" in output
     with app.app_context():
         assert len(get_session().scalars(select(Meeting)).all()) == 6
@@ -96,7 +96,7 @@ def test_a_second_run_skips_while_another_server_holds_the_job_lock(app, clock):
         assert "körs redan av en annan process; hoppar över" in busy
         assert _case_text(app, reference) is not None
         due = _cli(app, "jobs", "run-due")
-        assert "purge: körs redan" in due and "meetings: Kommande samråd" in due
+        assert "purge: körs redan" in due and "meetings: Nya ordinarie samråd" in due
         with jobs.job_lock(engine, "meetings") as other_job:
             assert other_job, "each job has its own lock"
     assert "Gallrat: 1 förfrågningar" in _cli(app, "jobs", "purge")
@@ -111,7 +111,7 @@ def test_a_failing_job_does_not_stop_the_others_and_fails_the_run(app, clock, mo
     result = app.test_cli_runner().invoke(args=["jobs", "run-due"])
     assert result.exit_code != 0
     assert "Misslyckades: purge" in result.output
-    assert "meetings: Kommande samråd: 6." in result.output
+    assert "meetings: Nya ordinarie samråd: 6." in result.output
     with app.app_context():
         assert jobs.last_run("purge") is None and jobs.last_run("meetings") is not None
 

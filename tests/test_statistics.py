@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from forms_service import disclosure, statistics, workflow
 from forms_service.db import get_session
-from forms_service.models import Meeting, SamradRequest
+from forms_service.models import AuditEvent, Meeting, SamradRequest
 from forms_service.services import meetings, reports
 
 
@@ -205,7 +205,10 @@ def _csv_rows(body: bytes) -> list[list[str]]:
 
 def test_csv_export_is_suppressed_and_reads_back_with_the_same_numbers(app, coordinator, clock):
     seed(app)
-    response = coordinator.get("/samordnare/statistik/export.csv?ar=2026")
+    response = coordinator.post(
+        "/samordnare/statistik/export.csv",
+        data={"csrf_token": csrf_for(coordinator, "/samordnare/statistik"), "ar": "2026"},
+    )
     assert response.mimetype == "text/csv"
     assert "attachment" in response.headers["Content-Disposition"]
     rows = _csv_rows(response.data)
@@ -215,6 +218,9 @@ def test_csv_export_is_suppressed_and_reads_back_with_the_same_numbers(app, coor
     assert cells[("Förfrågningar per hemkommun", "Östersunds kommun")] == "0"
     assert cells[("Sorts samråd", "Planerande")] == "6"
     assert rows[1] == ["Från", "2026-01-01", "Till", "2026-12-31"]
+    with app.app_context():
+        exports = get_session().scalars(select(AuditEvent.object_type)).all()
+    assert "statistik" in exports, "the export is audited"
     with app.app_context():
         report = reports.build_report(statistics.year_period(2026))
     for table in report.tables:
@@ -274,12 +280,13 @@ def test_commentary_is_guarded_and_saved(app, coordinator, clock):
 
 def test_statistics_need_a_full_login(app, clock):
     client = app.test_client()
-    for path in (
-        "/samordnare/statistik",
-        "/samordnare/statistik/export.csv",
-        "/samordnare/statistik/arsrapport",
+    app.config["WTF_CSRF_ENABLED"] = False  # so the POST is judged on login alone
+    for method, path in (
+        ("GET", "/samordnare/statistik"),
+        ("POST", "/samordnare/statistik/export.csv"),
+        ("GET", "/samordnare/statistik/arsrapport"),
     ):
-        response = client.get(path)
+        response = client.open(path, method=method)
         assert response.status_code == 303 and "logga-in" in response.headers["Location"]
 
 

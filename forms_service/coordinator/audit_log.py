@@ -8,7 +8,7 @@ from .. import audit
 from ..forms import AuditFilterForm, as_choices
 from ..services import audit_log as audit_service
 from ..services.audit_log import AuditFilter
-from . import actor, bp
+from . import bp
 
 
 @bp.get("/logg")
@@ -23,7 +23,6 @@ def audit_log():
             day_from=filters.day_from.data,
             day_to=filters.day_to.data,
         ),
-        viewer=actor(),
     )
     return render_template(
         "coordinator/audit.html", filters=filters, events=events, labels=audit.EVENT_TYPES

@@ -13,6 +13,8 @@ from ..guarded_forms import confirmations, render_form_page, run_guard
 from ..services import meetings
 from . import actor, bp
 
+WEEKS_AHEAD = 6  # how many weekly samråd ahead the button creates
+
 
 def _back_to_meeting(meeting_id: int):
     return redirect(url_for("coordinator.meeting_page", meeting_id=meeting_id), code=303)
@@ -29,9 +31,21 @@ def meeting_list():
         "coordinator/meetings.html",
         form,
         form=form,
+        confirm=ConfirmForm(),
+        created=request.args.get("skapade", type=int),
+        weeks_ahead=WEEKS_AHEAD,
         upcoming=meetings.upcoming_meetings(),
         past=meetings.past_meetings(),
     )
+
+
+@bp.post("/moten/skapa-kommande")
+def create_weekly_meetings():
+    """ "Skapa kommande samråd": the weekly meetings of the coming weeks that do not exist yet."""
+    if not ConfirmForm().validate():
+        abort(400)
+    created = meetings.create_weekly_meetings(WEEKS_AHEAD, actor=actor())
+    return redirect(url_for("coordinator.meeting_list", skapade=created), code=303)
 
 
 def _render_meeting(page: meetings.MeetingPage, notes_form=None, guard=None, item_forms=None):
@@ -108,8 +122,11 @@ def agenda_item(meeting_id: int, item_id: int):
     return _back_to_meeting(meeting_id)
 
 
-@bp.get("/moten/<int:meeting_id>/dagordning")
+@bp.post("/moten/<int:meeting_id>/dagordning")
 def agenda_print(meeting_id: int):
+    """The printable agenda holds case text, so showing it is an audited export (a POST)."""
+    if not ConfirmForm().validate():
+        abort(400)
     page = meetings.print_agenda(meeting_id, actor=actor())
     return render_template(
         "coordinator/agenda_print.html", meeting=page.meeting, rows=page.rows, v=v

@@ -9,25 +9,25 @@ from flask import Response, abort, current_app, redirect, render_template, reque
 from .. import clock, disclosure
 from .. import statistics as stats
 from .. import vocabulary as v
-from ..forms import NoteForm
+from ..forms import ConfirmForm, NoteForm
 from ..guarded_forms import GuardResult, confirmations, render_form_page, run_guard
 from ..services import reports
 from . import actor, bp
 
 
-def _period_from_query() -> stats.Period:
+def _period_from(values) -> stats.Period:
     """?ar=2026, ?ar=2026&kvartal=2 or ?fran=2026-01-01&till=2026-06-30; default this year."""
     today = clock.today()
     try:
-        if request.args.get("fran") and request.args.get("till"):
-            start = date.fromisoformat(request.args["fran"])
-            end = date.fromisoformat(request.args["till"])
+        if values.get("fran") and values.get("till"):
+            start = date.fromisoformat(values["fran"])
+            end = date.fromisoformat(values["till"])
             if start <= end and (end - start).days <= 3660:
                 return stats.range_period(start, end)
-        year = int(request.args.get("ar", today.year))
+        year = int(values.get("ar", today.year))
         if not 2000 <= year <= 2100:
             year = today.year
-        quarter = request.args.get("kvartal", type=int)
+        quarter = values.get("kvartal", type=int)
         if quarter in (1, 2, 3, 4):
             return stats.quarter_period(year, quarter)
         return stats.year_period(year)
@@ -37,7 +37,7 @@ def _period_from_query() -> stats.Period:
 
 @bp.get("/statistik")
 def statistics():
-    period = _period_from_query()
+    period = _period_from(request.args)
     report = reports.build_report(period)
     shown = [disclosure.protect(table, None) for table in report.tables]
     return render_template(
@@ -48,12 +48,16 @@ def statistics():
         figures=[(f.label, disclosure.protect_figure(f, None)) for f in report.key_figures],
         query=request.args.to_dict(),
         year=period.start.year,
+        confirm=ConfirmForm(),
     )
 
 
-@bp.get("/statistik/export.csv")
+@bp.post("/statistik/export.csv")
 def statistics_csv():
-    period = _period_from_query()
+    """The CSV takes figures out of the service, so it is an audited export (a POST)."""
+    if not ConfirmForm().validate():
+        abort(400)
+    period = _period_from(request.form)
     threshold = current_app.config["SUPPRESS_BELOW"]
     body = reports.export_csv(period, threshold, actor=actor())
     filename = f"norrsken-statistik-{period.start.isoformat()}-{period.end.isoformat()}.csv"
@@ -77,7 +81,7 @@ def annual_report():
         if valid and guard.passed:
             reports.save_commentary(year, form.text.data, actor=actor())
             return redirect(url_for("coordinator.annual_report", ar=year), code=303)
-    report, commentary = reports.annual_report(year, actor=actor())
+    report, commentary = reports.annual_report(year)
     threshold = current_app.config["SUPPRESS_BELOW"]
     return render_form_page(
         "coordinator/annual_report.html",

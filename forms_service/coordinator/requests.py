@@ -104,7 +104,7 @@ def _back_to_request(reference: str):
 
 @bp.get("/forfragan/<reference>")
 def request_page(reference: str):
-    return _render_request(request_service.open_request(reference, actor=actor()))
+    return _render_request(request_service.request_page(reference))
 
 
 @bp.post("/forfragan/<reference>/status")

@@ -75,8 +75,18 @@ def check_code(account_id: int, code: str | None) -> str | None:
     return token
 
 
+# Activity is recorded at most this often, so reading pages does not write on every request.
+# The idle timeout counts from the last recorded activity, so it can end a session up to this much
+# early, never late.
+ACTIVITY_RESOLUTION = timedelta(minutes=1)
+
+
 def current_session(token: str | None) -> CoordinatorSession | None:
-    """The live session for this cookie token, or None. Expired sessions are ended here."""
+    """The live session for this cookie token, or None when there is none or it has expired.
+
+    Expiry is decided from the stored times alone, so an expired session needs no write to stay
+    expired. A live session's `last_seen_at` is moved forward at most once a minute; that is the
+    only write, and it is committed on its own."""
     live = auth.find_session(token)
     if live is None or live.ended_at is not None:
         return None
@@ -84,11 +94,10 @@ def current_session(token: str | None) -> CoordinatorSession | None:
     idle = timedelta(minutes=current_app.config["COORDINATOR_IDLE_MINUTES"])
     lifetime = timedelta(hours=current_app.config["COORDINATOR_SESSION_HOURS"])
     if now - live.last_seen_at > idle or now - live.created_at > lifetime:
-        live.ended_at = now
-        get_session().commit()
         return None
-    live.last_seen_at = now
-    get_session().commit()
+    if now - live.last_seen_at >= ACTIVITY_RESOLUTION:
+        live.last_seen_at = now
+        get_session().commit()
     return live
 
 

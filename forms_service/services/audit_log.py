@@ -1,4 +1,6 @@
-"""Reading the audit trail (audit.py writes it), newest first, with the coordinator's filters."""
+"""Reading the audit trail (audit.py writes it), newest first, with the coordinator's filters.
+
+Reading it is not itself audited: a GET never writes."""
 
 from __future__ import annotations
 
@@ -8,7 +10,6 @@ from datetime import date, datetime, timedelta
 from flask import current_app
 from sqlalchemy import select
 
-from .. import audit
 from ..clock import local_day_start
 from ..db import get_session
 from ..models import AuditEvent
@@ -22,8 +23,8 @@ class AuditFilter:
     day_to: date | None = None  # inclusive, Swedish date
 
 
-def search(filters: AuditFilter, viewer: str) -> list[AuditEvent]:
-    """The newest AUDIT_LOG_LIMIT events that match; looking is itself audited."""
+def search(filters: AuditFilter) -> list[AuditEvent]:
+    """The newest AUDIT_LOG_LIMIT events that match."""
     query = select(AuditEvent)
     if filters.event_type:
         query = query.where(AuditEvent.event_type == filters.event_type)
@@ -35,7 +36,4 @@ def search(filters: AuditFilter, viewer: str) -> list[AuditEvent]:
         end: datetime = local_day_start(filters.day_to) + timedelta(days=1)
         query = query.where(AuditEvent.created_at < end)
     limit = current_app.config["AUDIT_LOG_LIMIT"]
-    events = list(get_session().scalars(query.order_by(AuditEvent.id.desc()).limit(limit)))
-    audit.record("audit_viewed", actor=viewer)
-    get_session().commit()
-    return events
+    return list(get_session().scalars(query.order_by(AuditEvent.id.desc()).limit(limit)))

@@ -1,9 +1,12 @@
 """Samråd meetings: the weekly fixed slot, acute meetings, agendas and who is invited.
 
-The weekly slot (weekday, time, place) comes from configuration; the next weekly meetings are
-offered automatically and created in the database when first used. A case on an agenda invites,
-by default, the parties the professional asked for plus the social services of the person's home
-municipality (agreement, avsnitt 10.3); the coordinator decides (avsnitt 12).
+The weekly slot (weekday, time, place) comes from configuration. The weekly meetings are
+created ahead by `create_weekly_meetings` (the meetings page's button, and the scheduled job),
+never while a page is shown; a unique index on weekly start times keeps them single.
+
+A case on an agenda invites, by default, the parties the professional asked for plus the social
+services of the person's home municipality (agreement, avsnitt 10.3); the coordinator decides
+(avsnitt 12).
 
 Every change is audited as `meeting_changed` and committed once (services/__init__.py).
 """
@@ -15,6 +18,7 @@ from datetime import datetime, time, timedelta
 
 from flask import current_app
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from .. import audit, clock, workflow
 from ..clock import STOCKHOLM
@@ -42,15 +46,44 @@ def weekly_slot_times(count: int = 6) -> list[datetime]:
     return times
 
 
-def upcoming_meetings(count: int = 6) -> list[Meeting]:
-    """The next weekly meetings (created on first use) and any acute ones not yet held."""
+def create_weekly_meetings(weeks_ahead: int, actor: str | None = None) -> int:
+    """Create the weekly samråd of the next `weeks_ahead` weeks that do not exist yet and return
+    how many were created. Idempotent; when two processes run it at the same moment, the unique
+    index lets one insert each meeting and the other looks again. Reads no request state, so the
+    meetings page's button and a scheduled job call it alike (`actor` None: the system)."""
     session = get_session()
-    for start in weekly_slot_times(count):
-        if session.scalar(select(Meeting).where(Meeting.starts_at == start)) is None:
-            session.add(Meeting(starts_at=start, place=current_app.config["MEETING_PLACE"]))
-    session.commit()
+    place = current_app.config["MEETING_PLACE"]
+    for _attempt in range(3):
+        wanted = weekly_slot_times(weeks_ahead)
+        existing = set(
+            session.scalars(
+                select(Meeting.starts_at).where(
+                    Meeting.is_acute.is_(False), Meeting.starts_at.in_(wanted)
+                )
+            )
+        )
+        missing = [start for start in wanted if start not in existing]
+        session.add_all(Meeting(starts_at=start, place=place) for start in missing)
+        if missing:
+            audit.record(
+                "meeting_changed",
+                actor=actor,
+                object_type="samråd",
+                detail=f"{len(missing)} ordinarie samråd skapade",
+            )
+        try:
+            session.commit()
+        except IntegrityError:
+            session.rollback()  # created elsewhere meanwhile: count again
+            continue
+        return len(missing)
+    raise RuntimeError("could not create the weekly meetings")
+
+
+def upcoming_meetings() -> list[Meeting]:
+    """Meetings not yet held, from yesterday on (weekly and acute), soonest first."""
     return list(
-        session.scalars(
+        get_session().scalars(
             select(Meeting)
             .where(Meeting.held_at.is_(None), Meeting.starts_at >= clock.now() - timedelta(days=1))
             .order_by(Meeting.starts_at)

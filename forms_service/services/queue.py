@@ -63,7 +63,6 @@ def list_requests(filters: QueueFilter, page: int = 1) -> QueuePage:
             SamradRequest.basis,
             SamradRequest.municipality,
             SamradRequest.status,
-            SamradRequest.first_viewed_at,
         )
         .where(*conditions)
         .order_by(SamradRequest.is_acute.desc(), SamradRequest.created_at.asc())

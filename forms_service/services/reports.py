@@ -92,13 +92,10 @@ def export_csv(period: statistics.Period, threshold: int, actor: str) -> str:
     return body
 
 
-def annual_report(year: int, actor: str) -> tuple[statistics.Report, AnnualCommentary | None]:
-    """The year's report and the coordinator's commentary; showing it is audited as an export."""
+def annual_report(year: int) -> tuple[statistics.Report, AnnualCommentary | None]:
+    """The year's report (suppressed figures only) and the coordinator's commentary."""
     report = build_report(statistics.year_period(year))
-    commentary = get_session().get(AnnualCommentary, year)
-    audit.record("export", actor=actor, object_type="årsrapport", object_ref=str(year))
-    get_session().commit()
-    return report, commentary
+    return report, get_session().get(AnnualCommentary, year)
 
 
 def commentary_text(year: int) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import audit, clock, workflow
+from .. import audit, workflow
 from ..db import get_session
 from ..models import Meeting, RequestEvent, SamradRequest
 from . import FieldError, meetings
@@ -27,6 +27,7 @@ class RequestPage:
 
 
 def request_page(reference: str) -> RequestPage:
+    """Everything the request page shows. Reading writes nothing (not even "viewed")."""
     record = find_request(reference)
     return RequestPage(
         record=record,
@@ -35,17 +36,6 @@ def request_page(reference: str) -> RequestPage:
         status_choices=workflow.manual_choices(record.status),
         can_plan=workflow.allowed(record.status, "planerad"),
     )
-
-
-def open_request(reference: str, actor: str) -> RequestPage:
-    """The request page, marking the request as viewed and auditing the view."""
-    page = request_page(reference)
-    record = page.record
-    if record.first_viewed_at is None:
-        record.first_viewed_at = clock.now()
-    _audit(record, actor, "request_viewed")
-    get_session().commit()
-    return page
 
 
 def change_status(
