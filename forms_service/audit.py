@@ -7,39 +7,55 @@ text a person typed: no case text, password, code or token can reach the audit t
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from .db import get_session
 from .models import AuditEvent
+from .vocabulary import Term
 
-EVENT_TYPES: dict[str, str] = {
-    "login_ok": "Inloggning",
-    "login_failed": "Misslyckad inloggning",
-    "login_locked": "Konto låst",
-    "logout": "Utloggning",
-    "account_created": "Konto skapat",
-    "account_enrolled": "Konto aktiverat",
-    "account_reset": "Konto återställt",
-    "password_changed": "Lösenord bytt",
-    "request_viewed": "Förfrågan visad",  # no longer recorded: see NO_LONGER_RECORDED
-    "status_changed": "Status ändrad",
-    "note_added": "Anteckning tillagd",
-    "message_sent": "Meddelande skickat",
-    "meeting_changed": "Samråd ändrat",
-    "export": "Export",
-    "deletion": "Gallring",
-    "audit_viewed": "Logg visad",
-}
+
+class AuditType(Term):
+    LOGIN_OK = "login_ok", "Inloggning"
+    LOGIN_FAILED = "login_failed", "Misslyckad inloggning"
+    LOGIN_LOCKED = "login_locked", "Konto låst"
+    LOGOUT = "logout", "Utloggning"
+    ACCOUNT_CREATED = "account_created", "Konto skapat"
+    ACCOUNT_ENROLLED = "account_enrolled", "Konto aktiverat"
+    ACCOUNT_RESET = "account_reset", "Konto återställt"
+    PASSWORD_CHANGED = "password_changed", "Lösenord bytt"
+    REQUEST_VIEWED = "request_viewed", "Förfrågan visad"  # no longer recorded, see below
+    STATUS_CHANGED = "status_changed", "Status ändrad"
+    NOTE_ADDED = "note_added", "Anteckning tillagd"
+    MESSAGE_SENT = "message_sent", "Meddelande skickat"
+    MEETING_CHANGED = "meeting_changed", "Samråd ändrat"
+    EXPORT = "export", "Export"
+    DELETION = "deletion", "Gallring"
+    AUDIT_VIEWED = "audit_viewed", "Logg visad"  # no longer recorded, see below
+
+
+class AuditObject(StrEnum):
+    """What kind of object an event is about (stored in Swedish, shown as it is)."""
+
+    REQUEST = "förfrågan"
+    MEETING = "samråd"
+    ACCOUNT = "konto"
+    STATISTICS = "statistik"
+    ANNUAL_REPORT = "årsrapport"
+
+
+EVENT_TYPES: dict[str, str] = dict(AuditType.choices())
 
 # Reading is not audited any more (a GET never writes, and every coordinator may read every
 # request); these types stay above only so that older events keep their label in the log.
 # Exports that take case text or figures out of the service (agenda print, CSV) are POSTs and
-# are still audited as "export".
-NO_LONGER_RECORDED = frozenset({"request_viewed", "audit_viewed"})
+# are still audited as EXPORT.
+NO_LONGER_RECORDED = frozenset({AuditType.REQUEST_VIEWED, AuditType.AUDIT_VIEWED})
 
 
 def record(
-    event_type: str,
+    event_type: AuditType,
     actor: str | None,
-    object_type: str | None = None,
+    object_type: AuditObject | None = None,
     object_ref: str | None = None,
     detail: str | None = None,
 ) -> AuditEvent:

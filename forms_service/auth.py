@@ -32,6 +32,7 @@ from flask import current_app, request
 from sqlalchemy import select, update
 
 from . import audit, clock
+from .audit import AuditObject, AuditType
 from .db import get_session
 from .models import Coordinator, CoordinatorSession
 
@@ -133,7 +134,7 @@ def is_locked(account: Coordinator | None) -> bool:
 
 def record_failure(account: Coordinator | None, username: str) -> None:
     if account is None:
-        audit.record("login_failed", actor=None, detail="okänt konto")
+        audit.record(AuditType.LOGIN_FAILED, actor=None, detail="okänt konto")
         return
     account.failed_logins += 1
     if account.failed_logins >= current_app.config["LOGIN_LOCKOUT_ATTEMPTS"]:
@@ -141,11 +142,17 @@ def record_failure(account: Coordinator | None, username: str) -> None:
         account.locked_until = clock.now() + timedelta(minutes=minutes)
         account.failed_logins = 0
         audit.record(
-            "login_locked", actor=account.username, object_type="konto", object_ref=account.username
+            AuditType.LOGIN_LOCKED,
+            actor=account.username,
+            object_type=AuditObject.ACCOUNT,
+            object_ref=account.username,
         )
     else:
         audit.record(
-            "login_failed", actor=account.username, object_type="konto", object_ref=account.username
+            AuditType.LOGIN_FAILED,
+            actor=account.username,
+            object_type=AuditObject.ACCOUNT,
+            object_ref=account.username,
         )
 
 

@@ -3,7 +3,10 @@
 Privacy rule: nothing here identifies the person a case is about. A request holds categories
 (kind, municipality, forms of violence …) and guarded free-text fields; a consent record holds the
 scope of the consent and where the signed original is kept, never the person's name or personnummer.
-Free text and the professional's contact details are `EncryptedText` (see encryption.py).
+Free text and the professional's contact details are `EncryptedText` (see encryption.py), and
+each such column says what retention does with it: `info=PURGE` (gallring empties it when its
+record's period is over; services/retention.py reads this flag) or `info=keep("why")`. A test
+checks that no encrypted column lacks one or the other.
 
 Times are stored in UTC and shown in Europe/Stockholm.
 """
@@ -18,6 +21,14 @@ from sqlalchemy.types import TypeDecorator
 
 from . import clock
 from .encryption import EncryptedText
+from .vocabulary import Status
+
+# Column info for encrypted text: emptied by retention, or kept with the reason why.
+PURGE = {"purge": True}
+
+
+def keep(reason: str) -> dict:
+    return {"keep": reason}
 
 
 def utcnow() -> datetime:
@@ -50,12 +61,12 @@ class Base(DeclarativeBase):
 class SubmitterMixin:
     """The professional's own work contact details: allowed, kept apart from case text."""
 
-    submitter_name: Mapped[str | None] = mapped_column(EncryptedText)
+    submitter_name: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
     submitter_organisation: Mapped[str] = mapped_column(String(20))
-    submitter_organisation_other: Mapped[str | None] = mapped_column(EncryptedText)
-    submitter_unit: Mapped[str | None] = mapped_column(EncryptedText)
-    submitter_phone: Mapped[str | None] = mapped_column(EncryptedText)
-    submitter_email: Mapped[str | None] = mapped_column(EncryptedText)
+    submitter_organisation_other: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
+    submitter_unit: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
+    submitter_phone: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
+    submitter_email: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
 
 
 class ConsentRecord(SubmitterMixin, Base):
@@ -70,14 +81,14 @@ class ConsentRecord(SubmitterMixin, Base):
     submission_key: Mapped[str] = mapped_column(String(64), unique=True)
 
     parties: Mapped[list[str]] = mapped_column(JSON, default=list)
-    other_parties: Mapped[str | None] = mapped_column(EncryptedText)
+    other_parties: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
     information_kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
     valid_from: Mapped[date] = mapped_column(Date)
     valid_until: Mapped[date] = mapped_column(Date)
     method: Mapped[str] = mapped_column(String(20))
     original_kept_by: Mapped[str] = mapped_column(String(20))
-    original_kept_by_other: Mapped[str | None] = mapped_column(EncryptedText)
-    original_case_reference: Mapped[str | None] = mapped_column(EncryptedText)
+    original_kept_by_other: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
+    original_case_reference: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
     told_how_samrad_works: Mapped[bool] = mapped_column(default=False)
     told_who_takes_part: Mapped[bool] = mapped_column(default=False)
     told_can_withdraw: Mapped[bool] = mapped_column(default=False)
@@ -118,7 +129,7 @@ class SamradRequest(SubmitterMixin, Base):
     consent_id: Mapped[int | None] = mapped_column(ForeignKey("consent_record.id"))
     kind: Mapped[str] = mapped_column(String(20))
     is_acute: Mapped[bool] = mapped_column(default=False)
-    acute_reason: Mapped[str | None] = mapped_column(EncryptedText)
+    acute_reason: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
     purposes: Mapped[list[str]] = mapped_column(JSON, default=list)
     violence_forms: Mapped[list[str]] = mapped_column(JSON, default=list)
     contexts: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -126,16 +137,16 @@ class SamradRequest(SubmitterMixin, Base):
     police_report: Mapped[str] = mapped_column(String(10))
     risk_assessment: Mapped[str] = mapped_column(String(10))
     risk_method: Mapped[str | None] = mapped_column(String(20))
-    case_description: Mapped[str | None] = mapped_column(EncryptedText)
-    question: Mapped[str | None] = mapped_column(EncryptedText)
+    case_description: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
+    question: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
     parties_requested: Mapped[list[str]] = mapped_column(JSON, default=list)
-    other_actors: Mapped[str | None] = mapped_column(EncryptedText)
+    other_actors: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
     participation: Mapped[str] = mapped_column(String(20))
     declaration_version: Mapped[str] = mapped_column(String(20))
     warnings_confirmed: Mapped[int] = mapped_column(default=0)
     decline_reason: Mapped[str | None] = mapped_column(String(30))
 
-    status: Mapped[str] = mapped_column(String(20), default="ny")
+    status: Mapped[str] = mapped_column(String(20), default=Status.NEW)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -163,11 +174,11 @@ class RequestEvent(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("samrad_request.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))  # "status", "message" or "note"
-    actor: Mapped[str] = mapped_column(String(40))  # "inlamnare" or a coordinator's account name
+    kind: Mapped[str] = mapped_column(String(20))  # an EventKind
+    actor: Mapped[str] = mapped_column(String(40))  # vocabulary.SUBMITTER or a coordinator's name
     from_status: Mapped[str | None] = mapped_column(String(20))
     to_status: Mapped[str | None] = mapped_column(String(20))
-    text: Mapped[str | None] = mapped_column(EncryptedText)
+    text: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     request: Mapped[SamradRequest] = relationship(back_populates="events")
@@ -195,7 +206,7 @@ class Meeting(Base):
     remote_options: Mapped[str] = mapped_column(String(120), default="telefon och video")
     is_acute: Mapped[bool] = mapped_column(default=False)
     held_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    notes: Mapped[str | None] = mapped_column(EncryptedText)
+    notes: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     items: Mapped[list[AgendaItem]] = relationship(
@@ -228,7 +239,9 @@ class Coordinator(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(40), unique=True)
     password_hash: Mapped[str | None] = mapped_column(String(200))
-    totp_secret: Mapped[str | None] = mapped_column(EncryptedText)
+    totp_secret: Mapped[str | None] = mapped_column(
+        EncryptedText, info=keep("an account's login secret, not case data; reset removes it")
+    )
     last_totp_step: Mapped[int] = mapped_column(default=0)
     enrolment_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     enrolment_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -287,5 +300,7 @@ class AnnualCommentary(Base):
     __tablename__ = "annual_commentary"
 
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
-    text: Mapped[str | None] = mapped_column(EncryptedText)
+    text: Mapped[str | None] = mapped_column(
+        EncryptedText, info=keep("the annual report's commentary on a year, about no case")
+    )
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from flask import Flask
 
+from . import vocabulary
 from .clock import STOCKHOLM
 
 MONTHS = [
@@ -45,3 +46,5 @@ def local_date(value: datetime | date | None) -> str:
 def init_app(app: Flask) -> None:
     app.add_template_filter(local_datetime)
     app.add_template_filter(local_date)
+    # Every template names the fixed vocabulary as `v` (v.Status.NEW, v.label(v.KINDS, …)).
+    app.jinja_env.globals["v"] = vocabulary

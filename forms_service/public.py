@@ -38,6 +38,7 @@ from .guarded_forms import GuardResult, confirmations, render_form_page, run_gua
 from .models import ConsentRecord, SamradRequest
 from .services import submissions
 from .tokens import TokenProblem
+from .vocabulary import OTHER_ORGANISATION, Basis
 
 bp = Blueprint("public", __name__, url_prefix="/formular")
 
@@ -65,7 +66,7 @@ def _new_submission_key() -> str:
 
 
 def _consent_problem(form: RequestForm) -> str | None:
-    if form.basis.data != "samtycke" or form.consent_reference.errors:
+    if form.basis.data != Basis.CONSENT or form.consent_reference.errors:
         return None
     check = submissions.check_consent_covers(
         form.consent_reference.data, form.parties_requested.data or [], clock.today()
@@ -95,7 +96,6 @@ def _render_check_page(form: RequestForm, guard: GuardResult, declaration: Decla
         guard=guard,
         form=form,
         declaration=declaration,
-        v=v,
     )
 
 
@@ -132,7 +132,7 @@ def send_request():
         return _render_request_form(form, guard)
     if not declaration.validate():
         return _render_check_page(form, guard, declaration)
-    consent_reference = form.consent_reference.data if form.basis.data == "samtycke" else None
+    consent_reference = form.consent_reference.data if form.basis.data == Basis.CONSENT else None
     record = submissions.submit_request(_request_data(form, guard), consent_reference)
     g.stored = True
     return render_template(
@@ -214,7 +214,6 @@ def request_status(token: str):
         record=record,
         form=form,
         messages=submissions.messages_for_submitter(record),
-        v=v,
     )
 
 
@@ -244,7 +243,7 @@ def consent_form():
     record, _is_new = submissions.create_consent(_consent_data(form))
     g.stored = True
     return render_template(
-        "public/consent_done.html", record=record, status_url=_status_url(record), v=v
+        "public/consent_done.html", record=record, status_url=_status_url(record)
     )
 
 
@@ -259,7 +258,9 @@ def _consent_data(form: ConsentForm) -> dict:
         method=form.method.data,
         original_kept_by=form.original_kept_by.data,
         original_kept_by_other=(
-            form.original_kept_by_other.data if form.original_kept_by.data == "annan" else None
+            form.original_kept_by_other.data
+            if form.original_kept_by.data == OTHER_ORGANISATION
+            else None
         ),
         original_case_reference=form.original_case_reference.data,
         told_how_samrad_works=True,
@@ -271,7 +272,7 @@ def _consent_data(form: ConsentForm) -> dict:
 
 @bp.get("/samtycke/blankett")
 def consent_blankett():
-    return render_template("public/consent_blankett.html", v=v)
+    return render_template("public/consent_blankett.html")
 
 
 @bp.route("/samtycke/status/<token>", methods=["GET", "POST"])
@@ -291,7 +292,7 @@ def consent_status(token: str):
             submissions.withdraw_consent(record)
         return redirect(url_for("public.consent_status", token=token), code=303)
     return render_template(
-        "public/consent_status.html", record=record, form=form, today=clock.today(), v=v
+        "public/consent_status.html", record=record, form=form, today=clock.today()
     )
 
 

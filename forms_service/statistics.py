@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 
 from . import vocabulary as v
 from .clock import STOCKHOLM
+from .vocabulary import Status
 
 MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
@@ -159,7 +160,7 @@ def _each(attribute: str) -> Callable[[RequestFacts], list]:
 
 
 def _declined(request: RequestFacts) -> list:
-    return [request.decline_reason] if request.status == "avbojd" else []
+    return [request.decline_reason] if request.status == Status.DECLINED else []
 
 
 # The tables counted per request, in the order they are shown and exported.
@@ -254,13 +255,15 @@ def _outcomes(requests: list[RequestFacts]) -> Table:
     not_held = [r for r in requests if r.held_at is None]
     rows = [
         ("Hållna i samråd", len(requests) - len(not_held)),
-        ("Avböjda", sum(r.status == "avbojd" for r in requests)),
-        ("Återkallade", sum(r.status == "aterkallad" for r in requests)),
+        ("Avböjda", sum(r.status == Status.DECLINED for r in requests)),
+        ("Återkallade", sum(r.status == Status.WITHDRAWN for r in requests)),
         (
             "Ännu inte avgjorda",
-            sum(r.status not in ("avbojd", "aterkallad", "avslutad") for r in not_held),
+            sum(
+                r.status not in (Status.DECLINED, Status.WITHDRAWN, Status.CLOSED) for r in not_held
+            ),
         ),
-        ("Avslutade utan samråd", sum(r.status == "avslutad" for r in not_held)),
+        ("Avslutade utan samråd", sum(r.status == Status.CLOSED for r in not_held)),
     ]
     return Table("utfall", "Utfall", "Vad som hände med förfrågningarna.", rows)
 

@@ -12,21 +12,21 @@ from __future__ import annotations
 
 from .db import get_session
 from .models import RequestEvent, SamradRequest, utcnow
-from .vocabulary import FINISHED_STATUSES, WITHDRAWABLE_STATUSES
+from .vocabulary import FINISHED_STATUSES, WITHDRAWABLE_STATUSES, EventKind, Status
 
 TRANSITIONS: dict[str, frozenset[str]] = {
-    "ny": frozenset({"under_bedomning", "avbojd"}),
-    "under_bedomning": frozenset({"komplettering", "planerad", "avbojd"}),
-    "komplettering": frozenset({"under_bedomning", "planerad", "avbojd"}),
-    "planerad": frozenset({"genomford", "under_bedomning", "avbojd"}),
-    "genomford": frozenset({"avslutad", "planerad"}),
-    "avslutad": frozenset(),
-    "avbojd": frozenset(),
-    "aterkallad": frozenset(),
+    Status.NEW: frozenset({Status.ASSESSING, Status.DECLINED}),
+    Status.ASSESSING: frozenset({Status.NEEDS_INFO, Status.PLANNED, Status.DECLINED}),
+    Status.NEEDS_INFO: frozenset({Status.ASSESSING, Status.PLANNED, Status.DECLINED}),
+    Status.PLANNED: frozenset({Status.HELD, Status.ASSESSING, Status.DECLINED}),
+    Status.HELD: frozenset({Status.CLOSED, Status.PLANNED}),
+    Status.CLOSED: frozenset(),
+    Status.DECLINED: frozenset(),
+    Status.WITHDRAWN: frozenset(),
 }
 
-# "planerad" needs a meeting, so it is reached through planning, not the plain status form.
-NEEDS_MEETING = frozenset({"planerad"})
+# Status.PLANNED needs a meeting, so it is reached through planning, not the plain status form.
+NEEDS_MEETING = frozenset({Status.PLANNED})
 
 
 class TransitionRefused(ValueError):
@@ -39,7 +39,7 @@ def allowed(from_status: str, to_status: str) -> bool:
 
 def manual_choices(from_status: str) -> list[str]:
     """The statuses offered in the status form for a request in `from_status`."""
-    order = ["under_bedomning", "komplettering", "genomford", "avslutad", "avbojd"]
+    order = [Status.ASSESSING, Status.NEEDS_INFO, Status.HELD, Status.CLOSED, Status.DECLINED]
     return [s for s in order if allowed(from_status, s) and s not in NEEDS_MEETING]
 
 
@@ -49,12 +49,12 @@ def change_status(
     """Move a request to `to_status`, keeping the change as an event (the caller commits).
     Refuses any change the workflow does not allow; the submitter may always withdraw a request
     that is not yet finished."""
-    withdrawal = to_status == "aterkallad" and request.status in WITHDRAWABLE_STATUSES
+    withdrawal = to_status == Status.WITHDRAWN and request.status in WITHDRAWABLE_STATUSES
     if not (allowed(request.status, to_status) or withdrawal):
         raise TransitionRefused(f"{request.status} → {to_status}")
     event = RequestEvent(
         request=request,
-        kind="status",
+        kind=EventKind.STATUS,
         actor=actor,
         from_status=request.status,
         to_status=to_status,

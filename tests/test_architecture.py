@@ -4,6 +4,7 @@ only the service layer commits (the transaction rule in forms_service/services/_
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "forms_service"
@@ -81,3 +82,37 @@ def test_modules_and_functions_stay_small():
                 if length > MAX_FUNCTION_LINES:
                     too_long.append(f"{name}:{node.lineno} {node.name}(): {length} lines")
     assert not too_long, too_long
+
+
+def _stored_keys(with_audit: bool = True) -> set[str]:
+    from forms_service import audit
+    from forms_service import vocabulary as v
+
+    keys = {v.OTHER_ORGANISATION, v.SUBMITTER}
+    vocabularies = [v.Status, v.Kind, v.Basis]
+    if with_audit:  # not AuditObject: its values are ordinary Swedish words ("samråd") that
+        # the guard's word lists and the templates use as words
+        vocabularies += [audit.AuditType]
+    for vocabulary in vocabularies:
+        keys |= {member.value for member in vocabulary}
+    return keys
+
+
+def test_stored_keys_are_named_by_their_enum_not_spelled_out():
+    """A typo in a bare "avbojd" is a silent bug; Status.DECLINED is checked by Python."""
+    keys = _stored_keys()
+    definitions = {"vocabulary.py", "audit.py"}
+    spelled = [
+        f"{path.relative_to(PACKAGE)}:{node.lineno} {node.value!r}"
+        for path, tree in _modules()
+        if path.name not in definitions
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in keys
+    ]
+    assert not spelled, spelled
+    alternatives = "|".join(re.escape(key) for key in sorted(_stored_keys(with_audit=False)))
+    quoted = re.compile(rf"""['"]({alternatives})['"]""")
+    for template in sorted((PACKAGE / "templates").rglob("*.html")):
+        for number, line in enumerate(template.read_text(encoding="utf-8").splitlines(), 1):
+            match = quoted.search(line)
+            assert not match, f"{template.relative_to(PACKAGE)}:{number} {match.group(0)}"

@@ -6,7 +6,6 @@ from datetime import datetime
 
 from flask import abort, redirect, render_template, request, url_for
 
-from .. import vocabulary as v
 from ..clock import STOCKHOLM
 from ..forms import AcuteMeetingForm, AgendaItemForm, ConfirmForm, NoteForm
 from ..guarded_forms import confirmations, render_form_page, run_guard
@@ -71,7 +70,6 @@ def _render_meeting(page: meetings.MeetingPage, notes_form=None, guard=None, ite
         notes_form=notes_form,
         item_forms=item_forms,
         confirm=ConfirmForm(),
-        v=v,
         warnings=page.warnings,
     )
 
@@ -128,6 +126,4 @@ def agenda_print(meeting_id: int):
     if not ConfirmForm().validate():
         abort(400)
     page = meetings.print_agenda(meeting_id, actor=actor())
-    return render_template(
-        "coordinator/agenda_print.html", meeting=page.meeting, rows=page.rows, v=v
-    )
+    return render_template("coordinator/agenda_print.html", meeting=page.meeting, rows=page.rows)

@@ -43,7 +43,6 @@ def queue():
         counts=result.counts,
         now=clock.now(),
         query=query_without_page,
-        v=v,
     )
 
 
@@ -94,7 +93,6 @@ def _render_request(page: request_service.RequestPage, **forms):
         plan_form=plan_form,
         consent_warnings=page.consent_warnings,
         can_plan=page.can_plan,
-        v=v,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import current_app
 from wtforms import (
     DateField,
     HiddenField,
@@ -21,6 +22,7 @@ from wtforms.validators import (
 )
 
 from .. import vocabulary as v
+from ..vocabulary import Status
 from .common import MultiCheckboxField, NorrskenForm, as_choices, at_least_one
 
 
@@ -83,13 +85,13 @@ class StatusForm(NorrskenForm):
     )
 
     def validate_decline_reason(self, field):
-        if self.status.data == "avbojd" and not field.data:
+        if self.status.data == Status.DECLINED and not field.data:
             raise ValidationError("Välj varför förfrågan avböjs.")
 
     def validate_comment(self, field):
-        if self.status.data == "komplettering" and not (field.data or "").strip():
+        if self.status.data == Status.NEEDS_INFO and not (field.data or "").strip():
             raise ValidationError("Skriv vad som behöver kompletteras.")
-        if self.status.data == "avbojd" and not (field.data or "").strip():
+        if self.status.data == Status.DECLINED and not (field.data or "").strip():
             raise ValidationError("Skriv en kort motivering till att förfrågan avböjs.")
 
 
@@ -126,7 +128,7 @@ class AcuteMeetingForm(NorrskenForm):
     start_time = TimeField("Klockslag", validators=[InputRequired("Skriv klockslag.")])
     place = StringField(
         "Plats",
-        default="Östersund",
+        default=lambda: current_app.config["MEETING_PLACE"],
         validators=[DataRequired("Skriv plats."), Length(max=120)],
     )
 

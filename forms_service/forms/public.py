@@ -9,6 +9,7 @@ There is deliberately no field for the person's name, personnummer, address or c
 
 from __future__ import annotations
 
+from flask import current_app
 from wtforms import (
     BooleanField,
     DateField,
@@ -30,6 +31,7 @@ from wtforms.validators import (
 
 from .. import clock
 from .. import vocabulary as v
+from ..vocabulary import OTHER_ORGANISATION, Basis, Kind
 from .common import (
     MultiCheckboxField,
     NorrskenForm,
@@ -66,7 +68,9 @@ class SubmitterFields(NorrskenForm):
     submitter_organisation_other = StringField(
         "Namn på din organisation",
         validators=[
-            required_if("submitter_organisation", {"annan"}, "Skriv namnet på din organisation."),
+            required_if(
+                "submitter_organisation", {OTHER_ORGANISATION}, "Skriv namnet på din organisation."
+            ),
             Length(max=100),
         ],
     )
@@ -104,7 +108,7 @@ class SubmitterFields(NorrskenForm):
     def submitter_data(self) -> dict:
         """The professional's details as stored, plus the submission key."""
         data = {name: self[name].data for name in self.submitter_field_names}
-        if self.submitter_organisation.data != "annan":
+        if self.submitter_organisation.data != OTHER_ORGANISATION:
             data["submitter_organisation_other"] = None
         data["submission_key"] = self.submission_key.data
         return data
@@ -129,7 +133,9 @@ class RequestForm(SubmitterFields):
         "Samtyckets referens",
         description="Står på kvittot när samtycket registrerades, till exempel S-KM47-TR92.",
         validators=[
-            required_if("basis", {"samtycke"}, "Skriv referensen till det registrerade samtycket."),
+            required_if(
+                "basis", {Basis.CONSENT}, "Skriv referensen till det registrerade samtycket."
+            ),
             Length(max=20),
         ],
     )
@@ -141,7 +147,7 @@ class RequestForm(SubmitterFields):
     acute_reason = TextAreaField(
         "Varför kan ärendet inte vänta till nästa ordinarie samråd?",
         validators=[
-            required_if("kind", {"akut"}, "Beskriv varför ärendet inte kan vänta."),
+            required_if("kind", {Kind.ACUTE}, "Beskriv varför ärendet inte kan vänta."),
             Length(max=ACUTE_REASON_MAX, message=f"Skriv högst {ACUTE_REASON_MAX} tecken."),
         ],
     )
@@ -216,14 +222,19 @@ class RequestForm(SubmitterFields):
     )
     participation = RadioField(
         "Hur deltar du i samrådet?",
-        choices=as_choices(v.PARTICIPATION),
+        choices=[],  # set per form: the on-site label names the configured meeting place
         validators=[InputRequired("Välj hur du deltar.")],
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        place = current_app.config["MEETING_PLACE"]
+        self.participation.choices = as_choices(v.participation_choices(place))
 
     def guarded_fields(self) -> list[Field]:
         """The free-text fields the de-identification guard checks, in page order."""
         fields = [self.case_description, self.question, self.other_actors]
-        if self.kind.data == "akut":
+        if self.kind.data == Kind.ACUTE:
             fields.insert(0, self.acute_reason)
         return fields
 
@@ -284,7 +295,9 @@ class ConsentForm(SubmitterFields):
     original_kept_by_other = StringField(
         "Namn på organisationen",
         validators=[
-            required_if("original_kept_by", {"annan"}, "Skriv namnet på organisationen."),
+            required_if(
+                "original_kept_by", {OTHER_ORGANISATION}, "Skriv namnet på organisationen."
+            ),
             Length(max=100),
         ],
     )

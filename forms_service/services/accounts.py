@@ -12,6 +12,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from .. import audit, auth, clock
+from ..audit import AuditObject, AuditType
 from ..db import get_session
 from ..models import Coordinator, CoordinatorSession
 from . import FieldError, NotFound
@@ -23,7 +24,7 @@ def _account_event(event_type: str, account: Coordinator, detail: str | None = N
     audit.record(
         event_type,
         actor=account.username,
-        object_type="konto",
+        object_type=AuditObject.ACCOUNT,
         object_ref=account.username,
         detail=detail,
     )
@@ -39,7 +40,7 @@ def check_password(username: str, password: str) -> int | None:
     account = auth.find_account(username)
     result = None
     if auth.is_locked(account):
-        _account_event("login_failed", account, detail="kontot är låst")
+        _account_event(AuditType.LOGIN_FAILED, account, detail="kontot är låst")
     elif not (auth.password_matches(account, password) and account.is_enrolled):
         auth.record_failure(account, username)
     else:
@@ -69,7 +70,7 @@ def check_code(account_id: int, code: str | None) -> str | None:
     elif not auth.verify_code(account, code or ""):
         auth.record_failure(account, account.username)
     else:
-        _account_event("login_ok", account)
+        _account_event(AuditType.LOGIN_OK, account)
         token = auth.start_session(account)
     get_session().commit()
     return token
@@ -102,7 +103,7 @@ def current_session(token: str | None) -> CoordinatorSession | None:
 
 
 def logout(token: str | None, actor: str) -> None:
-    audit.record("logout", actor=actor, object_type="konto", object_ref=actor)
+    audit.record(AuditType.LOGOUT, actor=actor, object_type=AuditObject.ACCOUNT, object_ref=actor)
     live = auth.find_session(token)
     if live is not None:
         live.ended_at = clock.now()
@@ -132,7 +133,7 @@ def enrol(token: str, password: str, secret: str, code: str) -> Coordinator:
     account.password_changed_at = clock.now()
     account.enrolment_token_hash = None
     account.enrolment_expires_at = None
-    _account_event("account_enrolled", account)
+    _account_event(AuditType.ACCOUNT_ENROLLED, account)
     get_session().commit()
     return account
 
@@ -149,7 +150,7 @@ def change_password(session_id: int, current: str, new: str) -> None:
     me.password_hash = auth.hash_password(new)
     me.password_changed_at = clock.now()
     auth.end_other_sessions(me, keep=live)
-    _account_event("password_changed", me)
+    _account_event(AuditType.PASSWORD_CHANGED, me)
     get_session().commit()
 
 
@@ -164,7 +165,9 @@ def create_account(username: str) -> str:
     account = Coordinator(username=username)
     session.add(account)
     token = auth.issue_enrolment(account)
-    audit.record("account_created", actor=None, object_type="konto", object_ref=username)
+    audit.record(
+        AuditType.ACCOUNT_CREATED, actor=None, object_type=AuditObject.ACCOUNT, object_ref=username
+    )
     session.commit()
     return token
 
@@ -181,7 +184,12 @@ def reset_account(username: str) -> tuple[str, str]:
     account.locked_until = None
     auth.end_other_sessions(account, keep=None)
     token = auth.issue_enrolment(account)
-    audit.record("account_reset", actor=None, object_type="konto", object_ref=account.username)
+    audit.record(
+        AuditType.ACCOUNT_RESET,
+        actor=None,
+        object_type=AuditObject.ACCOUNT,
+        object_ref=account.username,
+    )
     get_session().commit()
     return account.username, token
 

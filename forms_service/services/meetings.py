@@ -21,10 +21,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from .. import audit, clock, workflow
+from ..audit import AuditObject, AuditType
 from ..clock import STOCKHOLM
 from ..db import get_session
 from ..models import AgendaItem, Meeting, SamradRequest
-from ..vocabulary import PARTIES, label
+from ..vocabulary import PARTIES, Basis, Status, label
 from . import FieldError, NotFound
 from .submissions import find_request
 
@@ -66,9 +67,9 @@ def create_weekly_meetings(weeks_ahead: int, actor: str | None = None) -> int:
         session.add_all(Meeting(starts_at=start, place=place) for start in missing)
         if missing:
             audit.record(
-                "meeting_changed",
+                AuditType.MEETING_CHANGED,
                 actor=actor,
-                object_type="samråd",
+                object_type=AuditObject.MEETING,
                 detail=f"{len(missing)} ordinarie samråd skapade",
             )
         try:
@@ -135,9 +136,9 @@ def plan_request(reference: str, meeting_id: int, invited: list[str], actor: str
     meeting = get_session().get(Meeting, meeting_id)
     if meeting is None or meeting.held_at is not None:
         raise FieldError("meeting", "Välj ett kommande samråd.")
-    follow_up = record.status == "genomford"
+    follow_up = record.status == Status.HELD
     try:
-        workflow.change_status(record, "planerad", actor=actor)
+        workflow.change_status(record, Status.PLANNED, actor=actor)
     except workflow.TransitionRefused:
         raise FieldError(
             "meeting", "Förfrågan kan inte planeras in från nuvarande status."
@@ -152,9 +153,9 @@ def plan_request(reference: str, meeting_id: int, invited: list[str], actor: str
     )
     get_session().add(item)
     audit.record(
-        "status_changed",
+        AuditType.STATUS_CHANGED,
         actor=actor,
-        object_type="förfrågan",
+        object_type=AuditObject.REQUEST,
         object_ref=record.reference,
         detail=f"planerad till samråd {meeting.id}",
     )
@@ -196,9 +197,9 @@ def print_agenda(meeting_id: int, actor: str) -> MeetingPage:
     """The agenda for printing; an export of case text, so it is audited."""
     page = meeting_page(meeting_id)
     audit.record(
-        "export",
+        AuditType.EXPORT,
         actor=actor,
-        object_type="samråd",
+        object_type=AuditObject.MEETING,
         object_ref=str(page.meeting.id),
         detail="dagordning",
     )
@@ -241,8 +242,8 @@ def remove_item(meeting_id: int, item_id: int, actor: str) -> Meeting:
         request.agenda_items.remove(item)
     for position, each in enumerate(meeting.items):
         each.position = position
-    if request.status == "planerad" and request.meeting is None:
-        workflow.change_status(request, "under_bedomning", actor=actor, comment=None)
+    if request.status == Status.PLANNED and request.meeting is None:
+        workflow.change_status(request, Status.ASSESSING, actor=actor, comment=None)
     return _changed(meeting, actor, f"{request.reference} borttagen")
 
 
@@ -255,8 +256,8 @@ def mark_held(meeting_id: int, actor: str) -> int | None:
     meeting.held_at = clock.now()
     moved = 0
     for item in meeting.items:
-        if item.request.status == "planerad":
-            workflow.change_status(item.request, "genomford", actor=actor)
+        if item.request.status == Status.PLANNED:
+            workflow.change_status(item.request, Status.HELD, actor=actor)
             moved += 1
     _changed(meeting, actor, f"genomfört, {moved} ärenden")
     return moved
@@ -271,9 +272,9 @@ def save_notes(meeting_id: int, text: str, actor: str) -> Meeting:
 def _changed(meeting: Meeting, actor: str, detail: str) -> Meeting:
     """Audit a change to a meeting and commit it."""
     audit.record(
-        "meeting_changed",
+        AuditType.MEETING_CHANGED,
         actor=actor,
-        object_type="samråd",
+        object_type=AuditObject.MEETING,
         object_ref=str(meeting.id),
         detail=detail,
     )
@@ -284,7 +285,7 @@ def _changed(meeting: Meeting, actor: str, detail: str) -> Meeting:
 def consent_warnings(request: SamradRequest) -> list[str]:
     """Why the linked consent does not (or no longer) support the samråd, in Swedish."""
     consent = request.consent
-    if request.basis != "samtycke" or consent is None:
+    if request.basis != Basis.CONSENT or consent is None:
         return []
     warnings = []
     today = clock.today()

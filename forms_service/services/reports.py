@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from .. import audit, disclosure, statistics
+from ..audit import AuditObject, AuditType
 from ..db import get_session
 from ..models import AgendaItem, AnnualCommentary, ConsentRecord, Meeting, SamradRequest
 
@@ -87,7 +88,9 @@ def build_report(period: statistics.Period) -> statistics.Report:
 def export_csv(period: statistics.Period, threshold: int, actor: str) -> str:
     """The suppressed figures as CSV for Swedish Excel; the export is audited."""
     body = disclosure.to_csv(build_report(period), threshold)
-    audit.record("export", actor=actor, object_type="statistik", detail=period.label)
+    audit.record(
+        AuditType.EXPORT, actor=actor, object_type=AuditObject.STATISTICS, detail=period.label
+    )
     get_session().commit()
     return body
 
@@ -109,6 +112,11 @@ def save_commentary(year: int, text: str, actor: str) -> AnnualCommentary:
         commentary = AnnualCommentary(year=year)
         get_session().add(commentary)
     commentary.text = text
-    audit.record("note_added", actor=actor, object_type="årsrapport", object_ref=str(year))
+    audit.record(
+        AuditType.NOTE_ADDED,
+        actor=actor,
+        object_type=AuditObject.ANNUAL_REPORT,
+        object_ref=str(year),
+    )
     get_session().commit()
     return commentary

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import audit, workflow
+from ..audit import AuditObject, AuditType
 from ..db import get_session
 from ..models import Meeting, RequestEvent, SamradRequest
+from ..vocabulary import EventKind, Status
 from . import FieldError, meetings
 from .submissions import find_request
 
@@ -34,7 +36,7 @@ def request_page(reference: str) -> RequestPage:
         upcoming=meetings.upcoming_meetings(),
         consent_warnings=meetings.consent_warnings(record),
         status_choices=workflow.manual_choices(record.status),
-        can_plan=workflow.allowed(record.status, "planerad"),
+        can_plan=workflow.allowed(record.status, Status.PLANNED),
     )
 
 
@@ -54,23 +56,25 @@ def change_status(
         raise FieldError(
             "status", "Den statusändringen är inte tillåten från nuvarande status."
         ) from None
-    if to_status == "avbojd":
+    if to_status == Status.DECLINED:
         record.decline_reason = decline_reason
-    if to_status == "komplettering":
-        get_session().add(RequestEvent(request=record, kind="message", actor=actor, text=comment))
-    _audit(record, actor, "status_changed", f"{previous} → {to_status}")
+    if to_status == Status.NEEDS_INFO:
+        get_session().add(
+            RequestEvent(request=record, kind=EventKind.MESSAGE, actor=actor, text=comment)
+        )
+    _audit(record, actor, AuditType.STATUS_CHANGED, f"{previous} → {to_status}")
     get_session().commit()
     return record
 
 
 def add_note(reference: str, text: str, actor: str) -> SamradRequest:
     """An internal note, seen only by coordinators."""
-    return _add_event(reference, "note", text, actor, "note_added")
+    return _add_event(reference, EventKind.NOTE, text, actor, AuditType.NOTE_ADDED)
 
 
 def send_message(reference: str, text: str, actor: str) -> SamradRequest:
     """A message shown on the submitter's status page."""
-    return _add_event(reference, "message", text, actor, "message_sent")
+    return _add_event(reference, EventKind.MESSAGE, text, actor, AuditType.MESSAGE_SENT)
 
 
 def _add_event(reference: str, kind: str, text: str, actor: str, audit_type: str):
@@ -85,7 +89,7 @@ def _audit(record: SamradRequest, actor: str, event_type: str, detail: str | Non
     audit.record(
         event_type,
         actor=actor,
-        object_type="förfrågan",
+        object_type=AuditObject.REQUEST,
         object_ref=record.reference,
         detail=detail,
     )

@@ -2,8 +2,10 @@
 
 What is deleted: the free text of requests (case description, question, acute reason, other
 actors), coordinator notes and messages, meeting notes, the professional's contact details, and
-a consent record's scope text and case reference. What remains: the anonymous fields statistics
-need (month, municipality, kind, basis, forms of violence, outcome, days to samråd).
+a consent record's scope text and case reference: every column marked `info=PURGE` in
+models.py, so a new encrypted column cannot be forgotten here. What remains: the anonymous
+fields statistics need (month, municipality, kind, basis, forms of violence, outcome, days to
+samråd).
 
 Periods (configuration): requests that are finished, declined or withdrawn lose their text
 RETENTION_REQUEST_DAYS after they ended; consent records RETENTION_CONSENT_DAYS after they
@@ -23,6 +25,7 @@ from flask import current_app
 from sqlalchemy import delete, or_, select, update
 
 from .. import audit, clock
+from ..audit import AuditType
 from ..db import get_session
 from ..models import (
     AuditEvent,
@@ -33,27 +36,10 @@ from ..models import (
 )
 from ..vocabulary import FINISHED_STATUSES
 
-REQUEST_TEXT = {
-    "acute_reason": None,
-    "case_description": None,
-    "question": None,
-    "other_actors": None,
-    "submitter_name": None,
-    "submitter_organisation_other": None,
-    "submitter_unit": None,
-    "submitter_phone": None,
-    "submitter_email": None,
-}
-CONSENT_TEXT = {
-    "other_parties": None,
-    "original_kept_by_other": None,
-    "original_case_reference": None,
-    "submitter_name": None,
-    "submitter_organisation_other": None,
-    "submitter_unit": None,
-    "submitter_phone": None,
-    "submitter_email": None,
-}
+
+def purged_columns(model) -> dict[str, None]:
+    """{column: None} for every column of `model` marked `info=PURGE` in models.py."""
+    return {column.name: None for column in model.__table__.columns if column.info.get("purge")}
 
 
 @dataclass
@@ -77,7 +63,7 @@ def purge(now: datetime | None = None) -> PurgeResult:
     )
     if result.requests or result.consents or result.meetings or result.audit_events:
         audit.record(
-            "deletion",
+            AuditType.DELETION,
             actor=None,
             detail=(
                 f"förfrågningar {result.requests}, samtycken {result.consents}, "
@@ -104,10 +90,12 @@ def _purge_requests(cutoff: datetime, now: datetime) -> int:
         session.execute(
             update(SamradRequest)
             .where(SamradRequest.id.in_(due))
-            .values(**REQUEST_TEXT, purged_at=now)
+            .values(**purged_columns(SamradRequest), purged_at=now)
         )
         session.execute(
-            update(RequestEvent).where(RequestEvent.request_id.in_(due)).values(text=None)
+            update(RequestEvent)
+            .where(RequestEvent.request_id.in_(due))
+            .values(**purged_columns(RequestEvent))
         )
     return len(due)
 
@@ -123,16 +111,16 @@ def _purge_consents(cutoff: datetime, now: datetime) -> int:
                 ConsentRecord.valid_until < cutoff.date(),
             ),
         )
-        .values(**CONSENT_TEXT, purged_at=now)
+        .values(**purged_columns(ConsentRecord), purged_at=now)
     )
     return purged.rowcount or 0
 
 
 def _purge_meeting_notes(cutoff: datetime) -> int:
+    columns = purged_columns(Meeting)
+    still_held = or_(*(getattr(Meeting, name).is_not(None) for name in columns))
     purged = get_session().execute(
-        update(Meeting)
-        .where(Meeting.notes.is_not(None), Meeting.starts_at <= cutoff)
-        .values(notes=None)
+        update(Meeting).where(still_held, Meeting.starts_at <= cutoff).values(**columns)
     )
     return purged.rowcount or 0
 

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from .. import notify, tokens, workflow
 from ..db import get_session
 from ..models import ConsentRecord, RequestEvent, SamradRequest, utcnow
-from ..vocabulary import PARTIES, WITHDRAWABLE_STATUSES, label
+from ..vocabulary import PARTIES, SUBMITTER, WITHDRAWABLE_STATUSES, EventKind, Kind, Status, label
 from . import NotFound, expiry
 
 # Readable aloud: no I, O, Q or Z, no 0 or 1. Letters and digits in fixed places (LLDD-LLDD).
@@ -88,8 +88,8 @@ def create_request(data: dict, consent: ConsentRecord | None) -> tuple[SamradReq
         **_new_identity(),
         reference=new_reference(REQUEST_PREFIX),
         consent=consent,
-        is_acute=data["kind"] == "akut",
-        status="ny",
+        is_acute=data["kind"] == Kind.ACUTE,
+        status=Status.NEW,
         **data,
     )
     if not request.is_acute:
@@ -208,7 +208,7 @@ def withdraw_request(request: SamradRequest) -> bool:
     """The submitter withdraws a request; False if it is already past withdrawing."""
     if request.status not in WITHDRAWABLE_STATUSES:
         return False
-    workflow.change_status(request, "aterkallad", actor="inlamnare")
+    workflow.change_status(request, Status.WITHDRAWN, actor=SUBMITTER)
     get_session().commit()
     return True
 
@@ -222,4 +222,4 @@ def withdraw_consent(consent: ConsentRecord) -> bool:
 
 
 def messages_for_submitter(request: SamradRequest) -> list[RequestEvent]:
-    return [event for event in request.events if event.kind == "message"]
+    return [event for event in request.events if event.kind == EventKind.MESSAGE]
