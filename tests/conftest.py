@@ -49,25 +49,42 @@ def _database_url(tmp_path: Path) -> str:
     return base.rsplit("/", 1)[0] + f"/{name}"
 
 
+def new_app(folder: Path, built_site: Path, migrate: bool = True, **overrides):
+    """An app on its own freshly migrated database (unless `migrate` is False): SQLite in
+    `folder`, or a new PostgreSQL database when TEST_DATABASE_URL is set."""
+    config = {
+        "TESTING": True,
+        "DATABASE_URL": _database_url(folder),
+        "SITE_DIR": str(built_site),
+        "RATELIMIT_STORAGE_URI": os.environ.get("TEST_RATELIMIT_STORAGE_URI", "memory://"),
+        # Own counters per app, so limits counted in a shared Redis never leak between tests.
+        "RATELIMIT_KEY_PREFIX": uuid.uuid4().hex,
+        **overrides,
+    }
+    app = create_app(config, instance_path=str(folder / f"instance-{uuid.uuid4().hex[:8]}"))
+    if migrate:
+        db.upgrade(app.extensions["engine"])
+    return app
+
+
+# Tests that use these fixtures touch the database: they are marked `db`, and `make test` runs
+# them all a second time on PostgreSQL (tests/services.py), with no list to keep up to date.
+DATABASE_FIXTURES = {"make_app", "hostile_app", "live_app", "new_database_url"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.db)
+
+
 @pytest.fixture
 def make_app(tmp_path, built_site):
     """Factory for apps with extra configuration; each gets its own migrated database."""
     created = []
 
     def factory(migrate: bool = True, **overrides):
-        config = {
-            "TESTING": True,
-            "DATABASE_URL": _database_url(tmp_path),
-            "SITE_DIR": str(built_site),
-            "RATELIMIT_STORAGE_URI": os.environ.get("TEST_RATELIMIT_STORAGE_URI", "memory://"),
-            # Own counters per app, so limits counted in a shared Redis never leak between tests.
-            "RATELIMIT_KEY_PREFIX": uuid.uuid4().hex,
-            **overrides,
-        }
-        instance = tmp_path / f"instance-{len(created)}"
-        app = create_app(config, instance_path=str(instance))
-        if migrate:
-            db.upgrade(app.extensions["engine"])
+        app = new_app(tmp_path, built_site, migrate=migrate, **overrides)
         created.append(app)
         return app
 
@@ -136,22 +153,17 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory, built_site):
-    folder = tmp_path_factory.mktemp("live")
-    app = create_app(
-        {
-            "TESTING": True,
-            "DATABASE_URL": f"sqlite:///{folder / 'live.db'}",
-            "SITE_DIR": str(built_site),
-            "SUBMIT_RATE_LIMIT": "1000/hour",
-            "FORM_RATE_LIMIT": "1000/hour",
-            "LOGIN_RATE_LIMIT": "1000/hour",
-            "LOGIN_ACCOUNT_RATE_LIMIT": "1000/hour",
-            "CHECK_RATE_LIMIT": "1000/minute",
-        },
-        instance_path=str(folder / "instance"),
+    app = new_app(
+        tmp_path_factory.mktemp("live"),
+        built_site,
+        SUBMIT_RATE_LIMIT="1000/hour",
+        FORM_RATE_LIMIT="1000/hour",
+        LOGIN_RATE_LIMIT="1000/hour",
+        LOGIN_ACCOUNT_RATE_LIMIT="1000/hour",
+        CHECK_RATE_LIMIT="1000/minute",
     )
-    db.upgrade(app.extensions["engine"])
-    return app
+    yield app
+    app.extensions["engine"].dispose()
 
 
 @pytest.fixture(scope="session")

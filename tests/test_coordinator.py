@@ -983,14 +983,14 @@ def test_key_rotation_keeps_data_readable_with_only_the_new_key(make_app, tmp_pa
     assert request_row(app, reference).case_description.startswith("Kvinna i 40-årsåldern")
 
 
-def test_upgrade_merges_twin_weekly_meetings_before_making_start_times_unique(tmp_path):
+def test_upgrade_merges_twin_weekly_meetings_before_making_start_times_unique(new_database_url):
     """Weekly meetings used to be created while pages were shown, so two workers could create the
     same one twice; migration 0004 keeps one, with both agendas, before the unique index."""
     from sqlalchemy import create_engine, text
 
     from forms_service import db
 
-    engine = create_engine(f"sqlite:///{tmp_path / 'twins.db'}")
+    engine = create_engine(new_database_url())
     db.upgrade(engine, "0003")
     with engine.begin() as connection:
         connection.execute(
@@ -1000,12 +1000,12 @@ def test_upgrade_merges_twin_weekly_meetings_before_making_start_times_unique(tm
                 "purposes, violence_forms, contexts, children, police_report, risk_assessment, "
                 "parties_requested, participation, declaration_version, warnings_confirmed, "
                 "status, created_at, updated_at) VALUES (1, 'p', 'F-AB23-CD45', 'n', 'k', "
-                "'krokom', 'krokom', 'avidentifierat', 'planerande', 0, '[]', '[]', '[]', 'ja', "
-                "'nej', 'ja', '[]', 'video', 'v1', 0, 'planerad', '2026-01-01 10:00:00', "
+                "'krokom', 'krokom', 'avidentifierat', 'planerande', false, '[]', '[]', '[]', "
+                "'ja', 'nej', 'ja', '[]', 'video', 'v1', 0, 'planerad', '2026-01-01 10:00:00', "
                 "'2026-01-01 10:00:00')"
             )
         )
-        for meeting_id, acute in ((1, 0), (2, 0), (3, 1)):
+        for meeting_id, acute in ((1, False), (2, False), (3, True)):
             connection.execute(
                 text(
                     "INSERT INTO meeting (id, starts_at, place, remote_options, is_acute, "
@@ -1017,14 +1017,14 @@ def test_upgrade_merges_twin_weekly_meetings_before_making_start_times_unique(tm
         connection.execute(
             text(
                 "INSERT INTO agenda_item (meeting_id, request_id, position, slot_minutes, "
-                "invited_parties, is_follow_up) VALUES (2, 1, 0, 20, '[]', 0)"
+                "invited_parties, is_follow_up) VALUES (2, 1, 0, 20, '[]', false)"
             )
         )
     db.upgrade(engine)
     with engine.connect() as connection:
         meetings = connection.execute(text("SELECT id, is_acute FROM meeting ORDER BY id")).all()
         items = connection.execute(text("SELECT meeting_id FROM agenda_item")).all()
-    assert meetings == [(1, 0), (3, 1)], "the twin is merged; the acute meeting stays"
+    assert meetings == [(1, False), (3, True)], "the twin is merged; the acute meeting stays"
     assert items == [(1,)], "its agenda moved to the meeting that was kept"
 
 

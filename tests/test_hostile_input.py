@@ -7,6 +7,7 @@ that the random input reaches validation (CSRF itself is tested in test_public_f
 from __future__ import annotations
 
 import pytest
+from conftest import new_app
 from formhelpers import valid_consent, valid_request
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -47,26 +48,21 @@ def _fields(base: dict) -> st.SearchStrategy[list[tuple[str, str]]]:
 
 @pytest.fixture(scope="module")
 def hostile_app(tmp_path_factory, built_site):
-    from forms_service import create_app, db
-
-    folder = tmp_path_factory.mktemp("hostile")
-    app = create_app(
-        {
-            "TESTING": True,
-            "WTF_CSRF_ENABLED": False,
-            "DATABASE_URL": f"sqlite:///{folder / 'hostile.db'}",
-            "SITE_DIR": str(built_site),
-            "SUBMIT_RATE_LIMIT": "1000000/hour",
-            "FORM_RATE_LIMIT": "1000000/hour",
-            "STATUS_RATE_LIMIT": "1000000/hour",
-            "CHECK_RATE_LIMIT": "1000000/minute",
-            "LOGIN_RATE_LIMIT": "1000000/hour",
-            "LOGIN_ACCOUNT_RATE_LIMIT": "1000000/hour",
-        },
-        instance_path=str(folder / "instance"),
+    """One app for the whole module (Hypothesis runs many examples), on PostgreSQL too when
+    TEST_DATABASE_URL is set: PostgreSQL is the database that refuses NUL characters."""
+    app = new_app(
+        tmp_path_factory.mktemp("hostile"),
+        built_site,
+        WTF_CSRF_ENABLED=False,
+        SUBMIT_RATE_LIMIT="1000000/hour",
+        FORM_RATE_LIMIT="1000000/hour",
+        STATUS_RATE_LIMIT="1000000/hour",
+        CHECK_RATE_LIMIT="1000000/minute",
+        LOGIN_RATE_LIMIT="1000000/hour",
+        LOGIN_ACCOUNT_RATE_LIMIT="1000000/hour",
     )
-    db.upgrade(app.extensions["engine"])
-    return app
+    yield app
+    app.extensions["engine"].dispose()
 
 
 def _stored(app, model) -> int:
