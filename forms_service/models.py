@@ -114,7 +114,10 @@ class SamradRequest(SubmitterMixin, Base):
 
     __tablename__ = "samrad_request"
     __table_args__ = (
+        # The default queue view (open statuses) and the per-status counts use this one …
         Index("ix_samrad_request_queue", "status", "is_acute", "created_at"),
+        # … and the queue's keyset pages walk this one (services/queue.py).
+        Index("ix_samrad_request_queue_order", "is_acute", "created_at", "id"),
         Index("ix_samrad_request_created_at", "created_at"),
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from html import unescape
 
 import pyotp
 import pytest
@@ -408,7 +409,7 @@ def test_queue_shows_acute_first_then_oldest_with_counts_and_new_marker(app, coo
     assert "2 dagar" in page
 
 
-def test_queue_filters_and_pagination(app, coordinator, clock):
+def test_queue_filters(app, coordinator, clock):
     for _ in range(3):
         make_request(app, municipality="are")
     make_request(app, municipality="berg", basis="avidentifierat", kind="konsulterande")
@@ -418,13 +419,49 @@ def test_queue_filters_and_pagination(app, coordinator, clock):
         as_text=True
     )
     assert "Inga förfrågningar." in page
-    # Pagination: 50 per page.
-    for _ in range(50):
-        make_request(app)
-    first = coordinator.get("/samordnare/").get_data(as_text=True)
-    second = coordinator.get("/samordnare/?sida=2").get_data(as_text=True)
-    assert first.count(">F-") == 50 and second.count(">F-") == 4
-    assert "Sida 2 av 2" in second
+
+
+def _queue_page(coordinator, url: str) -> tuple[list[str], str | None, str | None, str]:
+    """(references on the page, next link, previous link, page text)."""
+    page = coordinator.get(url).get_data(as_text=True)
+    links = {
+        rel: unescape(href)
+        for href, rel in re.findall(r'<a href="([^"]+)" rel="(next|prev)"', page)
+    }
+    return re.findall(r">(F-[A-Z0-9-]+)</a>", page), links.get("next"), links.get("prev"), page
+
+
+def test_queue_pages_are_keyset_pages_that_keep_the_filters(app, coordinator, clock):
+    """Acute first, then oldest; each page continues exactly where the last ended, across the
+    acute/non-acute boundary, forwards and backwards, with the filter kept in every link."""
+    app.config["QUEUE_PAGE_SIZE"] = 2
+    expected = []
+    for days, kind in ((9, "akut"), (8, "akut"), (7, None), (6, None), (5, None), (4, None)):
+        extra = {"kind": "akut", "acute_reason": "Hot."} if kind else {}
+        reference = make_request(app, municipality="krokom", **extra)
+        _backdate(app, reference, days)
+        expected.append(reference)
+    make_request(app, municipality="berg")  # filtered out on every page
+
+    pages, url = [], "/samordnare/?municipality=krokom"
+    while url:
+        references, url, previous, text = _queue_page(coordinator, url)
+        pages.append(references)
+        assert url is None or "municipality=krokom" in url
+        assert previous is None or "municipality=krokom" in previous
+    assert pages == [expected[0:2], expected[2:4], expected[4:6]]
+    assert "Sida 3 av 3" in text
+
+    backwards, url = [], previous
+    while url:
+        references, _next, url, text = _queue_page(coordinator, url)
+        backwards.append(references)
+    assert backwards == [expected[2:4], expected[0:2]]
+    assert "Sida 1 av 3" in text
+
+    # A cursor that is not a request, or too big for the column, gives the first page.
+    for cursor in ("efter=99999", "fore=abc", f"efter={2**70}"):
+        assert _queue_page(coordinator, f"/samordnare/?{cursor}")[0][:2] == expected[0:2]
 
 
 def test_queue_date_filter_uses_swedish_days(app, coordinator, clock):

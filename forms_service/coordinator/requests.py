@@ -15,12 +15,19 @@ from ..services import requests as request_service
 from ..services.queue import QueueFilter
 from . import actor, bp, show_error
 
+PAGE_ARGS = ("sida", "efter", "fore")  # page number (shown only) and the keyset cursors
+
+
+def _request_id_arg(name: str) -> int | None:
+    """A request id from the query string; anything else (too big for the column) is ignored."""
+    value = request.args.get(name, type=int)
+    return value if value is not None and 0 < value < 2**31 else None
+
 
 @bp.get("/")
 def queue():
     filters = QueueFilterForm(request.args)
     filters.validate()
-    page = max(1, min(request.args.get("sida", 1, type=int), 10_000))
     result = queue_service.list_requests(
         QueueFilter(
             statuses=filters.status.data or [],
@@ -30,19 +37,18 @@ def queue():
             received_from=filters.received_from.data,
             received_to=filters.received_to.data,
         ),
-        page,
+        after=_request_id_arg("efter"),
+        before=_request_id_arg("fore"),
     )
-    query_without_page = {k: request.args.getlist(k) for k in request.args if k != "sida"}
+    shown_page = request.args.get("sida", 1, type=int) if result.previous_before else 1
     return render_template(
         "coordinator/queue.html",
         filters=filters,
-        rows=result.rows,
-        total=result.total,
-        page=result.page,
-        pages=result.pages,
-        counts=result.counts,
+        result=result,
+        page=max(1, min(shown_page, result.pages)),
         now=clock.now(),
-        query=query_without_page,
+        # The filters travel in the page links; the page arguments are set per link.
+        query={k: request.args.getlist(k) for k in request.args if k not in PAGE_ARGS},
     )
 
 
