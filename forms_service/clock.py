@@ -1,5 +1,6 @@
-"""The service's one clock. Everything that depends on the time of day calls `clock.now()`, so
-tests can move time (idle timeouts, token expiry, retention) without waiting."""
+"""The service's one clock. What the service itself decides by the time (idle timeouts, status-link
+age, consent validity, meetings, retention, jobs) calls `clock.now()`, so tests can move time
+without waiting. Libraries keep wall time: CSRF token expiry (Flask-WTF) and the rate limiter."""
 
 from __future__ import annotations
 

@@ -140,7 +140,7 @@ class ConsentMethod(Term):
 
 
 class Status(Term):
-    """A request's status (DESIGN.md, "Flows"; the allowed changes are in workflow.py)."""
+    """A request's status (the allowed changes are in workflow.py)."""
 
     NEW = "ny", "Ny"
     ASSESSING = "under_bedomning", "Under bedömning"

@@ -1,4 +1,4 @@
-"""The status workflow of a request (DESIGN.md, "Flows").
+"""The status workflow of a request.
 
 ny → under bedömning → behöver komplettering / planerad (to a meeting) → genomförd → avslutad;
 or avböjd with a reason; återkallad comes only from the submitter. A held case can be planned

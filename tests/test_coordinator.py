@@ -925,7 +925,18 @@ def test_new_request_sends_a_notice_without_case_text(make_app, smtp_server):
         assert secret not in message
 
 
-def test_notice_is_off_by_default_and_a_mail_failure_does_not_lose_the_request(make_app):
+def test_notice_is_off_by_default(app, monkeypatch):
+    """Code review, section 2: the old test of this name never tested "off by default"."""
+    import smtplib
+
+    attempts = []
+    monkeypatch.setattr(smtplib, "SMTP", lambda *args, **kwargs: attempts.append(args))
+    client = app.test_client()
+    assert "Förfrågan är skickad" in send_request(client, valid_request()).get_data(as_text=True)
+    assert attempts == [], "no SMTP_HOST or COORDINATOR_EMAIL set: no connection is made"
+
+
+def test_a_mail_failure_does_not_lose_the_request(make_app):
     app = make_app(SMTP_HOST="127.0.0.1", SMTP_PORT=1, COORDINATOR_EMAIL="x@example.se")
     client = app.test_client()
     assert "Förfrågan är skickad" in send_request(client, valid_request()).get_data(as_text=True)
