@@ -102,8 +102,11 @@ def totp_uri(account: Coordinator, secret: str) -> str:
 
 
 def qr_svg(uri: str) -> str:
-    """The enrolment QR code as inline SVG, drawn on our own server."""
-    return segno.make(uri, error="m").svg_inline(scale=5, title="QR-kod för inloggningsappen")
+    """The enrolment QR code as inline SVG, drawn on our own server. It has a viewBox and no
+    fixed size, so CSS can scale it whole (quiet zone included) instead of clipping it."""
+    return segno.make(uri, error="m").svg_inline(
+        scale=5, omitsize=True, light="#fff", title="QR-kod för inloggningsappen"
+    )
 
 
 def verify_code(account: Coordinator, code: str, secret: str | None = None) -> bool:

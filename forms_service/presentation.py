@@ -43,7 +43,14 @@ def local_date(value: datetime | date | None) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def grouped(value: str | None, size: int = 4) -> str:
+    """`JBSWY3DPEHPK3PXP` → `JBSW Y3DP EHPK 3PXP`: a long key is easier to type in groups."""
+    value = value or ""
+    return " ".join(value[i : i + size] for i in range(0, len(value), size))
+
+
 def init_app(app: Flask) -> None:
+    app.add_template_filter(grouped)
     app.add_template_filter(local_datetime)
     app.add_template_filter(local_date)
     # Every template names the fixed vocabulary as `v` (v.Status.NEW, v.label(v.KINDS, …)).

@@ -52,7 +52,7 @@ def enrol_in_browser(page, base_url: str, link: str) -> str:
     """Enrol through the real page; returns the TOTP secret read off it."""
     page.goto(base_url + link)
     assert page.locator(".qr svg").count() == 1
-    secret = page.locator("code.secret").inner_text().strip()
+    secret = page.locator("code.secret").inner_text().replace(" ", "")
     page.fill("#new_password", PASSWORD)
     page.fill("#new_password_again", PASSWORD)
     page.fill("#code", pyotp.TOTP(secret).now())

@@ -84,8 +84,12 @@ def test_cli_creates_an_account_with_a_one_time_enrolment_link(app, clock):
 def test_enrolment_shows_a_qr_code_drawn_here_and_the_secret_as_text(app, client, clock):
     page = client.get(create_account(app)).get_data(as_text=True)
     assert "<svg" in page and "QR-kod" in page
-    secret = re.search(r'<code class="secret">([A-Z2-7]+)</code>', page).group(1)
+    shown = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page).group(1)
+    assert all(len(group) == 4 for group in shown.split()), "the key is shown in groups of 4"
+    secret = shown.replace(" ", "")
     assert len(secret) >= 16
+    # A password manager learns which account the new password belongs to.
+    assert re.search(r'<input type="text" name="username" value="samordnare1"[^>]*hidden>', page)
     assert "http" not in page.split("<svg", 1)[1].split("</svg>", 1)[0].replace(
         "http://www.w3.org/2000/svg", ""
     )

@@ -1,0 +1,34 @@
+"""Real-browser checks of the usability findings (issue 13, ux-review.md): what a person sees on
+a screen, a phone, or a scanner pointed at the screen."""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+import zxingcpp
+from browserhelpers import create_coordinator
+from PIL import Image
+
+pytestmark = pytest.mark.browser
+
+
+def _decode_qr(png: bytes) -> list[str]:
+    return [code.text for code in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_issue13_1_enrolment_qr_code_scans_to_the_shown_secret(browser, live_app, live_server, width):
+    context = browser.new_context(locale="sv-SE", viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(live_server + create_coordinator(live_app, f"qr{width}"))
+    shown = page.locator("code.secret").inner_text()
+    assert all(len(group) == 4 for group in shown.split()), shown
+    decoded = _decode_qr(page.locator(".qr").screenshot())
+    context.close()
+    assert len(decoded) == 1, "the QR code as shown on screen can be scanned"
+    uri = urlparse(decoded[0])
+    assert uri.scheme == "otpauth"
+    assert parse_qs(uri.query)["secret"] == [shown.replace(" ", "")]
+    assert uri.path.endswith(f"qr{width}")
