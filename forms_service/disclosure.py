@@ -1,7 +1,8 @@
 """Small numbers in what leaves the coordinator's screen: suppression and the CSV export.
 
 In anything exported or printed, counts from 1 to SUPPRESS_BELOW − 1 are shown as "<5". A table
-with suppressed cells also hides its total's exact value (rounded to the nearest 5, marked "ca.")
+with suppressed cells also hides its total's exact value (rounded to the nearest 5, marked "ca.",
+or "<5" when the total itself is small, so a period with a few requests never reads "ca. 0")
 and, when only one cell is suppressed, the next-smallest cell too, so that no suppressed count can
 be worked out from the others. The coordinator's own screen shows exact numbers, labelled as
 internal (threshold None).
@@ -30,6 +31,12 @@ def _shown_count(count: int, threshold: int) -> str:
     return f"<{threshold}" if 0 < count < threshold else str(count)
 
 
+def _shown_total(total: int, threshold: int) -> str:
+    if total < threshold:
+        return f"<{threshold}"
+    return f"ca. {max(threshold, 5 * round(total / 5))}"
+
+
 def protect(table: Table, threshold: int | None) -> ShownTable:
     """Cells as shown; `threshold` None means exact (internal view)."""
     if threshold is None:
@@ -46,7 +53,7 @@ def protect(table: Table, threshold: int | None) -> ShownTable:
             cells[index] = (cells[index][0], HIDDEN)
     total = None
     if table.show_total:
-        total = f"ca. {5 * round(table.total / 5)}" if small else str(table.total)
+        total = _shown_total(table.total, threshold) if small else str(table.total)
     return ShownTable(table, cells, total, bool(small))
 
 

@@ -180,6 +180,20 @@ def test_suppression_hides_small_counts_and_protects_the_total():
     assert two_small.cells == [("A", "<5"), ("B", "<5"), ("C", "12")]
 
 
+def test_issue13_8_small_totals_read_below_five_never_about_zero(app, coordinator, clock):
+    for _ in range(2):
+        make_request(app)
+    response = coordinator.get("/samordnare/statistik/export.csv?ar=2026")
+    totals = {r[0]: r[2] for r in _csv_rows(response.data) if len(r) == 3 and r[1] == "Totalt"}
+    assert totals["Förfrågningar per månad"] == "<5", totals
+    assert not any(value.startswith("ca. 0") for value in totals.values())
+    page = coordinator.get("/samordnare/statistik/arsrapport?ar=2026").get_data(as_text=True)
+    assert "ca. 0" not in page
+    assert re.search(r"Totalt</th><td class=\"num\">&lt;5<", page)
+    table = statistics.Table("t", "Test", "", [("A", 3), ("B", 4)])
+    assert disclosure.protect(table, 5).total == "ca. 5", "7 rounds to 5, not below the limit"
+
+
 def test_internal_view_is_exact_and_labelled_internal(app, coordinator, clock):
     seed(app)
     page = coordinator.get("/samordnare/statistik?ar=2026").get_data(as_text=True)
