@@ -203,7 +203,8 @@ STATUS_EXPLANATIONS: dict[str, str] = {
     Status.PLANNED: "Ärendet är planerat till ett samråd. Tiden står nedan.",
     Status.HELD: "Samrådet har hållits.",
     Status.CLOSED: "Ärendet är avslutat.",
-    Status.DECLINED: "Samordnaren har bedömt att ärendet inte ska tas upp i samråd.",
+    Status.DECLINED: "Samordnaren har bedömt att ärendet inte ska tas upp i samråd. Motiveringen "
+    "står i meddelandet nedan.",
     Status.WITHDRAWN: "Du har återkallat förfrågan.",
 }
 

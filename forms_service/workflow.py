@@ -5,11 +5,14 @@ or avböjd with a reason; återkallad comes only from the submitter. A held case
 again for a follow-up samråd. Anything else is refused.
 
 `change_status` is the one way a status changes: it checks the transition and keeps the change as
-an event. Like every domain helper it never commits (services/ does).
+an event. A request that is declined or withdrawn also leaves the agenda of every samråd not yet
+held (audited), so its text is never printed for a meeting it will not be discussed at. Like
+every domain helper it never commits (services/ does).
 """
 
 from __future__ import annotations
 
+from . import audit
 from .db import get_session
 from .models import RequestEvent, SamradRequest, utcnow
 from .vocabulary import FINISHED_STATUSES, WITHDRAWABLE_STATUSES, EventKind, Status
@@ -24,6 +27,9 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     Status.DECLINED: frozenset(),
     Status.WITHDRAWN: frozenset(),
 }
+
+# A request in one of these statuses is taken off every agenda of a samråd not yet held.
+LEAVES_AGENDA = frozenset({Status.DECLINED, Status.WITHDRAWN})
 
 # Status.PLANNED needs a meeting, so it is reached through planning, not the plain status form.
 NEEDS_MEETING = frozenset({Status.PLANNED})
@@ -63,4 +69,24 @@ def change_status(
     request.status = to_status
     request.ended_at = utcnow() if to_status in FINISHED_STATUSES else None
     get_session().add(event)
+    if to_status in LEAVES_AGENDA:
+        _leave_agendas(request, actor)
     return event
+
+
+def _leave_agendas(request: SamradRequest, actor: str) -> None:
+    """Take the request off the agenda of every meeting not yet held, auditing each removal."""
+    for item in [item for item in request.agenda_items if item.meeting.held_at is None]:
+        meeting = item.meeting
+        meeting.items.remove(item)
+        request.agenda_items.remove(item)
+        get_session().delete(item)
+        for position, each in enumerate(meeting.items):
+            each.position = position
+        audit.record(
+            audit.AuditType.MEETING_CHANGED,
+            actor=actor,
+            object_type=audit.AuditObject.MEETING,
+            object_ref=str(meeting.id),
+            detail=f"{request.reference} borttagen ({Status(request.status).label.lower()})",
+        )

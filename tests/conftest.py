@@ -18,6 +18,9 @@ from sqlalchemy import create_engine, text
 
 from forms_service import create_app, db
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from coordhelpers import enrol, login, start_clock
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -211,3 +214,24 @@ def page_without_js(browser):
     context = browser.new_context(locale="sv-SE", java_script_enabled=False)
     yield context.new_page()
     context.close()
+
+
+# --- A coordinator logged in over HTTP (test modules may define their own) ---------------------
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return start_clock(monkeypatch)
+
+
+@pytest.fixture
+def account(app, clock):
+    return enrol(app, app.test_client(), clock)
+
+
+@pytest.fixture
+def coordinator(app, account, clock):
+    """A client with a full coordinator login (password and code)."""
+    client = app.test_client()
+    assert login(client, account, clock).status_code == 303
+    return client

@@ -106,7 +106,7 @@ def test_coordinator_pages_in_every_state(page, browser, live_app, live_server):
     page.click(f"a:has-text('{reference}')")
     assert_accessible(page, "request")
     page.select_option("#status", "under_bedomning")
-    page.click("button:has-text('Spara status')")
+    page.click("button:has-text('Spara ändringen')")
     page.select_option("#meeting", index=1)
     page.click("button:has-text('Planera in')")
     page.click("main a[href^='/samordnare/moten/'] >> nth=0")

@@ -140,7 +140,7 @@ def test_coordinator_journey_from_enrolment_to_printed_agenda(page, browser, liv
     page.click(f"a:has-text('{reference}')")
     assert page.locator("h1").inner_text() == f"Förfrågan {reference}"
     page.select_option("#status", "under_bedomning")
-    page.click("button:has-text('Spara status')")
+    page.click("button:has-text('Spara ändringen')")
     assert "Under bedömning" in page.locator(".tag").first.inner_text()
 
     page.select_option("#meeting", index=1)

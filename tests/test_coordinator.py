@@ -589,17 +589,13 @@ def test_withdrawn_request_is_shown_as_withdrawn_to_the_coordinator(app, coordin
     )
 
 
-@pytest.mark.parametrize("kind", ["anteckning", "meddelande"])
-def test_notes_and_messages_go_through_the_guard(app, coordinator, kind):
+@pytest.mark.parametrize(("kind", "field"), [("anteckning", "note-text"), ("status", "comment")])
+def test_notes_and_messages_go_through_the_guard(app, coordinator, kind, field):
     reference = make_request(app)
     path = f"/samordnare/forfragan/{reference}"
-    prefix = "note" if kind == "anteckning" else "message"
     response = coordinator.post(
         f"{path}/{kind}",
-        data={
-            "csrf_token": csrf_for(coordinator, path),
-            f"{prefix}-text": "Ring henne på 070-123 45 67.",
-        },
+        data={"csrf_token": csrf_for(coordinator, path), field: "Ring henne på 070-123 45 67."},
     )
     page = response.get_data(as_text=True)
     assert "<mark>070-123 45 67</mark>" in page
@@ -607,10 +603,7 @@ def test_notes_and_messages_go_through_the_guard(app, coordinator, kind):
         assert get_session().scalars(select(RequestEvent)).all() == []
     ok = coordinator.post(
         f"{path}/{kind}",
-        data={
-            "csrf_token": csrf_for(coordinator, path),
-            f"{prefix}-text": "Avvaktar polisens bedömning.",
-        },
+        data={"csrf_token": csrf_for(coordinator, path), field: "Avvaktar polisens bedömning."},
     )
     assert ok.status_code == 303
 
@@ -876,10 +869,7 @@ def test_audit_trail_covers_actions_and_never_holds_case_text(app, coordinator):
         f"{path}/anteckning",
         data={"csrf_token": csrf_for(coordinator, path), "note-text": "Hemlig anteckning här."},
     )
-    coordinator.post(
-        f"{path}/meddelande",
-        data={"csrf_token": csrf_for(coordinator, path), "message-text": "Hemligt meddelande här."},
-    )
+    _change(coordinator, reference, comment="Hemligt meddelande här.")
     _plan(app, coordinator, reference)
     types = {e.event_type for e in audit_events(app)}
     assert {

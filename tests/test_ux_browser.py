@@ -19,7 +19,9 @@ def _decode_qr(png: bytes) -> list[str]:
 
 
 @pytest.mark.parametrize("width", [1280, 320])
-def test_issue13_1_enrolment_qr_code_scans_to_the_shown_secret(browser, live_app, live_server, width):
+def test_issue13_1_enrolment_qr_code_scans_to_the_shown_secret(
+    browser, live_app, live_server, width
+):
     context = browser.new_context(locale="sv-SE", viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(live_server + create_coordinator(live_app, f"qr{width}"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 
 from ..clock import STOCKHOLM
 from ..forms import AcuteMeetingForm, AgendaItemForm, ConfirmForm, NoteForm
@@ -15,7 +15,9 @@ from . import actor, bp
 WEEKS_AHEAD = 6  # how many weekly samråd ahead the button creates
 
 
-def _back_to_meeting(meeting_id: int):
+def _back_to_meeting(meeting_id: int, done: str | None = None):
+    if done:
+        flash(done)
     return redirect(url_for("coordinator.meeting_page", meeting_id=meeting_id), code=303)
 
 
@@ -25,7 +27,7 @@ def meeting_list():
     if request.method == "POST" and form.validate():
         local = datetime.combine(form.day.data, form.start_time.data, tzinfo=STOCKHOLM)
         meeting = meetings.create_acute_meeting(local, form.place.data, actor=actor())
-        return _back_to_meeting(meeting.id)
+        return _back_to_meeting(meeting.id, "Det akuta samrådet är skapat.")
     return render_form_page(
         "coordinator/meetings.html",
         form,
@@ -84,7 +86,7 @@ def meeting_held(meeting_id: int):
     if not ConfirmForm().validate():
         abort(400)
     meetings.mark_held(meeting_id, actor=actor())
-    return _back_to_meeting(meeting_id)
+    return _back_to_meeting(meeting_id, "Samrådet är markerat som genomfört.")
 
 
 @bp.post("/moten/<int:meeting_id>/anteckningar")
@@ -95,7 +97,7 @@ def meeting_notes(meeting_id: int):
     if not (valid and guard.passed):
         return _render_meeting(meetings.meeting_page(meeting_id), notes_form=form, guard=guard)
     meetings.save_notes(meeting_id, form.text.data, actor=actor())
-    return _back_to_meeting(meeting_id)
+    return _back_to_meeting(meeting_id, "Anteckningarna är sparade.")
 
 
 @bp.post("/moten/<int:meeting_id>/punkt/<int:item_id>")
@@ -109,15 +111,18 @@ def agenda_item(meeting_id: int, item_id: int):
                 abort(404)
             return _render_meeting(page, item_forms={item_id: form})
         meetings.set_invited(meeting_id, item_id, form.invited_parties.data, actor=actor())
+        done = "De inbjudna parterna är sparade."
     elif not ConfirmForm().validate():
         abort(400)
     elif action in ("upp", "ned"):
         meetings.move_item(meeting_id, item_id, -1 if action == "upp" else 1, actor=actor())
+        done = "Dagordningen har fått en ny ordning."
     elif action == "ta_bort":
         meetings.remove_item(meeting_id, item_id, actor=actor())
+        done = "Ärendet är borttaget från dagordningen."
     else:
         abort(400)
-    return _back_to_meeting(meeting_id)
+    return _back_to_meeting(meeting_id, done)
 
 
 @bp.post("/moten/<int:meeting_id>/dagordning")

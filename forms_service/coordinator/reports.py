@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, abort, current_app, redirect, render_template, request, url_for
+from flask import (
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 
 from .. import clock, disclosure
 from .. import statistics as stats
@@ -80,6 +89,7 @@ def annual_report():
         guard = run_guard([form.text], confirmations(request.form))
         if valid and guard.passed:
             reports.save_commentary(year, form.text.data, actor=actor())
+            flash("Kommentaren är sparad.")
             return redirect(url_for("coordinator.annual_report", ar=year), code=303)
     report, commentary = reports.annual_report(year)
     threshold = current_app.config["SUPPRESS_BELOW"]

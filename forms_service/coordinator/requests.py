@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 
 from .. import clock
 from .. import vocabulary as v
@@ -57,8 +57,12 @@ def queue():
 
 def _status_form(page: request_service.RequestPage, formdata=None) -> StatusForm:
     form = StatusForm(formdata=formdata) if formdata is not None else StatusForm()
+    current = v.label(v.STATUSES, page.record.status)
     form.status.choices = as_choices(
-        [("", "Välj status"), *[(s, v.label(v.STATUSES, s)) for s in page.status_choices]]
+        [
+            ("", f"Behåll nuvarande status ({current})"),
+            *[(s, v.label(v.STATUSES, s)) for s in page.status_choices],
+        ]
     )
     return form
 
@@ -83,19 +87,16 @@ def _plan_form(page: request_service.RequestPage, formdata=None) -> PlanForm:
 def _render_request(page: request_service.RequestPage, **forms):
     status_form = forms.pop("status_form", None) or _status_form(page)
     note_form = forms.pop("note_form", None) or NoteForm(formdata=None, prefix="note")
-    message_form = forms.pop("message_form", None) or NoteForm(formdata=None, prefix="message")
     plan_form = forms.pop("plan_form", None) or _plan_form(page)
     return render_form_page(
         "coordinator/request.html",
         status_form,
         note_form,
-        message_form,
         plan_form,
         guard=forms.pop("guard", None),
         record=page.record,
         status_form=status_form,
         note_form=note_form,
-        message_form=message_form,
         plan_form=plan_form,
         consent_warnings=page.consent_warnings,
         can_plan=page.can_plan,
@@ -130,10 +131,16 @@ def change_status(reference: str):
     except FieldError as error:
         show_error(form, error)
         return _render_request(page, status_form=form)
+    done = []
+    if form.status.data:
+        done.append(f"Status ändrad till {v.label(v.STATUSES, form.status.data).lower()}.")
+    if (form.comment.data or "").strip():
+        done.append("Meddelandet visas nu på inlämnarens statussida.")
+    flash(" ".join(done))
     return _back_to_request(page.record.reference)
 
 
-def _add_text_event(reference: str, prefix: str, save):
+def _add_text_event(reference: str, prefix: str, save, done: str):
     page = request_service.request_page(reference)
     form = NoteForm(prefix=prefix)
     valid = form.validate()
@@ -141,17 +148,15 @@ def _add_text_event(reference: str, prefix: str, save):
     if not (valid and guard.passed):
         return _render_request(page, **{f"{prefix}_form": form, "guard": guard})
     save(reference, form.text.data, actor=actor())
+    flash(done)
     return _back_to_request(page.record.reference)
 
 
 @bp.post("/forfragan/<reference>/anteckning")
 def add_note(reference: str):
-    return _add_text_event(reference, "note", request_service.add_note)
-
-
-@bp.post("/forfragan/<reference>/meddelande")
-def send_message(reference: str):
-    return _add_text_event(reference, "message", request_service.send_message)
+    return _add_text_event(
+        reference, "note", request_service.add_note, "Den interna anteckningen är sparad."
+    )
 
 
 @bp.post("/forfragan/<reference>/planera")
@@ -167,4 +172,5 @@ def plan_request(reference: str):
     except FieldError as error:
         show_error(form, error)
         return _render_request(page, plan_form=form)
+    flash("Förfrågan är planerad till samrådet.")
     return _back_to_request(page.record.reference)

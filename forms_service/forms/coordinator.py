@@ -71,18 +71,26 @@ class PasswordChangeForm(NewPasswordFields):
 
 
 class StatusForm(NorrskenForm):
-    status = SelectField("Ny status", validators=[DataRequired("Välj en status.")])
+    """Change the status and/or write to the submitter: everything typed here is shown to the
+    submitter (an internal note has its own form)."""
+
+    status = SelectField("Status", default="")
     decline_reason = SelectField(
-        "Skäl till att förfrågan avböjs",
+        "Skäl till att förfrågan avböjs (om du avböjer)",
+        description="För statistiken. Visas inte för inlämnaren.",
         choices=as_choices([("", "Välj skäl"), *v.DECLINE_REASONS]),
         default="",
     )
     comment = TextAreaField(
-        "Kommentar eller meddelande",
-        description="Vid ”behöver komplettering” visas texten för den som skickade förfrågan. "
-        "Den kontrolleras som ärendetext.",
+        "Meddelande till inlämnaren",
+        description="Visas på inlämnarens statussida. Skriv vad som behöver kompletteras, eller "
+        "varför förfrågan avböjs. Kontrolleras som ärendetext.",
         validators=[Length(max=1500, message="Skriv högst 1500 tecken.")],
     )
+
+    def validate_status(self, field):
+        if not field.data and not (self.comment.data or "").strip():
+            raise ValidationError("Välj en ny status eller skriv ett meddelande till inlämnaren.")
 
     def validate_decline_reason(self, field):
         if self.status.data == Status.DECLINED and not field.data:
@@ -92,7 +100,7 @@ class StatusForm(NorrskenForm):
         if self.status.data == Status.NEEDS_INFO and not (field.data or "").strip():
             raise ValidationError("Skriv vad som behöver kompletteras.")
         if self.status.data == Status.DECLINED and not (field.data or "").strip():
-            raise ValidationError("Skriv en kort motivering till att förfrågan avböjs.")
+            raise ValidationError("Skriv till inlämnaren varför förfrågan avböjs.")
 
 
 class NoteForm(NorrskenForm):

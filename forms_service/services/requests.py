@@ -42,27 +42,32 @@ def request_page(reference: str) -> RequestPage:
 
 def change_status(
     reference: str,
-    to_status: str,
+    to_status: str | None,
     actor: str,
     comment: str | None = None,
     decline_reason: str | None = None,
 ) -> SamradRequest:
-    """Change the status; "behöver komplettering" also sends the comment to the submitter."""
+    """Change the status and/or write to the submitter: the one place for a message to the
+    submitter. `to_status` None keeps the status; a non-empty `comment` is always a message shown
+    on the submitter's status page (for "behöver komplettering" and "avböjd" it is required by
+    the form: what is needed, or why the request was declined)."""
     record = find_request(reference)
     previous = record.status
-    try:
-        workflow.change_status(record, to_status, actor=actor, comment=comment or None)
-    except workflow.TransitionRefused:
-        raise FieldError(
-            "status", "Den statusändringen är inte tillåten från nuvarande status."
-        ) from None
-    if to_status == Status.DECLINED:
-        record.decline_reason = decline_reason
-    if to_status == Status.NEEDS_INFO:
+    if to_status:
+        try:
+            workflow.change_status(record, to_status, actor=actor)
+        except workflow.TransitionRefused:
+            raise FieldError(
+                "status", "Den statusändringen är inte tillåten från nuvarande status."
+            ) from None
+        if to_status == Status.DECLINED:
+            record.decline_reason = decline_reason
+        _audit(record, actor, AuditType.STATUS_CHANGED, f"{previous} → {to_status}")
+    if comment and comment.strip():
         get_session().add(
             RequestEvent(request=record, kind=EventKind.MESSAGE, actor=actor, text=comment)
         )
-    _audit(record, actor, AuditType.STATUS_CHANGED, f"{previous} → {to_status}")
+        _audit(record, actor, AuditType.MESSAGE_SENT)
     get_session().commit()
     return record
 
@@ -70,11 +75,6 @@ def change_status(
 def add_note(reference: str, text: str, actor: str) -> SamradRequest:
     """An internal note, seen only by coordinators."""
     return _add_event(reference, EventKind.NOTE, text, actor, AuditType.NOTE_ADDED)
-
-
-def send_message(reference: str, text: str, actor: str) -> SamradRequest:
-    """A message shown on the submitter's status page."""
-    return _add_event(reference, EventKind.MESSAGE, text, actor, AuditType.MESSAGE_SENT)
 
 
 def _add_event(reference: str, kind: str, text: str, actor: str, audit_type: str):
