@@ -28,6 +28,9 @@ class AuditType(Term):
     NOTE_ADDED = "note_added", "Anteckning tillagd"
     MESSAGE_SENT = "message_sent", "Meddelande skickat"
     MEETING_CHANGED = "meeting_changed", "Samråd ändrat"
+    LINK_REVOKED = "link_revoked", "Statuslänk spärrad"
+    LINK_SENT = "link_sent", "Ny statuslänk skickad"
+    CONSENT_WITHDRAWN = "consent_withdrawn", "Samtycke återkallat"
     EXPORT = "export", "Export"
     DELETION = "deletion", "Gallring"
     AUDIT_VIEWED = "audit_viewed", "Logg visad"  # no longer recorded, see below
@@ -37,6 +40,7 @@ class AuditObject(StrEnum):
     """What kind of object an event is about (stored in Swedish, shown as it is)."""
 
     REQUEST = "förfrågan"
+    CONSENT = "samtycke"
     MEETING = "samråd"
     ACCOUNT = "konto"
     STATISTICS = "statistik"

@@ -40,7 +40,10 @@ CSRF_MESSAGE = (
 )
 
 
-def render_error(code: int, title: str | None = None, message: str | None = None):
+def render_error(
+    code: int, title: str | None = None, message: str | None = None, contact: bool = False
+):
+    """The Swedish error page; `contact` adds the way to reach the coordinator."""
     default_title, default_message = MESSAGES.get(code, MESSAGES[500])
     return (
         render_template(
@@ -48,6 +51,7 @@ def render_error(code: int, title: str | None = None, message: str | None = None
             code=code,
             title=title or default_title,
             message=message or default_message,
+            contact=contact,
         ),
         code,
     )

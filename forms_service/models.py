@@ -94,6 +94,9 @@ class ConsentRecord(SubmitterMixin, Base):
     told_can_withdraw: Mapped[bool] = mapped_column(default=False)
 
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # When the current status link was issued (None: with the record); links issued before a
+    # new one are revoked by its new token_nonce.
+    link_issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -147,6 +150,8 @@ class SamradRequest(SubmitterMixin, Base):
     participation: Mapped[str] = mapped_column(String(20))
     declaration_version: Mapped[str] = mapped_column(String(20))
     warnings_confirmed: Mapped[int] = mapped_column(default=0)
+    # Which de-identification warnings the submitter confirmed, as shown to them (case text).
+    confirmed_warnings: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
     decline_reason: Mapped[str | None] = mapped_column(String(30))
 
     status: Mapped[str] = mapped_column(String(20), default=Status.NEW)
@@ -154,6 +159,7 @@ class SamradRequest(SubmitterMixin, Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    link_issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     consent: Mapped[ConsentRecord | None] = relationship(back_populates="requests")
     events: Mapped[list[RequestEvent]] = relationship(
@@ -177,7 +183,7 @@ class RequestEvent(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("samrad_request.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))  # an EventKind
+    kind: Mapped[str] = mapped_column(String(20))  # an EventKind (reply: from the submitter)
     actor: Mapped[str] = mapped_column(String(40))  # vocabulary.SUBMITTER or a coordinator's name
     from_status: Mapped[str | None] = mapped_column(String(20))
     to_status: Mapped[str | None] = mapped_column(String(20))
@@ -271,6 +277,25 @@ class CoordinatorSession(Base):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     coordinator: Mapped[Coordinator] = relationship()
+
+
+class SavedForm(Base):
+    """What a coordinator had typed when the session ran out, kept until they log in again.
+
+    Only saved for a session that ended by idle timeout (so it belongs to a known coordinator),
+    encrypted like all case text, and restored only to that coordinator on the same page.
+    """
+
+    __tablename__ = "saved_form"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    coordinator_id: Mapped[int] = mapped_column(ForeignKey("coordinator.id"), index=True)
+    path: Mapped[str] = mapped_column(String(300))
+    data: Mapped[str | None] = mapped_column(
+        EncryptedText, info=keep("the whole row is deleted after 12 hours (services/unsent.py)")
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class AuditEvent(Base):

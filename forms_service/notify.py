@@ -1,9 +1,14 @@
-"""E-mail to the coordinator when a new request arrives.
+"""E-mail: notices to the coordinator, and a new status link to a submitter.
 
-The message says only that a request is waiting: its reference, its kind, whether it is acute,
-and a link to the coordinator page. Never case text, never the submitter's details. Off unless
-SMTP_HOST and COORDINATOR_EMAIL are set. A failure to send is logged (without content) and never
-stops the submission: the request is already safely stored and in the queue.
+To the coordinator (off unless SMTP_HOST and COORDINATOR_EMAIL are set): a new request is
+waiting, or a submitter has answered a komplettering. The notice gives the reference, the kind,
+whether it is acute, and a link to the coordinator page; never case text, never the submitter's
+details. A failure to send is logged (without content) and never stops the submission: the
+request is already safely stored and in the queue.
+
+To a submitter (off unless SMTP_HOST is set): a new status link, sent by the coordinator to the
+work e-mail address stored with the request or consent record, with nothing but the reference
+and the link.
 """
 
 from __future__ import annotations
@@ -39,11 +44,57 @@ def new_request_message(request: SamradRequest) -> EmailMessage:
     return message
 
 
-def notify_new_request(request: SamradRequest) -> bool:
+def reply_message(request: SamradRequest) -> EmailMessage:
     config = current_app.config
-    if not config["SMTP_HOST"] or not config["COORDINATOR_EMAIL"]:
+    message = EmailMessage()
+    message["Subject"] = f"Komplettering inkommen för förfrågan {request.reference}"
+    message["From"] = config["MAIL_FROM"]
+    message["To"] = config["COORDINATOR_EMAIL"]
+    link = f"{config['BASE_URL'].rstrip('/')}/samordnare/forfragan/{request.reference}"
+    message.set_content(
+        "Inlämnaren har svarat på din begäran om komplettering. Förfrågan är åter under "
+        f"bedömning.\n\nReferens: {request.reference}\n\nLogga in för att läsa svaret:\n"
+        f"{link}\n\nMeddelandet innehåller med avsikt ingen ärendetext.\n"
+    )
+    return message
+
+
+def status_link_message(reference: str, to: str, url: str, what: str) -> EmailMessage:
+    config = current_app.config
+    message = EmailMessage()
+    message["Subject"] = f"Ny statuslänk för {what} {reference}"
+    message["From"] = config["MAIL_FROM"]
+    message["To"] = to
+    message.set_content(
+        f"Samordnaren i Operation Norrsken har skickat en ny statuslänk för {what} "
+        f"{reference}. Tidigare länkar fungerar inte längre.\n\n{url}\n\n"
+        "Den som har länken kan se statusen, så dela den inte och skriv den inte i personens "
+        "journal. Har du inte bett om en ny länk kan du kontakta samordnaren.\n"
+    )
+    return message
+
+
+def mail_enabled() -> bool:
+    return bool(current_app.config["SMTP_HOST"])
+
+
+def notify_new_request(request: SamradRequest) -> bool:
+    if not current_app.config["COORDINATOR_EMAIL"]:
         return False
-    message = new_request_message(request)
+    return send(new_request_message(request))
+
+
+def notify_reply(request: SamradRequest) -> bool:
+    if not current_app.config["COORDINATOR_EMAIL"]:
+        return False
+    return send(reply_message(request))
+
+
+def send(message: EmailMessage) -> bool:
+    """Send one message; False (logged without content) when mail is off or sending failed."""
+    config = current_app.config
+    if not config["SMTP_HOST"]:
+        return False
     try:
         with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"], timeout=10) as smtp:
             if config["SMTP_STARTTLS"]:
@@ -52,6 +103,6 @@ def notify_new_request(request: SamradRequest) -> bool:
                 smtp.login(config["SMTP_USERNAME"], config["SMTP_PASSWORD"])
             smtp.send_message(message)
     except (OSError, smtplib.SMTPException) as exc:
-        logger.error("Could not send the new-request notice: %s", type(exc).__name__)
+        logger.error("Could not send an e-mail: %s", type(exc).__name__)
         return False
     return True

@@ -13,6 +13,7 @@ import secrets
 from flask import (
     Blueprint,
     abort,
+    flash,
     g,
     jsonify,
     redirect,
@@ -32,6 +33,7 @@ from .forms import (
     ConfirmForm,
     ConsentForm,
     DeclarationForm,
+    ReplyForm,
     RequestForm,
 )
 from .guarded_forms import GuardResult, confirmations, render_form_page, run_guard
@@ -176,8 +178,8 @@ def _token_problem_page(problem: TokenProblem):
     titles = {
         TokenProblem.EXPIRED: (
             "Länken har slutat gälla",
-            "Statuslänkar gäller en begränsad tid. Kontakta samordnaren och uppge referensen om "
-            "du behöver veta hur det går med ärendet.",
+            "Statuslänkar gäller en begränsad tid. Kontakta samordnaren och uppge referensen: "
+            "samordnaren kan skicka en ny länk till din e-postadress i tjänsten.",
         ),
         TokenProblem.GONE: (
             "Uppgifterna finns inte längre",
@@ -186,11 +188,34 @@ def _token_problem_page(problem: TokenProblem):
         TokenProblem.INVALID: (
             "Länken fungerar inte",
             "Länken är felaktig eller har spärrats. Kontrollera att du har kopierat hela länken, "
-            "eller kontakta samordnaren och uppge referensen.",
+            "eller kontakta samordnaren och uppge referensen: samordnaren kan skicka en ny länk "
+            "till din e-postadress i tjänsten.",
         ),
     }
     title, message = titles[problem]
-    return render_error(404, title, message)
+    return render_error(404, title, message, contact=True)
+
+
+def _end_link_step(record, step: str, form: ConfirmForm):
+    """The submitter ends their own status link (M6): a confirmation page, then the end."""
+    if step == "avsluta_bekrafta":
+        return render_template("public/link_end.html", record=record, form=form)
+    submissions.end_own_link(record)
+    return render_template("public/link_ended.html", record=record)
+
+
+def _render_request_status(record, form, reply=None, guard=None):
+    reply = reply or ReplyForm(formdata=None, prefix="svar")
+    return render_form_page(
+        "public/request_status.html",
+        reply,
+        guard=guard,
+        record=record,
+        form=form,
+        reply=reply,
+        messages=submissions.messages_for_submitter(record),
+        v=v,
+    )
 
 
 @bp.route("/status/<token>", methods=["GET", "POST"])
@@ -200,21 +225,27 @@ def request_status(token: str):
     if problem:
         return _token_problem_page(problem)
     form = ConfirmForm()
+    if request.method == "GET":
+        return _render_request_status(record, form)
     step = request.form.get("steg")
-    if request.method == "POST":
-        if not form.validate():
-            abort(400)
-        if step == "bekrafta" and record.status in v.WITHDRAWABLE_STATUSES:
-            return render_template("public/request_withdraw.html", record=record, form=form)
-        if step == "aterkalla":
-            submissions.withdraw_request(record)
+    if step == "svara":
+        reply = ReplyForm(prefix="svar")
+        valid = reply.validate()
+        guard = run_guard([reply.text], confirmations(request.form))
+        if not (valid and guard.passed):
+            return _render_request_status(record, form, reply, guard)
+        if submissions.answer_komplettering(record, reply.text.data):
+            flash("Ditt svar är skickat till samordnaren. Förfrågan är åter under bedömning.")
         return redirect(url_for("public.request_status", token=token), code=303)
-    return render_template(
-        "public/request_status.html",
-        record=record,
-        form=form,
-        messages=submissions.messages_for_submitter(record),
-    )
+    if not form.validate():
+        abort(400)
+    if step in ("avsluta_bekrafta", "avsluta"):
+        return _end_link_step(record, step, form)
+    if step == "bekrafta" and record.status in v.WITHDRAWABLE_STATUSES:
+        return render_template("public/request_withdraw.html", record=record, form=form)
+    if step == "aterkalla":
+        submissions.withdraw_request(record)
+    return redirect(url_for("public.request_status", token=token), code=303)
 
 
 # --- Samtycke ---------------------------------------------------------------------------------
@@ -286,6 +317,8 @@ def consent_status(token: str):
         if not form.validate():
             abort(400)
         step = request.form.get("steg")
+        if step in ("avsluta_bekrafta", "avsluta"):
+            return _end_link_step(record, step, form)
         if step == "bekrafta" and not record.is_withdrawn():
             return render_template("public/consent_withdraw.html", record=record, form=form)
         if step == "aterkalla":

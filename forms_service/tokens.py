@@ -3,15 +3,20 @@
 A token carries only the record's random `public_id`. It is signed with a salt that includes the
 record's `token_nonce`, so giving the record a new nonce revokes every link issued before. Each
 purpose (request status, consent status) has its own salt: a consent link never opens a request.
+
+A link works for STATUS_TOKEN_MAX_AGE_DAYS after it was issued, or until `lives_until` if that is
+later: a consent record's link must work as long as the consent does, so that a withdrawal can
+always be registered.
 """
 
 from __future__ import annotations
 
 import secrets
+from datetime import datetime, timedelta
 from enum import Enum
 
 from flask import current_app
-from itsdangerous import BadSignature, SignatureExpired, TimestampSigner, URLSafeTimedSerializer
+from itsdangerous import BadSignature, TimestampSigner, URLSafeTimedSerializer
 
 from . import clock
 
@@ -56,12 +61,17 @@ def peek_public_id(token: str) -> str | None:
     return payload if isinstance(payload, str) and len(payload) <= 64 else None
 
 
-def verify(purpose: str, token: str, nonce: str) -> str | TokenProblem:
+def verify(
+    purpose: str, token: str, nonce: str, lives_until: datetime | None = None
+) -> str | TokenProblem:
     """The public_id if the token is genuine, current and unexpired; otherwise the problem."""
-    max_age = current_app.config["STATUS_TOKEN_MAX_AGE_DAYS"] * 24 * 3600
     try:
-        return _serializer(purpose, nonce).loads(token, max_age=max_age)
-    except SignatureExpired:
-        return TokenProblem.EXPIRED
+        public_id, issued = _serializer(purpose, nonce).loads(token, return_timestamp=True)
     except BadSignature:
         return TokenProblem.INVALID
+    expires = issued + timedelta(days=current_app.config["STATUS_TOKEN_MAX_AGE_DAYS"])
+    if lives_until is not None:
+        expires = max(expires, lives_until)
+    if clock.now() > expires:
+        return TokenProblem.EXPIRED
+    return public_id

@@ -167,6 +167,7 @@ class EventKind(StrEnum):
 
     STATUS = "status"
     MESSAGE = "message"  # shown to the submitter on the status page
+    REPLY = "reply"  # the submitter's answer to a komplettering, shown to both
     NOTE = "note"  # internal, coordinators only
 
 

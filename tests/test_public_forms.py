@@ -475,7 +475,8 @@ def test_expired_token_shows_that_the_link_has_expired(app, client):
 def test_revoked_token_no_longer_opens_the_request(app, client):
     link = _sent_request_link(client)
     with app.app_context():
-        submissions.revoke_status_links(get_session().query(SamradRequest).one())
+        submissions.rotate_link(get_session().query(SamradRequest).one())
+        get_session().commit()
     page = client.get(link).get_data(as_text=True)
     assert "Länken fungerar inte" in page
 

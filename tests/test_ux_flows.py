@@ -3,7 +3,12 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
+import re
+
 from flowhelpers import audit_details, change, plan, post_form, row, submitted
+from formhelpers import status_link, submit_consent, valid_consent
 
 
 def test_issue13_2_declined_request_leaves_the_agenda_and_the_submitter_sees_why(app, coordinator):
@@ -74,3 +79,148 @@ def test_issue13_9_request_page_confirms_each_save_and_separates_message_from_no
     assert "Välj en ny status eller skriv ett meddelande till inlämnaren." in empty.get_data(
         as_text=True
     )
+
+
+def _mail_on(app, port) -> None:
+    app.config.update(
+        SMTP_HOST="127.0.0.1",
+        SMTP_PORT=port,
+        SMTP_STARTTLS=0,
+        COORDINATOR_EMAIL="samordnare@example.se",
+        BASE_URL="https://norrsken.example",
+    )
+
+
+def test_issue13_3_submitter_answers_a_komplettering_on_the_status_page(
+    app, coordinator, smtp_server
+):
+    port, inbox = smtp_server
+    submitter, reference, link = submitted(app)
+    change(coordinator, reference, status="under_bedomning")
+    change(coordinator, reference, status="komplettering", comment="Vilken risk ser du?")
+    _mail_on(app, port)
+    page = submitter.get(link).get_data(as_text=True)
+    assert "Svara samordnaren" in page and 'name="svar-text"' in page
+    refused = post_form(submitter, link, link, steg="svara", **{"svar-text": "Hon 850101-1236."})
+    assert "<mark>850101-1236</mark>" in refused.get_data(as_text=True), "guarded"
+    assert row(app, reference).status == "komplettering" and inbox.messages == []
+    answer = "Risken gäller hot om våld när hon lämnar bostaden."
+    sent = post_form(submitter, link, link, steg="svara", **{"svar-text": answer})
+    assert sent.status_code == 303
+    shown = submitter.get(link).get_data(as_text=True)
+    assert "Ditt svar är skickat till samordnaren." in shown and answer in shown
+    assert row(app, reference).status == "under_bedomning"
+    assert 'name="svar-text"' not in shown, "nothing more to answer"
+    coordinator_page = coordinator.get(f"/samordnare/forfragan/{reference}").get_data(as_text=True)
+    assert "Svar från inlämnaren" in coordinator_page and answer in coordinator_page
+    with app.app_context():
+        from sqlalchemy import text
+
+        from forms_service.db import get_session
+
+        stored = get_session().execute(text("SELECT text FROM request_event")).scalars().all()
+        assert stored and all("hot om våld" not in (value or "") for value in stored), "encrypted"
+    assert len(inbox.messages) == 1
+    parsed = email.message_from_string(inbox.messages[0], policy=email.policy.default)
+    notice = parsed.get_content()
+    assert parsed["To"] == "samordnare@example.se" and reference in parsed["Subject"]
+    assert "hot om våld" not in notice and "Risken" not in notice
+
+
+def test_issue13_4_coordinator_sends_a_new_link_and_the_old_one_stops(
+    app, coordinator, smtp_server
+):
+    port, inbox = smtp_server
+    submitter, reference, old_link = submitted(app)
+    path = f"/samordnare/forfragan/{reference}"
+    refused = post_form(coordinator, path, f"/samordnare/lank/{reference}/skicka")
+    assert refused.status_code == 409 and "E-post är inte påslagen" in refused.get_data(
+        as_text=True
+    )
+    assert "Förfrågan " + reference in submitter.get(old_link).get_data(as_text=True)
+    _mail_on(app, port)
+    sent = post_form(coordinator, path, f"/samordnare/lank/{reference}/skicka")
+    assert sent.status_code == 303
+    assert "En ny statuslänk är skickad" in coordinator.get(path).get_data(as_text=True)
+    assert len(inbox.messages) == 1
+    parsed = email.message_from_string(inbox.messages[0], policy=email.policy.default)
+    assert parsed["To"] == "handlaggare@krokom.example.se"
+    mail = parsed.get_content()
+    new_link = re.search(r"https://norrsken\.example(/formular/status/\S+)", mail).group(1)
+    assert "Länken fungerar inte" in submitter.get(old_link).get_data(as_text=True)
+    assert f"Förfrågan {reference}" in submitter.get(new_link).get_data(as_text=True)
+    assert "Kvinna" not in mail and "0640" not in mail
+    assert ("samordnare1", reference, "till e-post i tjänsten") in audit_details(app, "link_sent")
+
+
+def test_issue13_4_a_consent_link_lives_as_long_as_the_consent(app, client, clock):
+    page = submit_consent(
+        client, valid_consent(valid_from="2026-11-23", valid_until="2027-11-22")
+    ).get_data(as_text=True)
+    link = status_link(page)
+    assert "minst till och med 22 november 2027" in page
+    clock.advance(days=300)  # longer than STATUS_TOKEN_MAX_AGE_DAYS (180)
+    assert "Registrera att samtycket är återkallat" in client.get(link).get_data(as_text=True)
+    clock.advance(days=65)  # past the consent's last day and the ordinary lifetime
+    assert "Länken har slutat gälla" in client.get(link).get_data(as_text=True)
+
+
+def test_issue13_4_coordinator_registers_a_withdrawal_reported_by_phone(app, coordinator, client):
+    page = submit_consent(client, valid_consent()).get_data(as_text=True)
+    reference, link = re.search(r'class="reference">([^<]+)<', page).group(1), status_link(page)
+    listing = coordinator.get("/samordnare/samtycken").get_data(as_text=True)
+    assert reference in listing and "Gäller" in listing
+    path = f"/samordnare/samtycke/{reference}"
+    confirm = post_form(coordinator, path, path, steg="bekrafta").get_data(as_text=True)
+    assert f"Har personen återkallat samtycke {reference}?" in confirm
+    assert "Återkallat" not in coordinator.get(path).get_data(as_text=True)
+    done = post_form(coordinator, path, path, steg="aterkalla")
+    assert "Återkallelsen är registrerad" in coordinator.get(done.headers["Location"]).get_data(
+        as_text=True
+    )
+    assert ("samordnare1", reference, "anmält till samordnaren") in audit_details(
+        app, "consent_withdrawn"
+    )
+    assert "Samtycket är återkallat" in client.get(link).get_data(as_text=True)
+
+
+def _answer(response) -> tuple:
+    headers = {k: v for k, v in response.headers.items() if k.lower() != "date"}
+    return response.status_code, headers, response.get_data()
+
+
+def test_m6_submitter_ends_their_link_and_it_answers_exactly_like_an_unknown_link(app, coordinator):
+    submitter, reference, link = submitted(app)
+    confirm = post_form(submitter, link, link, steg="avsluta_bekrafta").get_data(as_text=True)
+    assert "Vill du avsluta statuslänken" in confirm
+    ended = post_form(submitter, link, link, steg="avsluta").get_data(as_text=True)
+    assert "Statuslänken är avslutad" in ended
+    with app.test_request_context():
+        from forms_service import tokens
+
+        never_issued = tokens.make_token("request", "0" * 32, tokens.new_nonce())
+    revoked = _answer(app.test_client().get(link))
+    unknown = _answer(app.test_client().get(f"/formular/status/{never_issued}"))
+    garbage = _answer(app.test_client().get("/formular/status/inte-en-lank"))
+    assert revoked == unknown == garbage
+    assert revoked[0] == 404
+    assert ("inlamnare", reference, "av inlämnaren") in audit_details(app, "link_revoked")
+
+
+def test_m6_coordinator_revokes_the_links_of_a_record_audited(app, coordinator, client):
+    submitter, reference, link = submitted(app)
+    path = f"/samordnare/forfragan/{reference}"
+    done = post_form(coordinator, path, f"/samordnare/lank/{reference}/sparra")
+    assert "Statuslänken är spärrad" in coordinator.get(done.headers["Location"]).get_data(
+        as_text=True
+    )
+    assert "Länken fungerar inte" in submitter.get(link).get_data(as_text=True)
+    page = submit_consent(client, valid_consent()).get_data(as_text=True)
+    consent_reference, consent_link = (
+        re.search(r'class="reference">([^<]+)<', page).group(1),
+        status_link(page),
+    )
+    consent_path = f"/samordnare/samtycke/{consent_reference}"
+    post_form(coordinator, consent_path, f"/samordnare/lank/{consent_reference}/sparra")
+    assert "Länken fungerar inte" in client.get(consent_link).get_data(as_text=True)
+    assert [d[1] for d in audit_details(app, "link_revoked")] == [reference, consent_reference]

@@ -5,6 +5,7 @@
 - meetings.py: weekly and acute samråd, agendas, printing
 - reports.py: statistics, the CSV export and the annual report
 - audit_log.py: the audit log
+- consents.py: consent records, and revoking or re-sending status links
 
 Every route except login, the one-time code and enrolment requires a full login (password and
 code); `require_login` enforces that for the whole blueprint, and a test walks the URL map to
@@ -58,6 +59,7 @@ def show_error(form, error: FieldError) -> None:
 # The views register themselves on `bp` when imported.
 from . import accounts as _accounts  # noqa: E402, F401
 from . import audit_log as _audit_log  # noqa: E402, F401
+from . import consents as _consents  # noqa: E402, F401
 from . import meetings as _meetings  # noqa: E402, F401
 from . import reports as _reports  # noqa: E402, F401
 from . import requests as _requests  # noqa: E402, F401

@@ -342,6 +342,23 @@ class ConsentForm(SubmitterFields):
         return [self.original_case_reference, self.other_parties]
 
 
+REPLY_MAX = 1500
+
+
+class ReplyForm(NorrskenForm):
+    """The submitter's answer to a request for more information (komplettering)."""
+
+    text = TextAreaField(
+        "Ditt svar till samordnaren",
+        description="Svara på det samordnaren frågar efter. Skriv ingenting som kan identifiera "
+        "personen. Svaret kontrolleras som ärendetext.",
+        validators=[
+            DataRequired("Skriv ditt svar till samordnaren."),
+            Length(max=REPLY_MAX, message=f"Skriv högst {REPLY_MAX} tecken."),
+        ],
+    )
+
+
 class CheckTextForm(NorrskenForm):
     """The live de-identification hint: one text to check."""
 

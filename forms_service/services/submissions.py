@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from .. import notify, tokens, workflow
+from .. import audit, clock, notify, tokens, workflow
 from ..db import get_session
 from ..models import ConsentRecord, RequestEvent, SamradRequest, utcnow
 from ..vocabulary import PARTIES, SUBMITTER, WITHDRAWABLE_STATUSES, EventKind, Kind, Status, label
@@ -180,18 +181,32 @@ def status_token(record) -> str:
     return tokens.make_token(purpose, record.public_id, record.token_nonce)
 
 
+def link_lives_until(record) -> datetime | None:
+    """A consent record's link works at least until the end of the consent's last day, so that a
+    withdrawal can always be registered; a request's link has only the ordinary lifetime."""
+    if isinstance(record, ConsentRecord):
+        return datetime.combine(record.valid_until + timedelta(days=1), time(), clock.STOCKHOLM)
+    return None
+
+
+def status_url(record) -> str:
+    """The status link on the configured public address (for e-mail; never the Host header)."""
+    base = current_app.config["BASE_URL"].rstrip("/")
+    path = "status" if isinstance(record, SamradRequest) else "samtycke/status"
+    return f"{base}/formular/{path}/{status_token(record)}"
+
+
 def open_by_token(model, token: str):
-    """(record, None) for a genuine current token, else (None, TokenProblem)."""
+    """(record, None) for a genuine current token, else (None, TokenProblem). A revoked link
+    and a link to a record that never existed give the same answer."""
     purpose = "request" if model is SamradRequest else "consent"
     public_id = tokens.peek_public_id(token)
     record = find_by_public_id(model, public_id) if public_id else None
     if record is None:
         return None, tokens.TokenProblem.INVALID
-    result = tokens.verify(purpose, token, record.token_nonce)
+    result = tokens.verify(purpose, token, record.token_nonce, link_lives_until(record))
     if result is tokens.TokenProblem.INVALID and expiry.is_expired_nonce(record.token_nonce):
-        result = (
-            tokens.TokenProblem.EXPIRED
-        )  # ended for good by the expiry job (services/expiry.py)
+        result = tokens.TokenProblem.EXPIRED  # ended for good by the expiry job (expiry.py)
     if isinstance(result, tokens.TokenProblem):
         return None, result
     if record.purged_at is not None:
@@ -199,9 +214,29 @@ def open_by_token(model, token: str):
     return record, None
 
 
-def revoke_status_links(record) -> None:
+def rotate_link(record) -> None:
+    """Revoke every status link of the record (the caller commits); a new link can be made."""
     record.token_nonce = tokens.new_nonce()
+    record.link_issued_at = clock.now()
+
+
+def end_own_link(record) -> None:
+    """The submitter ends the status link they hold (M6): it then answers like an unknown one."""
+    rotate_link(record)
+    audit.record(
+        audit.AuditType.LINK_REVOKED,
+        actor=SUBMITTER,
+        object_type=object_type(record),
+        object_ref=record.reference,
+        detail="av inlämnaren",
+    )
     get_session().commit()
+
+
+def object_type(record) -> audit.AuditObject:
+    if isinstance(record, SamradRequest):
+        return audit.AuditObject.REQUEST
+    return audit.AuditObject.CONSENT
 
 
 def withdraw_request(request: SamradRequest) -> bool:
@@ -222,4 +257,20 @@ def withdraw_consent(consent: ConsentRecord) -> bool:
 
 
 def messages_for_submitter(request: SamradRequest) -> list[RequestEvent]:
-    return [event for event in request.events if event.kind == EventKind.MESSAGE]
+    """The coordinator's messages and the submitter's own replies, oldest first."""
+    return [e for e in request.events if e.kind in (EventKind.MESSAGE, EventKind.REPLY)]
+
+
+def answer_komplettering(request: SamradRequest, text: str) -> bool:
+    """The submitter answers a request for more information: the (guarded) answer is kept,
+    encrypted, the request goes back to "under bedömning" and the coordinator gets a notice
+    without the text. False if the request no longer waits for an answer."""
+    if request.status != Status.NEEDS_INFO:
+        return False
+    get_session().add(
+        RequestEvent(request=request, kind=EventKind.REPLY, actor=SUBMITTER, text=text)
+    )
+    workflow.change_status(request, Status.ASSESSING, actor=SUBMITTER)
+    get_session().commit()
+    notify.notify_reply(request)
+    return True
