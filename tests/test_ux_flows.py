@@ -8,7 +8,7 @@ import email.policy
 import re
 
 from flowhelpers import audit_details, change, plan, post_form, row, submitted
-from formhelpers import status_link, submit_consent, valid_consent
+from formhelpers import send_request, status_link, submit_consent, valid_consent, valid_request
 
 
 def test_issue13_2_declined_request_leaves_the_agenda_and_the_submitter_sees_why(app, coordinator):
@@ -224,3 +224,18 @@ def test_m6_coordinator_revokes_the_links_of_a_record_audited(app, coordinator, 
     post_form(coordinator, consent_path, f"/samordnare/lank/{consent_reference}/sparra")
     assert "Länken fungerar inte" in client.get(consent_link).get_data(as_text=True)
     assert [d[1] for d in audit_details(app, "link_revoked")] == [reference, consent_reference]
+
+
+def test_issue13_5_acute_guidance_on_the_form_and_confirmation_from_configuration(app, client):
+    form = client.get("/formular/samrad").get_data(as_text=True)
+    assert "Samråd är inte en väg för nödlägen." in form and "<strong>112</strong>" in form
+    assert "inställningen ACUTE_CONTACT" in form, "a visible placeholder until it is set"
+    app.config["ACUTE_CONTACT"] = "063-14 30 00, vardagar 8–17"
+    form = client.get("/formular/samrad").get_data(as_text=True)
+    assert "<strong>063-14 30 00, vardagar 8–17</strong>" in form
+    assert "ACUTE_CONTACT" not in form
+    done = send_request(
+        client, valid_request(kind="akut", acute_reason="Hon vågar inte gå hem i kväll.")
+    ).get_data(as_text=True)
+    assert "Förfrågan är skickad" in done
+    assert "<strong>112</strong>" in done and "063-14 30 00" in done
