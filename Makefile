@@ -14,12 +14,19 @@ LOCK_VENV := .venv-lock
 PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host --upgrade
 
-.PHONY: run test lint format site db lock clean
+.PHONY: run test lint format site db lock clean base-url
 
 run: $(VENV)/.installed-run site/index.html db
 	@# No gunicorn access log: it would print concrete paths, and status tokens travel in paths.
 	@# The app logs route patterns instead (forms_service/access_log.py).
+	@# Links in e-mails use NORRSKEN_BASE_URL: it follows HOST and PORT unless it is configured.
+	NORRSKEN_BASE_URL="$$($(MAKE) -s --no-print-directory base-url)" \
 	$(BIN)/gunicorn --workers 1 --threads 4 --bind $(HOST):$(PORT) 'forms_service:create_app()'
+
+# The service's public address: NORRSKEN_BASE_URL from the environment or .env, else this server.
+base-url:
+	@url="$${NORRSKEN_BASE_URL:-$$(sed -n 's/^NORRSKEN_BASE_URL=//p' .env 2>/dev/null | tail -n 1)}"; \
+	echo "$${url:-http://$(HOST):$(PORT)}"
 
 test: $(VENV)/.installed-test
 	bash scripts/install-system-packages.sh

@@ -775,10 +775,14 @@ def test_agenda_orders_cases_with_time_slots_and_prints_no_more_than_the_request
     assert "@media print" in coordinator.get("/static/css/service.css").get_data(as_text=True)
 
 
-def test_marking_a_meeting_held_moves_its_cases_to_genomford_and_allows_follow_up(app, coordinator):
+def test_marking_a_meeting_held_moves_its_cases_to_genomford_and_allows_follow_up(
+    app, coordinator, account, clock
+):
     reference = make_request(app)
     meeting_id = _plan(app, coordinator, reference)
     path = f"/samordnare/moten/{meeting_id}"
+    clock.advance(days=2, hours=1)  # Wednesday 10.00: the samråd has started
+    login(coordinator, account, clock)
     coordinator.post(f"{path}/genomfort", data={"csrf_token": csrf_for(coordinator, path)})
     assert request_row(app, reference).status == "genomford"
     with app.app_context():

@@ -7,6 +7,7 @@ import email
 import email.policy
 import re
 
+from coordhelpers import login
 from flowhelpers import audit_details, change, plan, post_form, row, submitted
 from formhelpers import send_request, status_link, submit_consent, valid_consent, valid_request
 
@@ -239,3 +240,62 @@ def test_issue13_5_acute_guidance_on_the_form_and_confirmation_from_configuratio
     ).get_data(as_text=True)
     assert "Förfrågan är skickad" in done
     assert "<strong>112</strong>" in done and "063-14 30 00" in done
+
+
+def test_issue13_11_a_meeting_cannot_be_marked_held_before_it_starts(
+    app, coordinator, account, clock
+):
+    _submitter, reference, _link = submitted(app)
+    meeting_id = plan(app, coordinator, reference)
+    path = f"/samordnare/moten/{meeting_id}"
+    page = coordinator.get(path).get_data(as_text=True)
+    assert "Markera samrådet som genomfört" not in page
+    assert "kan markeras som genomfört när det har börjat, 25 november 2026 kl. 09.00" in page
+    early = post_form(coordinator, path, f"{path}/genomfort")
+    assert early.status_code == 409
+    assert "Samrådet har inte börjat ännu." in early.get_data(as_text=True)
+    assert row(app, reference).status == "planerad"
+    assert audit_details(app, "meeting_changed") == []
+    clock.advance(days=2, hours=1)
+    login(coordinator, account, clock)
+    assert "Markera samrådet som genomfört" in coordinator.get(path).get_data(as_text=True)
+    assert post_form(coordinator, path, f"{path}/genomfort").status_code == 303
+    assert row(app, reference).status == "genomford"
+    assert audit_details(app, "meeting_changed")[-1][2] == "genomfört, 1 ärende"
+
+
+def test_issue13_11_make_run_matches_the_base_url_to_the_port_unless_configured(tmp_path):
+    import os
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copy(root / "Makefile", tmp_path / "Makefile")
+    env = {k: v for k, v in os.environ.items() if k != "NORRSKEN_BASE_URL"}
+
+    def base_url(**extra) -> str:
+        result = subprocess.run(
+            ["make", "-s", "base-url", "PORT=8211"],
+            cwd=tmp_path,
+            env={**env, **extra},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout.strip()
+
+    assert base_url() == "http://127.0.0.1:8211"
+    assert base_url(NORRSKEN_BASE_URL="https://norrsken.example") == "https://norrsken.example"
+    (tmp_path / ".env").write_text("NORRSKEN_BASE_URL=http://127.0.0.1:9000\n")
+    assert base_url() == "http://127.0.0.1:9000"
+    run = (root / "Makefile").read_text().split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert 'NORRSKEN_BASE_URL="$$($(MAKE) -s --no-print-directory base-url)"' in run
+    readme = (root / "README.md").read_text()
+    assert "make run PORT=8211" in readme
+
+
+def test_issue13_11_cli_prints_links_with_the_configured_base_url(make_app):
+    app = make_app(BASE_URL="http://127.0.0.1:8211/")
+    output = app.test_cli_runner().invoke(args=["coordinator", "add", "kim"]).output
+    assert "http://127.0.0.1:8211/samordnare/aktivera/" in output

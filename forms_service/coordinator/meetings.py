@@ -6,10 +6,11 @@ from datetime import datetime
 
 from flask import abort, flash, redirect, render_template, request, url_for
 
+from .. import clock
 from ..clock import STOCKHOLM
 from ..forms import AcuteMeetingForm, AgendaItemForm, ConfirmForm, NoteForm
 from ..guarded_forms import confirmations, render_form_page, run_guard
-from ..services import meetings
+from ..services import FieldError, meetings
 from . import actor, bp
 
 WEEKS_AHEAD = 6  # how many weekly samråd ahead the button creates
@@ -49,7 +50,9 @@ def create_weekly_meetings():
     return redirect(url_for("coordinator.meeting_list", skapade=created), code=303)
 
 
-def _render_meeting(page: meetings.MeetingPage, notes_form=None, guard=None, item_forms=None):
+def _render_meeting(
+    page: meetings.MeetingPage, notes_form=None, guard=None, item_forms=None, held_error=None
+):
     meeting = page.meeting
     notes_form = notes_form or NoteForm(formdata=None, prefix="notes", data={"text": meeting.notes})
     item_forms = item_forms or {}
@@ -73,6 +76,8 @@ def _render_meeting(page: meetings.MeetingPage, notes_form=None, guard=None, ite
         item_forms=item_forms,
         confirm=ConfirmForm(),
         warnings=page.warnings,
+        started=clock.now() >= meeting.starts_at,
+        held_error=held_error,
     )
 
 
@@ -85,7 +90,11 @@ def meeting_page(meeting_id: int):
 def meeting_held(meeting_id: int):
     if not ConfirmForm().validate():
         abort(400)
-    meetings.mark_held(meeting_id, actor=actor())
+    try:
+        meetings.mark_held(meeting_id, actor=actor())
+    except FieldError as error:
+        page = meetings.meeting_page(meeting_id)
+        return _render_meeting(page, held_error=error.message), 409
     return _back_to_meeting(meeting_id, "Samrådet är markerat som genomfört.")
 
 

@@ -253,13 +253,15 @@ def mark_held(meeting_id: int, actor: str) -> int | None:
     meeting = find_meeting(meeting_id)
     if meeting.held_at is not None:
         return None
+    if clock.now() < meeting.starts_at:
+        raise FieldError("held", "Samrådet har inte börjat ännu. Markera det när det är hållet.")
     meeting.held_at = clock.now()
     moved = 0
     for item in meeting.items:
         if item.request.status == Status.PLANNED:
             workflow.change_status(item.request, Status.HELD, actor=actor)
             moved += 1
-    _changed(meeting, actor, f"genomfört, {moved} ärenden")
+    _changed(meeting, actor, f"genomfört, {moved} {'ärende' if moved == 1 else 'ärenden'}")
     return moved
 
 
