@@ -42,6 +42,32 @@ def fill_request_form(page, case_description: str = CLEAN_CASE) -> None:
     page.fill("#question", QUESTION)
 
 
+def fill_consent_form(page) -> None:
+    page.fill("#submitter_name", "Kim Handläggare")
+    page.select_option("#submitter_organisation", "krokom")
+    page.fill("#submitter_unit", "Vuxenenheten")
+    page.fill("#submitter_phone", "0640-161 00")
+    page.fill("#submitter_email", "handlaggare@krokom.example.se")
+    for value in ("polisen", "region", "krokom"):
+        page.check(f"input[name=parties][value={value}]")
+    page.check("input[name=information_kinds][value=vald]")
+    fill_consent_dates(page)
+    page.check("input[name=method][value=skriftligt]")
+    page.select_option("#original_kept_by", "krokom")
+    page.fill("#original_case_reference", "IFO 2026/123")
+    for name in ("told_how_samrad_works", "told_who_takes_part", "told_can_withdraw"):
+        page.check(f"#{name}")
+
+
+def fill_consent_dates(page) -> None:
+    """Today, and six months on, in the date fields as they are on the page."""
+    from datetime import date, timedelta
+
+    start, end = date.today(), date.today() + timedelta(days=180)
+    page.fill("#valid_from", start.isoformat())
+    page.fill("#valid_until", end.isoformat())
+
+
 def create_coordinator(live_app, username: str) -> str:
     result = live_app.test_cli_runner().invoke(args=["coordinator", "add", username])
     assert result.exit_code == 0, result.output

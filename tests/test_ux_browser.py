@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 import zxingcpp
-from browserhelpers import create_coordinator
+from browserhelpers import create_coordinator, fill_consent_form, fill_request_form
 from PIL import Image
 
 pytestmark = pytest.mark.browser
@@ -34,3 +34,27 @@ def test_issue13_1_enrolment_qr_code_scans_to_the_shown_secret(
     assert uri.scheme == "otpauth"
     assert parse_qs(uri.query)["secret"] == [shown.replace(" ", "")]
     assert uri.path.endswith(f"qr{width}")
+
+
+def _fits(page) -> bool:
+    return page.evaluate(
+        "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+
+
+def test_issue13_7_confirmation_pages_fit_a_320px_phone(browser, live_server):
+    context = browser.new_context(locale="sv-SE", viewport={"width": 320, "height": 700})
+    page = context.new_page()
+    page.goto(live_server + "/formular/samrad")
+    fill_request_form(page)
+    page.click("button:has-text('Fortsätt')")
+    page.check("#declaration")
+    page.click("button:has-text('Skicka förfrågan')")
+    assert page.locator("h1").inner_text() == "Förfrågan är skickad"
+    assert _fits(page), "the request confirmation with its long status link"
+    page.goto(live_server + "/formular/samtycke")
+    fill_consent_form(page)
+    page.click("button:has-text('Registrera samtycke')")
+    page.locator(".panel").wait_for()
+    assert _fits(page), "the consent confirmation"
+    context.close()

@@ -16,7 +16,7 @@ def audit_log():
     filters = AuditFilterForm(request.args)
     filters.event_type.choices = as_choices([("", "Alla"), *audit.EVENT_TYPES.items()])
     filters.validate()
-    events = audit_service.search(
+    rows = audit_service.search(
         AuditFilter(
             event_type=filters.event_type.data or None,
             actor=filters.actor.data or None,
@@ -25,5 +25,8 @@ def audit_log():
         ),
     )
     return render_template(
-        "coordinator/audit.html", filters=filters, events=events, labels=audit.EVENT_TYPES
+        "coordinator/audit.html",
+        filters=filters,
+        rows=rows,
+        labels=audit.EVENT_TYPES,
     )
