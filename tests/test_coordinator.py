@@ -889,7 +889,10 @@ def test_audit_trail_covers_actions_and_never_holds_case_text(app, coordinator):
         for secret in ("Hemlig", "Kvinna", "40-årsåldern", PASSWORD, "0640"):
             assert secret not in joined
     page = coordinator.get("/samordnare/logg?event_type=note_added").get_data(as_text=True)
-    assert "<td>Anteckning tillagd</td>" in page and "<td>Förfrågan visad</td>" not in page
+    assert (
+        '<td data-label="Händelse">Anteckning tillagd</td>' in page
+        and '<td data-label="Händelse">Förfrågan visad</td>' not in page
+    )
 
 
 def test_audit_type_is_from_a_fixed_set(app):

@@ -299,3 +299,12 @@ def test_issue13_11_cli_prints_links_with_the_configured_base_url(make_app):
     app = make_app(BASE_URL="http://127.0.0.1:8211/")
     output = app.test_cli_runner().invoke(args=["coordinator", "add", "kim"]).output
     assert "http://127.0.0.1:8211/samordnare/aktivera/" in output
+
+
+def test_minor_audit_log_reads_as_words_and_dates(app, coordinator):
+    _submitter, reference, _link = submitted(app)
+    plan(app, coordinator, reference)
+    page = coordinator.get("/samordnare/logg").get_data(as_text=True)
+    assert "ny → under bedömning" in page and "under_bedomning" not in page
+    assert "planerad till samråd 25 november 2026 kl. 09.00" in page
+    assert not re.search(r"samråd \d+<", page), "no meeting ids"
