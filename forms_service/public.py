@@ -251,25 +251,44 @@ def request_status(token: str):
 # --- Samtycke ---------------------------------------------------------------------------------
 
 
-def _render_consent_form(form: ConsentForm, guard: GuardResult):
-    return render_form_page("public/consent_form.html", form, guard=guard, form=form)
+def _render_consent_form(form: ConsentForm, guard: GuardResult, focus: str | None = None):
+    return render_form_page("public/consent_form.html", form, guard=guard, form=form, focus=focus)
 
 
 @bp.route("/samtycke", methods=["GET", "POST"])
-@limiter.limit(configured_limit("SUBMIT_RATE_LIMIT"), methods=["POST"], deduct_when=_stored)
+@limiter.limit(configured_limit("FORM_RATE_LIMIT"), methods=["POST"])
 def consent_form():
+    """The consent form, then check your answers (like the request form); nothing is stored
+    until "Registrera samtycket" on the check page."""
     form = ConsentForm()
     if request.method == "GET":
         form.submission_key.data = _new_submission_key()
-        form.valid_from.data = clock.today()
+        form.valid_from.process(None, clock.today())
         return _render_consent_form(form, GuardResult())
     if _honeypot_filled():
         return _refuse_honeypot()
     if not form.submission_key.data:
         form.submission_key.data = _new_submission_key()
+    change = request.form.get("andra")
+    if change:  # "Ändra" on the check page: back to the form, with that field focused
+        guard = run_guard(form.guarded_fields(), confirmations(request.form))
+        return _render_consent_form(form, guard, focus=change if change in form else None)
     valid = form.validate()
     guard = run_guard(form.guarded_fields(), confirmations(request.form))
     if not (valid and guard.passed):
+        return _render_consent_form(form, guard)
+    return render_form_page("public/consent_check.html", form, guard=guard, form=form, v=v)
+
+
+@bp.post("/samtycke/skicka")
+@limiter.limit(configured_limit("SUBMIT_RATE_LIMIT"), deduct_when=_stored)
+def send_consent():
+    if _honeypot_filled():
+        return _refuse_honeypot()
+    form = ConsentForm()
+    valid = form.validate()
+    guard = run_guard(form.guarded_fields(), confirmations(request.form))
+    if not (valid and guard.passed and form.submission_key.data):
         return _render_consent_form(form, guard)
     record, _is_new = submissions.create_consent(_consent_data(form))
     g.stored = True

@@ -64,8 +64,10 @@ def fill_consent_dates(page) -> None:
     from datetime import date, timedelta
 
     start, end = date.today(), date.today() + timedelta(days=180)
-    page.fill("#valid_from", start.isoformat())
-    page.fill("#valid_until", end.isoformat())
+    for name, day in (("valid_from", start), ("valid_until", end)):
+        page.fill(f"#{name}", str(day.day))
+        page.fill(f"#{name}-manad", str(day.month))
+        page.fill(f"#{name}-ar", str(day.year))
 
 
 def create_coordinator(live_app, username: str) -> str:

@@ -68,6 +68,13 @@ def valid_consent(**changes) -> dict:
         "submission_key": "c" * 32,
     }
     data.update(changes)
+    for name in ("valid_from", "valid_until"):  # three fields, as the page has them
+        value = data.pop(name, None)
+        if value is not None:
+            parts = value.split("-") if value.count("-") == 2 else ["", "", value]
+            data.update(
+                {f"{name}-ar": parts[0], f"{name}-manad": parts[1], f"{name}-dag": parts[2]}
+            )
     return {k: v for k, v in data.items() if v is not None}
 
 
@@ -87,8 +94,9 @@ def send_request(client, data: dict, declaration: bool = True):
 
 
 def submit_consent(client, data: dict):
+    """The check page's "Registrera samtycket" (what its hidden fields post)."""
     token = csrf_token(client, "/formular/samtycke")
-    return client.post("/formular/samtycke", data={**data, "csrf_token": token})
+    return client.post("/formular/samtycke/skicka", data={**data, "csrf_token": token})
 
 
 def count(app, model) -> int:

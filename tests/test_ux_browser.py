@@ -54,7 +54,23 @@ def test_issue13_7_confirmation_pages_fit_a_320px_phone(browser, live_server):
     assert _fits(page), "the request confirmation with its long status link"
     page.goto(live_server + "/formular/samtycke")
     fill_consent_form(page)
-    page.click("button:has-text('Registrera samtycke')")
+    page.click("button:has-text('Fortsätt')")
+    assert _fits(page), "the consent check page"
+    page.click("button:has-text('Registrera samtycket')")
     page.locator(".panel").wait_for()
     assert _fits(page), "the consent confirmation"
+    context.close()
+
+
+def test_issue13_10_consent_dates_do_not_depend_on_the_browser_language(browser, live_server):
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    page.goto(live_server + "/formular/samtycke")
+    assert page.locator("input[type=date]").count() == 0
+    assert page.locator("#valid_from").input_value().isdigit(), "today's day is filled in"
+    fill_consent_form(page)
+    page.click("button:has-text('Fortsätt')")
+    assert page.locator("h1").inner_text() == "Kontrollera samtycket innan du registrerar det"
+    page.click("button:has-text('Registrera samtycket')")
+    assert page.locator("h1").inner_text() == "Samtycket är registrerat"
     context.close()

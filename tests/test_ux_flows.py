@@ -308,3 +308,52 @@ def test_minor_audit_log_reads_as_words_and_dates(app, coordinator):
     assert "ny → under bedömning" in page and "under_bedomning" not in page
     assert "planerad till samråd 25 november 2026 kl. 09.00" in page
     assert not re.search(r"samråd \d+<", page), "no meeting ids"
+
+
+def test_issue13_10_consent_form_has_a_check_answers_step(app, client):
+    data = valid_consent()
+    form_step = post_form(client, "/formular/samtycke", "/formular/samtycke", **data)
+    page = form_step.get_data(as_text=True)
+    assert "Kontrollera samtycket innan du registrerar det" in page
+    assert "<li>Polisen, Polisområde Jämtland</li>" in page, "each party on its own line"
+    with app.app_context():
+        from sqlalchemy import func, select
+
+        from forms_service.db import get_session
+        from forms_service.models import ConsentRecord
+
+        assert get_session().scalar(select(func.count()).select_from(ConsentRecord)) == 0
+    back = post_form(client, "/formular/samtycke", "/formular/samtycke", andra="parties", **data)
+    back_page = back.get_data(as_text=True)
+    assert "Registrera samtycke</h1>" in back_page
+    assert re.search(r'id="parties"[^>]*autofocus', back_page), "focus on what is changed"
+    assert 'name="valid_until-ar" value="' in back_page, "the dates are kept"
+    done = submit_consent(client, data).get_data(as_text=True)
+    assert "Samtycket är registrerat" in done
+
+
+def test_issue13_10_coordinator_dates_are_three_fields_and_times_are_text(app, coordinator):
+    path = "/samordnare/moten"
+    page = coordinator.get(path).get_data(as_text=True)
+    assert 'type="date"' not in page and 'type="time"' not in page
+    assert 'name="day-dag"' in page and 'name="day-manad"' in page and 'name="day-ar"' in page
+    half = post_form(coordinator, path, path, **{"day-dag": "24", "day-ar": "2026"})
+    assert "Datum måste innehålla en månad." in half.get_data(as_text=True)
+    created = post_form(
+        coordinator,
+        path,
+        path,
+        **{"day-dag": "24", "day-manad": "11", "day-ar": "2026"},
+        start_time="13.30",
+        place="Östersund",
+    )
+    assert created.status_code == 303
+    meeting = coordinator.get(created.headers["Location"]).get_data(as_text=True)
+    assert "Samråd 24 november 2026 kl. 13.30" in meeting
+    for listing in ("/samordnare/", "/samordnare/logg", "/samordnare/statistik"):
+        shown = coordinator.get(listing).get_data(as_text=True)
+        assert 'type="date"' not in shown and "-manad" in shown, listing
+    filtered = coordinator.get(
+        "/samordnare/?received_from-dag=1&received_from-manad=1&received_from-ar=2030"
+    ).get_data(as_text=True)
+    assert "0 förfrågningar" in filtered

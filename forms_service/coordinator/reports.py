@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import (
     Response,
     abort,
@@ -18,21 +16,21 @@ from flask import (
 from .. import clock, disclosure
 from .. import statistics as stats
 from .. import vocabulary as v
-from ..forms import ConfirmForm, NoteForm
+from ..forms import ConfirmForm, NoteForm, PeriodForm
 from ..guarded_forms import GuardResult, confirmations, render_form_page, run_guard
 from ..services import reports
 from . import actor, bp
 
 
 def _period_from(values) -> stats.Period:
-    """?ar=2026, ?ar=2026&kvartal=2 or ?fran=2026-01-01&till=2026-06-30; default this year."""
+    """?ar=2026, ?ar=2026&kvartal=2 or a range from–till (three-field dates, or ISO dates as
+    in ?fran=2026-01-01&till=2026-06-30); default this year."""
     today = clock.today()
+    period = PeriodForm(values)
     try:
-        if values.get("fran") and values.get("till"):
-            start = date.fromisoformat(values["fran"])
-            end = date.fromisoformat(values["till"])
-            if start <= end and (end - start).days <= 3660:
-                return stats.range_period(start, end)
+        start, end = period.fran.data, period.till.data
+        if start and end and start <= end and (end - start).days <= 3660:
+            return stats.range_period(start, end)
         year = int(values.get("ar", today.year))
         if not 2000 <= year <= 2100:
             year = today.year
@@ -42,6 +40,12 @@ def _period_from(values) -> stats.Period:
         return stats.year_period(year)
     except ValueError:
         return stats.year_period(today.year)
+
+
+def _period_form() -> PeriodForm:
+    form = PeriodForm(request.args)
+    form.validate()  # a half-typed date is shown with its message
+    return form
 
 
 @bp.get("/statistik")
@@ -58,6 +62,7 @@ def statistics():
         query=request.args.to_dict(),
         year=period.start.year,
         confirm=ConfirmForm(),
+        period=_period_form(),
     )
 
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from flask import current_app
 from wtforms import (
-    DateField,
     HiddenField,
     PasswordField,
     SelectField,
     StringField,
     TextAreaField,
-    TimeField,
 )
 from wtforms.validators import (
     DataRequired,
@@ -24,6 +22,7 @@ from wtforms.validators import (
 from .. import vocabulary as v
 from ..vocabulary import Status
 from .common import MultiCheckboxField, NorrskenForm, as_choices, at_least_one
+from .dates import DatePartsField, TimeTextField
 
 
 class LoginForm(NorrskenForm):
@@ -132,8 +131,14 @@ class AgendaItemForm(NorrskenForm):
 
 
 class AcuteMeetingForm(NorrskenForm):
-    day = DateField("Datum", validators=[InputRequired("Skriv datum.")])
-    start_time = TimeField("Klockslag", validators=[InputRequired("Skriv klockslag.")])
+    day = DatePartsField(
+        "Datum", description="Till exempel 24 11 2026.", validators=[InputRequired("Skriv datum.")]
+    )
+    start_time = TimeTextField(
+        "Klockslag",
+        description="Timmar och minuter, till exempel 13.30.",
+        validators=[InputRequired("Skriv klockslag.")],
+    )
     place = StringField(
         "Plats",
         default=lambda: current_app.config["MEETING_PLACE"],
@@ -158,8 +163,19 @@ class QueueFilterForm(NorrskenForm):
     municipality = SelectField(
         "Hemkommun", choices=as_choices([("", "Alla"), *v.MUNICIPALITIES]), validators=[Optional()]
     )
-    received_from = DateField("Inkommen från", validators=[Optional()])
-    received_to = DateField("Inkommen till och med", validators=[Optional()])
+    received_from = DatePartsField("Inkommen från", validators=[Optional()])
+    received_to = DatePartsField("Inkommen till och med", validators=[Optional()])
+
+
+class PeriodForm(NorrskenForm):
+    """The statistics page's own period (instead of a year or quarter)."""
+
+    class Meta:
+        csrf = False
+        locales = ("sv_SE", "sv")
+
+    fran = DatePartsField("Från", validators=[Optional()])
+    till = DatePartsField("Till och med", validators=[Optional()])
 
 
 class AuditFilterForm(NorrskenForm):
@@ -169,5 +185,5 @@ class AuditFilterForm(NorrskenForm):
 
     event_type = SelectField("Händelse", validators=[Optional()])
     actor = StringField("Vem", validators=[Optional(), Length(max=40)])
-    day_from = DateField("Från", validators=[Optional()])
-    day_to = DateField("Till och med", validators=[Optional()])
+    day_from = DatePartsField("Från", validators=[Optional()])
+    day_to = DatePartsField("Till och med", validators=[Optional()])

@@ -12,7 +12,6 @@ from __future__ import annotations
 from flask import current_app
 from wtforms import (
     BooleanField,
-    DateField,
     Field,
     HiddenField,
     RadioField,
@@ -41,6 +40,7 @@ from .common import (
     required_if,
     valid_work_phone,
 )
+from .dates import DatePartsField
 
 DECLARATION_VERSION = "2026-11-v1"
 DECLARATION_TEXT = (
@@ -269,15 +269,16 @@ class ConsentForm(SubmitterFields):
         choices=as_choices(v.INFORMATION_KINDS),
         validators=[at_least_one("Välj minst en sorts uppgifter.")],
     )
-    valid_from = DateField(
+    valid_from = DatePartsField(
         "Gäller från",
-        description="Skriv datum som år-månad-dag, till exempel 2026-11-22.",
+        description="Till exempel 23 11 2026.",
         validators=[InputRequired("Skriv från vilket datum samtycket gäller.")],
     )
-    valid_until = DateField(
+    valid_until = DatePartsField(
         "Gäller till och med",
         description="Formulärtjänsten godtar högst 12 månader efter startdatum. Det är "
-        "formulärtjänstens eget val, inte ett krav i lag. Välj så kort tid som ärendet behöver.",
+        "formulärtjänstens eget val, inte ett krav i lag. Välj så kort tid som ärendet behöver. "
+        "Till exempel 22 11 2027.",
         validators=[InputRequired("Skriv till och med vilket datum samtycket gäller.")],
     )
     method = RadioField(
