@@ -8,7 +8,13 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 import zxingcpp
-from browserhelpers import create_coordinator, fill_consent_form, fill_request_form
+from browserhelpers import (
+    create_coordinator,
+    enrol_in_browser,
+    fill_consent_form,
+    fill_request_form,
+    login_in_browser,
+)
 from PIL import Image
 
 pytestmark = pytest.mark.browser
@@ -74,3 +80,26 @@ def test_issue13_10_consent_dates_do_not_depend_on_the_browser_language(browser,
     page.click("button:has-text('Registrera samtycket')")
     assert page.locator("h1").inner_text() == "Samtycket är registrerat"
     context.close()
+
+
+def test_issue13_6_timeout_warning_before_the_idle_timeout_keeps_the_session(
+    page, live_app, live_server
+):
+    secret = enrol_in_browser(page, live_server, create_coordinator(live_app, "timeout"))
+    login_in_browser(page, live_server, "timeout", secret)
+    page.clock.install()
+    page.goto(live_server + "/samordnare/moten")
+    dialog = page.locator("#timeout-dialog")
+    assert not dialog.is_visible()
+    page.clock.run_for(27 * 60 * 1000)
+    assert not dialog.is_visible(), "not before the last two minutes"
+    page.clock.run_for(2 * 60 * 1000)
+    assert dialog.is_visible()
+    assert "Du loggas snart ut" in dialog.inner_text()
+    with page.expect_response("**/samordnare/fortsatt") as renewed:
+        page.click("button:has-text('Fortsätt vara inloggad')")
+    assert renewed.value.status == 204
+    page.wait_for_function("() => !document.getElementById('timeout-dialog').open")
+    page.goto(live_server + "/samordnare/moten")
+    assert page.locator("h1").inner_text() == "Samråd"
+    assert page.csp_and_script_errors == []

@@ -8,7 +8,15 @@ import email.policy
 import re
 
 from coordhelpers import login
-from flowhelpers import audit_details, change, plan, post_form, row, submitted
+from flowhelpers import (
+    audit_details,
+    change,
+    plan,
+    post_form,
+    row,
+    submitted,
+    upcoming_meeting_id,
+)
 from formhelpers import send_request, status_link, submit_consent, valid_consent, valid_request
 
 
@@ -357,3 +365,43 @@ def test_issue13_10_coordinator_dates_are_three_fields_and_times_are_text(app, c
         "/samordnare/?received_from-dag=1&received_from-manad=1&received_from-ar=2030"
     ).get_data(as_text=True)
     assert "0 förfrågningar" in filtered
+
+
+def test_issue13_6_text_typed_before_the_idle_timeout_survives_a_new_login(
+    app, coordinator, account, clock
+):
+    from coordhelpers import csrf_for
+
+    from forms_service.models import SavedForm
+
+    meeting_id = upcoming_meeting_id(coordinator)
+    path = f"/samordnare/moten/{meeting_id}"
+    token = csrf_for(coordinator, path)
+    clock.advance(minutes=31)
+    notes = "Polisen tar kontakt med socialtjänsten i veckan. Uppföljning om två veckor."
+    lost = coordinator.post(f"{path}/anteckningar", data={"csrf_token": token, "notes-text": notes})
+    assert lost.status_code == 303
+    assert lost.headers["Location"].endswith(f"/samordnare/logga-in?next={path}")
+    login_page = coordinator.get(lost.headers["Location"]).get_data(as_text=True)
+    assert "Du loggades ut efter 30 minuter utan aktivitet." in login_page
+    assert "Det du hade skrivit är sparat" in login_page
+    with app.app_context():
+        from sqlalchemy import select, text
+
+        from forms_service.db import get_session
+
+        raw = get_session().execute(text("SELECT data FROM saved_form")).scalars().all()
+        assert len(raw) == 1 and "Polisen" not in raw[0], "kept encrypted"
+    back = login(coordinator, account, clock, next_page=path)
+    assert back.headers["Location"] == path, "back to the same page"
+    restored = coordinator.get(path).get_data(as_text=True)
+    assert notes in restored and "Det du skrev innan du loggades ut är återställt" in restored
+    saved = post_form(coordinator, path, f"{path}/anteckningar", **{"notes-text": notes})
+    assert saved.status_code == 303
+    assert "Anteckningarna är sparade." in coordinator.get(path).get_data(as_text=True)
+    with app.app_context():
+        assert get_session().scalars(select(SavedForm)).all() == [], "gone once saved"
+    stranger = app.test_client()
+    stranger.post(f"{path}/anteckningar", data={"notes-text": "x"})
+    with app.app_context():
+        assert get_session().scalars(select(SavedForm)).all() == [], "no session, nothing kept"

@@ -9,7 +9,7 @@ from ..extensions import configured_limit, limiter
 from ..forms import CodeForm, ConfirmForm, EnrolForm, LoginForm, PasswordChangeForm
 from ..guarded_forms import render_form_page
 from ..services import FieldError, NotFound, accounts
-from . import actor, bp, show_error
+from . import UNSENT_KEY, actor, bp, show_error
 
 
 @bp.route("/logga-in", methods=["GET", "POST"])
@@ -28,8 +28,11 @@ def login():
         if account_id is None:
             error = auth.GENERIC_LOGIN_ERROR
         else:
+            kept = session.get(UNSENT_KEY)
             session.clear()
             session[auth.PENDING_KEY] = {"id": account_id, "at": clock.now().timestamp()}
+            if kept:
+                session[UNSENT_KEY] = kept
             return redirect(url_for("coordinator.code", next=next_page), code=303)
     return render_template(
         "coordinator/login.html",
@@ -55,8 +58,11 @@ def code():
         if token is None:
             error = auth.GENERIC_LOGIN_ERROR
         else:
+            kept = session.get(UNSENT_KEY)
             session.clear()  # drops the pre-login session, including the pending login
             session[auth.SESSION_KEY] = token
+            if kept:  # typed before a timeout: shown again on the page (unsent.py)
+                session[UNSENT_KEY] = kept
             session.permanent = False
             return redirect(next_page or url_for("coordinator.queue"), code=303)
     return render_template(
@@ -66,6 +72,14 @@ def code():
         next_page=next_page,
         error_title_prefix=bool(error),
     )
+
+
+@bp.post("/fortsatt")
+def keep_alive():
+    """The timeout warning's "Fortsätt vara inloggad": the request itself renews the session."""
+    if not ConfirmForm().validate():
+        abort(400)
+    return "", 204
 
 
 @bp.post("/logga-ut")

@@ -11,7 +11,7 @@ from ..clock import STOCKHOLM
 from ..forms import AcuteMeetingForm, AgendaItemForm, ConfirmForm, NoteForm
 from ..guarded_forms import confirmations, render_form_page, run_guard
 from ..services import FieldError, meetings
-from . import actor, bp
+from . import actor, bp, formdata_for
 
 WEEKS_AHEAD = 6  # how many weekly samråd ahead the button creates
 
@@ -54,7 +54,9 @@ def _render_meeting(
     page: meetings.MeetingPage, notes_form=None, guard=None, item_forms=None, held_error=None
 ):
     meeting = page.meeting
-    notes_form = notes_form or NoteForm(formdata=None, prefix="notes", data={"text": meeting.notes})
+    notes_form = notes_form or NoteForm(
+        formdata=formdata_for("notes-text"), prefix="notes", data={"text": meeting.notes}
+    )
     item_forms = item_forms or {}
     for item in meeting.items:
         item_forms.setdefault(

@@ -19,7 +19,7 @@ from .. import vocabulary as v
 from ..forms import ConfirmForm, NoteForm, PeriodForm
 from ..guarded_forms import GuardResult, confirmations, render_form_page, run_guard
 from ..services import reports
-from . import actor, bp
+from . import actor, bp, formdata_for
 
 
 def _period_from(values) -> stats.Period:
@@ -87,7 +87,12 @@ def annual_report():
     year = request.args.get("ar", clock.today().year, type=int)
     if not 2000 <= year <= 2100:
         abort(404)
-    form = NoteForm(prefix="kommentar", data={"text": reports.commentary_text(year)})
+    restored = formdata_for("kommentar-text") if request.method == "GET" else None
+    form = NoteForm(
+        prefix="kommentar",
+        data={"text": reports.commentary_text(year)},
+        **({"formdata": restored} if restored else {}),
+    )
     guard = GuardResult()
     if request.method == "POST":
         valid = form.validate()

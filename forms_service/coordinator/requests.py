@@ -13,7 +13,7 @@ from ..services import FieldError, meetings
 from ..services import queue as queue_service
 from ..services import requests as request_service
 from ..services.queue import QueueFilter
-from . import actor, bp, show_error
+from . import actor, bp, formdata_for, show_error
 
 PAGE_ARGS = ("sida", "efter", "fore")  # page number (shown only) and the keyset cursors
 
@@ -85,8 +85,12 @@ def _plan_form(page: request_service.RequestPage, formdata=None) -> PlanForm:
 
 
 def _render_request(page: request_service.RequestPage, **forms):
-    status_form = forms.pop("status_form", None) or _status_form(page)
-    note_form = forms.pop("note_form", None) or NoteForm(formdata=None, prefix="note")
+    status_form = forms.pop("status_form", None) or _status_form(
+        page, formdata=formdata_for("comment", "status")
+    )
+    note_form = forms.pop("note_form", None) or NoteForm(
+        formdata=formdata_for("note-text"), prefix="note"
+    )
     plan_form = forms.pop("plan_form", None) or _plan_form(page)
     return render_form_page(
         "coordinator/request.html",

@@ -35,6 +35,7 @@ from ..models import (
     SamradRequest,
 )
 from ..vocabulary import FINISHED_STATUSES
+from . import unsent
 
 
 def purged_columns(model) -> dict[str, None]:
@@ -48,6 +49,7 @@ class PurgeResult:
     consents: int = 0
     meetings: int = 0
     audit_events: int = 0
+    saved_forms: int = 0
 
 
 def purge(now: datetime | None = None) -> PurgeResult:
@@ -60,6 +62,7 @@ def purge(now: datetime | None = None) -> PurgeResult:
         consents=_purge_consents(now - timedelta(days=config["RETENTION_CONSENT_DAYS"]), now),
         meetings=_purge_meeting_notes(request_cutoff),
         audit_events=_purge_audit(now - timedelta(days=config["RETENTION_AUDIT_DAYS"])),
+        saved_forms=unsent.purge(now),
     )
     if result.requests or result.consents or result.meetings or result.audit_events:
         audit.record(
