@@ -21,11 +21,12 @@ from flask import (
     request,
     url_for,
 )
+from flask_wtf.csrf import CSRFError
 
 from . import clock
 from . import vocabulary as v
 from .deidentify import scan
-from .errors import render_error
+from .errors import CSRF_MESSAGE, render_error
 from .extensions import configured_limit, limiter
 from .forms import (
     DECLARATION_VERSION,
@@ -346,6 +347,35 @@ def consent_status(token: str):
     return render_template(
         "public/consent_status.html", record=record, form=form, today=clock.today()
     )
+
+
+# --- A lost session ------------------------------------------------------------------------------
+
+SESSION_LOST = (
+    "Av säkerhetsskäl behövde formuläret laddas om, eftersom det varit öppet länge eller "
+    "webbläsarens sessionskaka saknades. Allt du skrev finns kvar här. Kontrollera det och "
+    "skicka igen."
+)
+
+
+@bp.errorhandler(CSRFError)
+def _session_lost(_error):
+    """The CSRF token no longer matches (the session cookie was lost, or the form was open for
+    more than a working day): show the form again with everything typed and a fresh token,
+    instead of advice to reload, which empties the form (ux-review §3)."""
+    if request.endpoint in ("public.request_form", "public.send_request"):
+        form = RequestForm(formdata=request.form)
+        page = render_template(
+            "public/request_form.html", form=form, guard=GuardResult(), notice=SESSION_LOST
+        )
+    elif request.endpoint in ("public.consent_form", "public.send_consent"):
+        form = ConsentForm(formdata=request.form)
+        page = render_template(
+            "public/consent_form.html", form=form, guard=GuardResult(), notice=SESSION_LOST
+        )
+    else:
+        return render_error(400, *CSRF_MESSAGE)
+    return page, 400
 
 
 # --- Live hints -------------------------------------------------------------------------------

@@ -405,3 +405,20 @@ def test_issue13_6_text_typed_before_the_idle_timeout_survives_a_new_login(
     stranger.post(f"{path}/anteckningar", data={"notes-text": "x"})
     with app.app_context():
         assert get_session().scalars(select(SavedForm)).all() == [], "no session, nothing kept"
+
+
+def test_minor_lost_session_shows_the_form_again_with_everything_typed(app):
+    from formhelpers import CSRF
+
+    client = app.test_client()
+    data = valid_request(question="Hur samordnar vi stödet när hon flyttar?")
+    lost = client.post("/formular/samrad", data={**data, "csrf_token": "from-a-lost-session"})
+    page = lost.get_data(as_text=True)
+    assert lost.status_code == 400
+    assert "Allt du skrev finns kvar här." in page and "ladda om sidan" not in page
+    assert "Hur samordnar vi stödet när hon flyttar?" in page
+    again = client.post("/formular/samrad", data={**data, "csrf_token": CSRF.search(page).group(1)})
+    assert "Kontrollera dina svar innan du skickar" in again.get_data(as_text=True)
+    consent = client.post("/formular/samtycke/skicka", data=valid_consent())
+    assert consent.status_code == 400
+    assert "IFO 2026/123" in consent.get_data(as_text=True)
