@@ -128,6 +128,22 @@ def verify_code(account: Coordinator, code: str, secret: str | None = None) -> b
     return False
 
 
+def code_already_used(account: Coordinator, code: str) -> bool:
+    """True when `code` is right but its time step was already used for a login: the
+    coordinator logged in moments ago and only needs to wait for the app's next code."""
+    code = "".join(ch for ch in (code or "") if ch.isdigit())
+    if not account.totp_secret or len(code) != 6:
+        return False
+    totp = pyotp.TOTP(account.totp_secret)
+    for drift in (0, -1, 1):
+        moment = clock.now() + timedelta(seconds=30 * drift)
+        if totp.timecode(moment) <= account.last_totp_step and hmac.compare_digest(
+            totp.at(moment), code
+        ):
+            return True
+    return False
+
+
 # --- Lockout ----------------------------------------------------------------------------------
 
 

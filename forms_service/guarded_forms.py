@@ -151,6 +151,19 @@ def error_summary(form, guard: GuardResult, extra: list[tuple[str, str]] = ()) -
     return entries
 
 
+def confirmed_descriptions(form, guard: GuardResult) -> list[str]:
+    """What the user confirmed, in words: `”Tommy” (namn) i Ärendets karaktär`. Shown on the
+    check page and kept (encrypted, as case text) so the coordinator sees which words."""
+    described = []
+    for form_field in form:
+        for shown in guard.by_field.get(form_field.name, []):
+            if shown.confirmed and shown.asks_confirmation and not shown.blocking:
+                described.append(
+                    f"{shown.quoted} ({shown.finding.label.lower()}) i {form_field.label.text}"
+                )
+    return described
+
+
 def render_form_page(template: str, *forms, guard: GuardResult | None = None, **context):
     """Render a page holding `forms`, with an error summary of their errors and the guard's
     findings; the page title gets "Fel:" in front when there is something to correct."""

@@ -12,11 +12,8 @@ import secrets
 
 from flask import (
     Blueprint,
-    abort,
-    flash,
     g,
     jsonify,
-    redirect,
     render_template,
     request,
     url_for,
@@ -31,16 +28,19 @@ from .extensions import configured_limit, limiter
 from .forms import (
     DECLARATION_VERSION,
     CheckTextForm,
-    ConfirmForm,
     ConsentForm,
     DeclarationForm,
-    ReplyForm,
     RequestForm,
 )
-from .guarded_forms import GuardResult, confirmations, render_form_page, run_guard
-from .models import ConsentRecord, SamradRequest
+from .guarded_forms import (
+    GuardResult,
+    confirmations,
+    confirmed_descriptions,
+    render_form_page,
+    run_guard,
+)
+from .models import SamradRequest
 from .services import submissions
-from .tokens import TokenProblem
 from .vocabulary import OTHER_ORGANISATION, Basis
 
 bp = Blueprint("public", __name__, url_prefix="/formular")
@@ -88,7 +88,9 @@ def _validate_request(form: RequestForm) -> tuple[bool, GuardResult]:
 
 
 def _render_request_form(form: RequestForm, guard: GuardResult, focus: str | None = None):
-    return render_form_page("public/request_form.html", form, guard=guard, form=form, focus=focus)
+    return render_form_page(
+        "public/request_form.html", form, guard=guard, form=form, focus=focus, v=v
+    )
 
 
 def _render_check_page(form: RequestForm, guard: GuardResult, declaration: DeclarationForm):
@@ -99,6 +101,11 @@ def _render_check_page(form: RequestForm, guard: GuardResult, declaration: Decla
         guard=guard,
         form=form,
         declaration=declaration,
+        confirmed=confirmed_descriptions(form, guard),
+        consent_reference=submissions.normalise_reference(
+            form.consent_reference.data or "", submissions.CONSENT_PREFIX
+        )
+        or form.consent_reference.data,
     )
 
 
@@ -164,6 +171,7 @@ def _request_data(form: RequestForm, guard: GuardResult) -> dict:
         participation=form.participation.data,
         declaration_version=DECLARATION_VERSION,
         warnings_confirmed=len(guard.confirmed_keys),
+        confirmed_warnings="\n".join(confirmed_descriptions(form, guard)) or None,
     )
     return data
 
@@ -173,80 +181,6 @@ def _status_url(record) -> str:
         "public.request_status" if isinstance(record, SamradRequest) else "public.consent_status"
     )
     return url_for(endpoint, token=submissions.status_token(record), _external=True)
-
-
-def _token_problem_page(problem: TokenProblem):
-    titles = {
-        TokenProblem.EXPIRED: (
-            "Länken har slutat gälla",
-            "Statuslänkar gäller en begränsad tid. Kontakta samordnaren och uppge referensen: "
-            "samordnaren kan skicka en ny länk till din e-postadress i tjänsten.",
-        ),
-        TokenProblem.GONE: (
-            "Uppgifterna finns inte längre",
-            "Ärendet är avslutat och uppgifterna har gallrats enligt rutinen för gallring.",
-        ),
-        TokenProblem.INVALID: (
-            "Länken fungerar inte",
-            "Länken är felaktig eller har spärrats. Kontrollera att du har kopierat hela länken, "
-            "eller kontakta samordnaren och uppge referensen: samordnaren kan skicka en ny länk "
-            "till din e-postadress i tjänsten.",
-        ),
-    }
-    title, message = titles[problem]
-    return render_error(404, title, message, contact=True)
-
-
-def _end_link_step(record, step: str, form: ConfirmForm):
-    """The submitter ends their own status link (M6): a confirmation page, then the end."""
-    if step == "avsluta_bekrafta":
-        return render_template("public/link_end.html", record=record, form=form)
-    submissions.end_own_link(record)
-    return render_template("public/link_ended.html", record=record)
-
-
-def _render_request_status(record, form, reply=None, guard=None):
-    reply = reply or ReplyForm(formdata=None, prefix="svar")
-    return render_form_page(
-        "public/request_status.html",
-        reply,
-        guard=guard,
-        record=record,
-        form=form,
-        reply=reply,
-        messages=submissions.messages_for_submitter(record),
-        v=v,
-    )
-
-
-@bp.route("/status/<token>", methods=["GET", "POST"])
-@limiter.limit(configured_limit("STATUS_RATE_LIMIT"))
-def request_status(token: str):
-    record, problem = submissions.open_by_token(SamradRequest, token)
-    if problem:
-        return _token_problem_page(problem)
-    form = ConfirmForm()
-    if request.method == "GET":
-        return _render_request_status(record, form)
-    step = request.form.get("steg")
-    if step == "svara":
-        reply = ReplyForm(prefix="svar")
-        valid = reply.validate()
-        guard = run_guard([reply.text], confirmations(request.form))
-        if not (valid and guard.passed):
-            return _render_request_status(record, form, reply, guard)
-        if submissions.answer_komplettering(record, reply.text.data):
-            flash("Ditt svar är skickat till samordnaren. Förfrågan är åter under bedömning.")
-        return redirect(url_for("public.request_status", token=token), code=303)
-    if not form.validate():
-        abort(400)
-    if step in ("avsluta_bekrafta", "avsluta"):
-        return _end_link_step(record, step, form)
-    if step == "bekrafta" and record.status in v.WITHDRAWABLE_STATUSES:
-        return render_template("public/request_withdraw.html", record=record, form=form)
-    if step == "aterkalla":
-        submissions.withdraw_request(record)
-    return redirect(url_for("public.request_status", token=token), code=303)
 
 
 # --- Samtycke ---------------------------------------------------------------------------------
@@ -326,29 +260,6 @@ def consent_blankett():
     return render_template("public/consent_blankett.html")
 
 
-@bp.route("/samtycke/status/<token>", methods=["GET", "POST"])
-@limiter.limit(configured_limit("STATUS_RATE_LIMIT"))
-def consent_status(token: str):
-    record, problem = submissions.open_by_token(ConsentRecord, token)
-    if problem:
-        return _token_problem_page(problem)
-    form = ConfirmForm()
-    if request.method == "POST":
-        if not form.validate():
-            abort(400)
-        step = request.form.get("steg")
-        if step in ("avsluta_bekrafta", "avsluta"):
-            return _end_link_step(record, step, form)
-        if step == "bekrafta" and not record.is_withdrawn():
-            return render_template("public/consent_withdraw.html", record=record, form=form)
-        if step == "aterkalla":
-            submissions.withdraw_consent(record)
-        return redirect(url_for("public.consent_status", token=token), code=303)
-    return render_template(
-        "public/consent_status.html", record=record, form=form, today=clock.today()
-    )
-
-
 # --- A lost session ------------------------------------------------------------------------------
 
 SESSION_LOST = (
@@ -406,3 +317,7 @@ def check_text():
             ]
         }
     )
+
+
+# The status pages register themselves on `bp` when imported.
+from . import status_pages as _status_pages  # noqa: E402, F401

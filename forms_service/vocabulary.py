@@ -68,6 +68,15 @@ class Kind(Term):
     FOLLOW_UP = "uppfoljande", "Uppföljande"
 
 
+# What each kind of samråd is for, shown as a hint under each choice (the site explains them too).
+KIND_HINTS: dict[str, str] = {
+    Kind.PLANNING: "Ni behöver planera stöd och skydd tillsammans, till exempel inför en flytt.",
+    Kind.CONSULTING: "Du vill rådgöra med de andra parterna i en viss fråga.",
+    Kind.ACUTE: "Det kan inte vänta till nästa ordinarie samråd. Vid omedelbar fara: ring 112.",
+    Kind.FOLLOW_UP: "Ärendet har varit uppe i samråd tidigare och ska följas upp.",
+}
+
+
 class Purpose(Term):
     """Avsnitt 5: the three purposes of a samråd."""
 

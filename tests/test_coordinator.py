@@ -200,7 +200,11 @@ def test_a_used_code_cannot_be_used_again(app, account, clock):
     response = second.post(
         "/samordnare/kod", data={"csrf_token": csrf_for(second, "/samordnare/kod"), "code": code}
     )
-    assert "Inloggningen misslyckades" in response.get_data(as_text=True)
+    # Refused, and told why (ux-review §5: "vänta på nästa kod"), without counting a failure.
+    assert "Vänta tills appen visar nästa kod" in response.get_data(as_text=True)
+    assert second.get("/samordnare/").status_code == 303
+    with app.app_context():
+        assert get_session().scalar(select(Coordinator)).failed_logins == 0
 
 
 def test_account_is_locked_after_repeated_failures_and_the_lock_beats_the_right_password(
@@ -625,7 +629,9 @@ def test_consent_warnings_for_withdrawn_expired_and_not_covering(app, coordinato
     path = f"/samordnare/forfragan/{reference}"
     assert "Varning om samtycket" not in coordinator.get(path).get_data(as_text=True)
 
-    meeting_id = _plan(app, coordinator, reference, invited=["polisen", "krokom", "ostersund"])
+    meeting_id = _plan(
+        app, coordinator, reference, invited=["polisen", "krokom", "ostersund"], confirm=True
+    )
     page = coordinator.get(path).get_data(as_text=True)
     assert "Samtycket omfattar inte alla inbjudna parter: Östersunds kommun." in page
     assert "Varning om samtycket" in coordinator.get(f"/samordnare/moten/{meeting_id}").get_data(
@@ -660,12 +666,14 @@ def _upcoming_meeting_id(app, coordinator) -> int:
     return int(re.search(r'href="/samordnare/moten/(\d+)"', page).group(1))
 
 
-def _plan(app, coordinator, reference, invited=None, meeting_id=None) -> int:
+def _plan(app, coordinator, reference, invited=None, meeting_id=None, confirm=False) -> int:
     path = f"/samordnare/forfragan/{reference}"
     if request_row(app, reference).status == "ny":
         _change(coordinator, reference, status="under_bedomning")
     meeting_id = meeting_id or _upcoming_meeting_id(app, coordinator)
     data = {"csrf_token": csrf_for(coordinator, path), "meeting": str(meeting_id)}
+    if confirm:  # parties outside the consent are invited knowingly
+        data["outside_consent"] = "y"
     if invited is not None:
         data["invited_parties"] = invited
     else:

@@ -422,3 +422,110 @@ def test_minor_lost_session_shows_the_form_again_with_everything_typed(app):
     consent = client.post("/formular/samtycke/skicka", data=valid_consent())
     assert consent.status_code == 400
     assert "IFO 2026/123" in consent.get_data(as_text=True)
+
+
+def test_minor_request_form_hints_wording_and_the_consent_shortcut(app, client):
+    page = client.get("/formular/samrad").get_data(as_text=True)
+    for hint in ("planera stöd och skydd tillsammans", "rådgöra med de andra parterna"):
+        assert hint in page, "each kind of samråd has a hint"
+    assert re.search(r'href="/formular/samtycke" target="_blank" rel="noopener"', page)
+    assert "Det du har skrivit här finns kvar." in page
+    assert "kvittot" not in page and "Står på bekräftelsesidan" in page
+    # Without JavaScript the conditional questions say when they apply.
+    assert 'Samtyckets referens<span class="condition-note"> (om ärendet dras med samtycke)' in page
+    assert "(om samrådet är akut)</span>" in page
+    assert "(om du valde Annan aktör)</span>" in page
+    consent = submit_consent(client, valid_consent(parties=["polisen", "krokom"]))
+    consent_ref = re.search(r'class="reference">([^<]+)<', consent.get_data(as_text=True)).group(1)
+    one_missing = post_form(
+        client,
+        "/formular/samrad",
+        "/formular/samrad",
+        **valid_request(
+            basis="samtycke",
+            consent_reference=consent_ref.lower(),
+            parties_requested=["polisen", "region"],
+        ),
+    ).get_data(as_text=True)
+    assert "Ta bort den parten ur förfrågan" in one_missing and "de parterna" not in one_missing
+
+
+def test_minor_check_answers_lists_values_and_the_confirmed_warnings(app, client, coordinator):
+    consent = submit_consent(
+        client,
+        valid_consent(
+            parties=["polisen", "region", "krokom"],
+            valid_from="2026-11-23",
+            valid_until="2027-05-01",
+        ),
+    )
+    consent_ref = re.search(r'class="reference">([^<]+)<', consent.get_data(as_text=True)).group(1)
+    data = valid_request(
+        basis="samtycke",
+        consent_reference=consent_ref.lower().replace("-", " "),
+        case_description="Kvinnan har berättat för Tommy om våldet i hemmet.",
+    )
+    with app.app_context():
+        from forms_service.deidentify import scan
+        from forms_service.guarded_forms import _confirmation_key
+
+        text = data["case_description"]
+        keys = [_confirmation_key("case_description", f, text) for f in scan(text)]
+    check = post_form(client, "/formular/samrad", "/formular/samrad", **data, bekrafta=keys)
+    page = check.get_data(as_text=True)
+    assert "Kontrollera dina svar" in page, re.findall(r"<li><a href=[^>]*>([^<]*)<", page)
+    assert f"samtycke {consent_ref}" in page, "the reference as registered, not as typed"
+    assert "<li>Klarlägga behov och vem som ansvarar för dem</li>" in page
+    assert "Varningar du har bekräftat" in page
+    assert "”Tommy” (möjligt namn) i Ärendets karaktär" in page
+    sent = send_request(client, {**data, "bekrafta": keys}).get_data(as_text=True)
+    reference = re.search(r'class="reference">([^<]+)<', sent).group(1)
+    shown = coordinator.get(f"/samordnare/forfragan/{reference}").get_data(as_text=True)
+    assert "”Tommy” (möjligt namn) i Ärendets karaktär" in shown, "the coordinator sees which word"
+
+
+def test_minor_status_page_says_how_to_join_and_the_agenda_has_the_facts(app, coordinator):
+    submitter, reference, link = submitted(app)
+    meeting_id = plan(app, coordinator, reference)
+    status = submitter.get(link).get_data(as_text=True)
+    assert "Så deltar du</dt><dd>Per video." in status and "REMOTE_JOIN_INFO" in status
+    app.config["REMOTE_JOIN_INFO"] = "Samordnaren mejlar en länk till videomötet dagen före."
+    assert "mejlar en länk till videomötet" in submitter.get(link).get_data(as_text=True)
+    printed = coordinator.get(f"/samordnare/moten/{meeting_id}/dagordning").get_data(as_text=True)
+    for fact in ("Former av våld", "Psykiskt våld", "Barn i hushållet", "Riskbedömning", "FREDA"):
+        assert fact in printed, fact
+    assert "Polisanmälan" in printed and "Inlämnaren deltar</dt><dd>Per video" in printed
+
+
+def test_minor_inviting_a_party_outside_the_consent_needs_a_confirmation_first(
+    app, client, coordinator
+):
+    consent = submit_consent(
+        client,
+        valid_consent(
+            parties=["polisen", "krokom"], valid_from="2026-11-23", valid_until="2027-05-01"
+        ),
+    )
+    consent_ref = re.search(r'class="reference">([^<]+)<', consent.get_data(as_text=True)).group(1)
+    _submitter, reference, _link = submitted(
+        app, basis="samtycke", consent_reference=consent_ref, parties_requested=["polisen"]
+    )
+    path = f"/samordnare/forfragan/{reference}"
+    change(coordinator, reference, status="under_bedomning")
+    page = coordinator.get(path).get_data(as_text=True)
+    assert f"Samtycket {consent_ref} omfattar: Polisen, Polisområde Jämtland, Krokoms" in page
+    meeting = str(upcoming_meeting_id(coordinator))
+    refused = post_form(
+        coordinator, path, f"{path}/planera", meeting=meeting, invited_parties=["krokom", "region"]
+    ).get_data(as_text=True)
+    assert "omfattar inte: Region Jämtland Härjedalen. Ta bort parten" in refused
+    assert row(app, reference).status == "under_bedomning"
+    confirmed = post_form(
+        coordinator,
+        path,
+        f"{path}/planera",
+        meeting=meeting,
+        invited_parties=["krokom", "region"],
+        outside_consent="y",
+    )
+    assert confirmed.status_code == 303 and row(app, reference).status == "planerad"

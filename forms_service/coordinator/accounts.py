@@ -54,9 +54,12 @@ def code():
     next_page = auth.safe_next(request.values.get("next"))
     error = None
     if request.method == "POST":
-        token = accounts.check_code(account_id, form.code.data if form.validate() else None)
+        try:
+            token = accounts.check_code(account_id, form.code.data if form.validate() else None)
+        except FieldError as refused:
+            token, error = None, refused.message
         if token is None:
-            error = auth.GENERIC_LOGIN_ERROR
+            error = error or auth.GENERIC_LOGIN_ERROR
         else:
             kept = session.get(UNSENT_KEY)
             session.clear()  # drops the pre-login session, including the pending login

@@ -81,6 +81,13 @@ def _plan_form(page: request_service.RequestPage, formdata=None) -> PlanForm:
     )
     if formdata is None:
         form.invited_parties.data = meetings.default_invited(page.record)
+    consent = page.record.consent
+    if page.record.basis == v.Basis.CONSENT and consent is not None:
+        covered = ", ".join(v.labels(v.PARTIES, consent.parties))
+        form.invited_parties.description = (
+            f"Samtycket {consent.reference} omfattar: {covered}. Att bjuda in en part utanför "
+            "samtycket kräver en bekräftelse."
+        )
     return form
 
 
@@ -171,7 +178,11 @@ def plan_request(reference: str):
         return _render_request(page, plan_form=form)
     try:
         meetings.plan_request(
-            reference, int(form.meeting.data), form.invited_parties.data, actor=actor()
+            reference,
+            int(form.meeting.data),
+            form.invited_parties.data,
+            actor=actor(),
+            outside_consent_checked=form.outside_consent.data,
         )
     except FieldError as error:
         show_error(form, error)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 from wtforms import (
+    BooleanField,
     HiddenField,
     PasswordField,
     SelectField,
@@ -119,6 +120,10 @@ class PlanForm(NorrskenForm):
         description="Förvalt: de parter som efterfrågades och socialtjänsten i hemkommunen.",
         choices=as_choices(v.PARTIES),
         validators=[at_least_one("Välj minst en part.")],
+    )
+    outside_consent = BooleanField(
+        "Jag har kontrollerat att parter utanför samtycket ändå får bjudas in, till exempel "
+        "för att ärendet tas upp avidentifierat med dem."
     )
 
 

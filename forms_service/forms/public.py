@@ -131,7 +131,8 @@ class RequestForm(SubmitterFields):
     )
     consent_reference = StringField(
         "Samtyckets referens",
-        description="Står på kvittot när samtycket registrerades, till exempel S-KM47-TR92.",
+        description="Står på bekräftelsesidan du fick när samtycket registrerades, till exempel "
+        "S-KM47-TR92.",
         validators=[
             required_if(
                 "basis", {Basis.CONSENT}, "Skriv referensen till det registrerade samtycket."

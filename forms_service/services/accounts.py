@@ -18,6 +18,10 @@ from ..models import Coordinator, CoordinatorSession
 from . import FieldError, NotFound
 
 CODE_REFUSED = "Koden stämmer inte. Kontrollera att appen visar en aktuell kod."
+CODE_USED = (
+    "Den koden har redan använts för en inloggning. Vänta tills appen visar nästa kod (det tar "
+    "högst 30 sekunder) och skriv in den."
+)
 
 
 def _account_event(event_type: str, account: Coordinator, detail: str | None = None) -> None:
@@ -60,13 +64,17 @@ def pending_login(pending: dict | None) -> int | None:
 
 def check_code(account_id: int, code: str | None) -> str | None:
     """The second login step: a new session token when the one-time code is right; otherwise
-    None, with the failure counted and audited (a locked account counts nothing more)."""
+    None, with the failure counted and audited (a locked account counts nothing more). A right
+    code whose time step was just used is refused with FieldError("code", CODE_USED), uncounted:
+    the coordinator only has to wait for the next code."""
     account = get_session().get(Coordinator, account_id)
     if account is None:
         return None
     token = None
     if auth.is_locked(account):
         pass
+    elif auth.code_already_used(account, code or ""):
+        raise FieldError("code", CODE_USED)
     elif not auth.verify_code(account, code or ""):
         auth.record_failure(account, account.username)
     else:

@@ -130,9 +130,26 @@ def default_invited(request: SamradRequest) -> list[str]:
     return [key for key in order if key in wanted]
 
 
-def plan_request(reference: str, meeting_id: int, invited: list[str], actor: str) -> AgendaItem:
-    """Put a request on an upcoming meeting's agenda and set it to `planerad`."""
+def plan_request(
+    reference: str,
+    meeting_id: int,
+    invited: list[str],
+    actor: str,
+    outside_consent_checked: bool = False,
+) -> AgendaItem:
+    """Put a request on an upcoming meeting's agenda and set it to `planerad`. Inviting a party
+    that the request's consent does not cover needs `outside_consent_checked` (ux-review §5:
+    the warning used to come only after planning)."""
     record = find_request(reference)
+    uncovered = not_covered(record, invited)
+    if uncovered and not outside_consent_checked:
+        names = ", ".join(label(PARTIES, key) for key in uncovered)
+        raise FieldError(
+            "invited_parties",
+            f"Samtycket {record.consent.reference} omfattar inte: {names}. Ta bort "
+            f"{'parten' if len(uncovered) == 1 else 'parterna'}, eller bekräfta nedan att "
+            "de ändå ska bjudas in.",
+        )
     meeting = get_session().get(Meeting, meeting_id)
     if meeting is None or meeting.held_at is not None:
         raise FieldError("meeting", "Välj ett kommande samråd.")
@@ -282,6 +299,13 @@ def _changed(meeting: Meeting, actor: str, detail: str) -> Meeting:
     )
     get_session().commit()
     return meeting
+
+
+def not_covered(request: SamradRequest, invited: list[str]) -> list[str]:
+    """The invited parties the request's consent does not cover (none for de-identified)."""
+    if request.basis != Basis.CONSENT or request.consent is None:
+        return []
+    return [key for key, _ in PARTIES if key in invited and key not in request.consent.parties]
 
 
 def consent_warnings(request: SamradRequest) -> list[str]:

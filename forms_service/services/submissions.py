@@ -145,7 +145,8 @@ def check_consent_covers(raw_reference: str, parties: list[str], today: date) ->
         return ConsentCheck(
             None,
             f"Det finns inget registrerat samtycke med referensen {shown}. Kontrollera "
-            "referensen på kvittot, eller dra ärendet avidentifierat.",
+            "referensen på bekräftelsen från när samtycket registrerades, eller dra ärendet "
+            "avidentifierat.",
         )
     if consent.purged_at is not None or consent.is_withdrawn():
         return ConsentCheck(

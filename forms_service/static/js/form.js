@@ -25,6 +25,8 @@
   function conditional(group) {
     var rule = group.getAttribute("data-conditional").split("=");
     var form = group.closest("form");
+    // The question now appears only when it applies, so "(om …)" in its label is not needed.
+    group.querySelectorAll(".condition-note").forEach(function (note) { note.hidden = true; });
     function update() {
       var inputs = form.querySelectorAll("[name='" + rule[0] + "']");
       var value = null;
