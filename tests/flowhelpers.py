@@ -43,7 +43,11 @@ def audit_details(app, event_type: str) -> list[tuple[str | None, str | None, st
 
 
 def upcoming_meeting_id(coordinator) -> int:
+    """The next weekly samråd, created with "Skapa kommande samråd" if there is none yet."""
     page = coordinator.get("/samordnare/moten").get_data(as_text=True)
+    if not re.search(r'href="/samordnare/moten/(\d+)"', page):
+        post_form(coordinator, "/samordnare/moten", "/samordnare/moten/skapa-kommande")
+        page = coordinator.get("/samordnare/moten").get_data(as_text=True)
     return int(re.search(r'href="/samordnare/moten/(\d+)"', page).group(1))
 
 

@@ -413,7 +413,7 @@ def test_queue_shows_acute_first_then_oldest_with_counts_and_new_marker(app, coo
     order = [m for m in re.findall(r">(F-[A-Z0-9-]+)</a>", page)]
     assert order == [acute, old, newer]
     assert "Ny: <strong>3</strong>" in page and "Avböjd: <strong>1</strong>" in page
-    assert page.count('tag tag--new">Oläst<') == 3
+    assert page.count('tag tag--new">Ny<') == 3
     assert "2 dagar" in page
 
 

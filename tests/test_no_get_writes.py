@@ -88,6 +88,7 @@ def _get_paths(app, values: dict[str, str]) -> list[str]:
         path = rule.rule
         path = path.replace("<int:meeting_id>", values["meeting_id"])
         path = path.replace("<reference>", values["reference"])
+        path = path.replace("<consent_reference>", values["consent_reference"])
         path = re.sub(r"<path:[^>]+>", "samradet/", path)  # a page of the knowledge site
         if "<" in path:  # token routes are walked with real tokens below
             continue

@@ -20,18 +20,20 @@ def consent_list():
     )
 
 
-@bp.route("/samtycke/<reference>", methods=["GET", "POST"])
-def consent_page(reference: str):
-    consent = consents.find_consent(reference)
+@bp.route("/samtycke/<consent_reference>", methods=["GET", "POST"])
+def consent_page(consent_reference: str):
+    consent = consents.find_consent(consent_reference)
     form = ConfirmForm()
     if request.method == "POST":
         if not form.validate():
             abort(400)
         if request.form.get("steg") == "bekrafta":
             return render_template("coordinator/consent_withdraw.html", consent=consent, form=form)
-        consents.withdraw(reference, actor=actor())
+        consents.withdraw(consent.reference, actor=actor())
         flash("Återkallelsen är registrerad. Samtycket kan inte längre användas.")
-        return redirect(url_for("coordinator.consent_page", reference=consent.reference), code=303)
+        return redirect(
+            url_for("coordinator.consent_page", consent_reference=consent.reference), code=303
+        )
     return render_template(
         "coordinator/consent.html", consent=consent, form=form, today=clock.today(), v=v
     )
@@ -40,7 +42,7 @@ def consent_page(reference: str):
 def _back_to_record(reference: str):
     if reference.upper().startswith(REQUEST_PREFIX):
         return redirect(url_for("coordinator.request_page", reference=reference), code=303)
-    return redirect(url_for("coordinator.consent_page", reference=reference), code=303)
+    return redirect(url_for("coordinator.consent_page", consent_reference=reference), code=303)
 
 
 @bp.post("/lank/<reference>/<action>")

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from flask import current_app
 from sqlalchemy import select
 
+from ..audit import AuditObject
 from ..clock import local_day_start
 from ..db import get_session
 from ..models import AuditEvent, Meeting
@@ -57,7 +58,11 @@ def search(filters: AuditFilter) -> list[AuditRow]:
 
 def readable(events: list[AuditEvent]) -> list[AuditRow]:
     """Each event as the log page shows it."""
-    ids = {int(e.object_ref) for e in events if e.object_type == "samråd" and _is_id(e.object_ref)}
+    ids = {
+        int(e.object_ref)
+        for e in events
+        if e.object_type == AuditObject.MEETING and _is_id(e.object_ref)
+    }
     ids |= {int(m.group(1)) for e in events if (m := _MEETING_IN_DETAIL.search(e.detail or ""))}
     when = {
         meeting.id: local_datetime(meeting.starts_at)
@@ -71,7 +76,7 @@ def readable(events: list[AuditEvent]) -> list[AuditRow]:
     rows = []
     for event in events:
         thing = " ".join(filter(None, [event.object_type, event.object_ref]))
-        if event.object_type == "samråd" and _is_id(event.object_ref):
+        if event.object_type == AuditObject.MEETING and _is_id(event.object_ref):
             thing = f"samråd {meeting(event.object_ref)}"
         detail = _STATUS_KEYS.sub(lambda m: labels[m.group(1)].lower(), event.detail or "")
         detail = _MEETING_IN_DETAIL.sub(lambda m: f"samråd {meeting(m.group(1))}", detail)

@@ -63,7 +63,7 @@ def send_new_link(reference: str, actor: str):
             "link", "Uppgifterna är gallrade, så det finns ingen adress att skicka till."
         )
     rotate_link(record)
-    what = "förfrågan" if isinstance(record, SamradRequest) else "samtycke"
+    what = object_type(record).value  # "förfrågan" or "samtycke", as the e-mail says it
     message = notify.status_link_message(
         record.reference, record.submitter_email, status_url(record), what
     )
