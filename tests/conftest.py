@@ -235,28 +235,3 @@ def coordinator(app, account, clock):
     client = app.test_client()
     assert login(client, account, clock).status_code == 303
     return client
-
-
-@pytest.fixture
-def smtp_server():
-    """A mail server on loopback that keeps what it receives: (port, inbox)."""
-    import socket
-
-    from aiosmtpd.controller import Controller
-
-    class Inbox:
-        def __init__(self):
-            self.messages = []
-
-        async def handle_DATA(self, server, session, envelope):
-            self.messages.append(envelope.content.decode("utf-8", "replace"))
-            return "250 OK"
-
-    with socket.socket() as probe:  # a free port on loopback
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield port, inbox
-    controller.stop()

@@ -145,7 +145,7 @@ def test_issue13_3_submitter_answers_a_komplettering_on_the_status_page(
 
 
 def test_issue13_4_coordinator_sends_a_new_link_and_the_old_one_stops(
-    app, coordinator, smtp_server
+    app, coordinator, account, clock, smtp_server
 ):
     port, inbox = smtp_server
     submitter, reference, old_link = submitted(app)
@@ -155,6 +155,8 @@ def test_issue13_4_coordinator_sends_a_new_link_and_the_old_one_stops(
         as_text=True
     )
     assert "Förfrågan " + reference in submitter.get(old_link).get_data(as_text=True)
+    clock.advance(days=100)  # the link is sent long after the request came in
+    login(coordinator, account, clock)
     _mail_on(app, port)
     sent = post_form(coordinator, path, f"/samordnare/lank/{reference}/skicka")
     assert sent.status_code == 303
@@ -167,6 +169,10 @@ def test_issue13_4_coordinator_sends_a_new_link_and_the_old_one_stops(
     assert "Länken fungerar inte" in submitter.get(old_link).get_data(as_text=True)
     assert f"Förfrågan {reference}" in submitter.get(new_link).get_data(as_text=True)
     assert "Kvinna" not in mail and "0640" not in mail
+    clock.advance(days=100)  # the request is older than a link's lifetime, the new link is not
+    login(coordinator, account, clock)
+    assert _expire_links(app, clock) == 0
+    assert f"Förfrågan {reference}" in submitter.get(new_link).get_data(as_text=True)
     assert ("samordnare1", reference, "till e-post i tjänsten") in audit_details(app, "link_sent")
 
 
@@ -177,9 +183,11 @@ def test_issue13_4_a_consent_link_lives_as_long_as_the_consent(app, client, cloc
     link = status_link(page)
     assert "minst till och med 22 november 2027" in page
     clock.advance(days=300)  # longer than STATUS_TOKEN_MAX_AGE_DAYS (180)
+    _expire_links(app, clock)  # the scheduled job leaves a live consent's link alone
     assert "Registrera att samtycket är återkallat" in client.get(link).get_data(as_text=True)
     clock.advance(days=65)  # past the consent's last day and the ordinary lifetime
     assert "Länken har slutat gälla" in client.get(link).get_data(as_text=True)
+    assert _expire_links(app, clock) == 1, "and then ends it for good"
 
 
 def test_issue13_4_coordinator_registers_a_withdrawal_reported_by_phone(app, coordinator, client):
@@ -199,6 +207,13 @@ def test_issue13_4_coordinator_registers_a_withdrawal_reported_by_phone(app, coo
         app, "consent_withdrawn"
     )
     assert "Samtycket är återkallat" in client.get(link).get_data(as_text=True)
+
+
+def _expire_links(app, clock) -> int:
+    from forms_service.services import expiry
+
+    with app.app_context():
+        return expiry.expire_links(clock.current).status_links
 
 
 def _answer(response) -> tuple:
