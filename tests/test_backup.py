@@ -21,7 +21,7 @@ from sqlalchemy import MetaData, select
 
 from forms_service import backup, workflow
 from forms_service.db import get_session
-from forms_service.models import AnnualCommentary, Meeting, SamradRequest
+from forms_service.models import AnnualCommentary, Coordinator, Meeting, SamradRequest, SavedForm
 from forms_service.services import meetings
 
 
@@ -66,6 +66,15 @@ def _fill_every_table(app, clock) -> str:
         workflow.change_status(request, "under_bedomning", actor=account.username, comment="Ok.")
         meeting = session.scalars(select(Meeting).order_by(Meeting.starts_at)).first()
         session.add(AnnualCommentary(year=2026, text="Året i korthet."))
+        # What a coordinator typed when the session ran out (services/unsent.py).
+        session.add(
+            SavedForm(
+                token_hash="0" * 64,
+                coordinator_id=session.scalar(select(Coordinator.id)),
+                path="/samordnare/",
+                data='{"note-text": ["Utkast."]}',
+            )
+        )
         session.commit()
         invited = meetings.default_invited(request)
         meetings.plan_request(request.reference, meeting.id, invited, account.username)
