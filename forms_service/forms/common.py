@@ -23,6 +23,32 @@ from wtforms.widgets import CheckboxInput, ListWidget
 # refuses NUL); they are reported at the field instead of reaching the database.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
 
+# Invisible format characters (Unicode category Cf: bidi overrides and isolates, zero-width
+# characters, invisible operators, tags) and C1 controls. A bidi override makes the browser show
+# "070-123 45 67" where the guard read "76 54 321-070", and a zero-width character splits a
+# number so the guard does not see it (security review M5). None belongs in a stored field, so
+# every form refuses them. The ranges are Unicode 15's Cf set; a test checks them against the
+# running Python's Unicode database. (The guard's own normalisation will find them too.)
+FORMAT_CONTROL = re.compile(
+    "[\x80-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+
+
+def format_control_problem(text: str) -> str | None:
+    """A Swedish message saying where the first invisible format character is, or None."""
+    found = FORMAT_CONTROL.search(text)
+    if found is None:
+        return None
+    before = FORMAT_CONTROL.sub("", text[max(0, found.start() - 30) : found.start()]).strip()
+    where = f"Det första står efter ”{before}”." if before else "Det första står först i texten."
+    return (
+        "Texten innehåller osynliga tecken, till exempel tecken som vänder skrivriktningen. "
+        f"{where} Skriv in texten igen, eller klistra in den som oformaterad text."
+    )
+
 
 class MultiCheckboxField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
@@ -73,7 +99,8 @@ def add_months(start: date, months: int) -> date:
 
 
 class NorrskenForm(FlaskForm):
-    """Base form: Swedish WTForms messages, and no control characters in any text field."""
+    """Base form: Swedish WTForms messages, and no control or invisible format characters in
+    any text field."""
 
     class Meta:
         locales = ("sv_SE", "sv")
@@ -81,11 +108,15 @@ class NorrskenForm(FlaskForm):
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
         for field in self:
-            if isinstance(field.data, str) and _CONTROL.search(field.data):
-                field.errors = [
-                    *field.errors,
-                    "Texten innehåller otillåtna styrtecken. Skriv om texten utan dem.",
-                ]
+            if not isinstance(field.data, str):
+                continue
+            problem = (
+                "Texten innehåller otillåtna styrtecken. Skriv om texten utan dem."
+                if _CONTROL.search(field.data)
+                else format_control_problem(field.data)
+            )
+            if problem:
+                field.errors = [*field.errors, problem]
                 valid = False
         return valid
 

@@ -1,0 +1,97 @@
+"""Rules every form field obeys, checked by walking every form class: no invisible format
+characters in anything stored (security review M5), and every free-text field either passes the
+de-identification guard or is on a commented allowlist (issue 11, item 4)."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+import pytest
+from formhelpers import continue_request, count, valid_request
+from werkzeug.datastructures import MultiDict
+from wtforms import StringField
+
+from forms_service import forms
+from forms_service.forms.common import FORMAT_CONTROL, NorrskenForm
+from forms_service.models import SamradRequest
+
+
+def _form_classes() -> list[type[NorrskenForm]]:
+    found, stack = [], [NorrskenForm]
+    while stack:
+        cls = stack.pop()
+        for sub in cls.__subclasses__():
+            if sub.__module__.startswith("forms_service."):
+                found.append(sub)
+            stack.append(sub)
+    return sorted(set(found), key=lambda c: c.__name__)
+
+
+def _form(cls) -> NorrskenForm:
+    """A form bound to the current request; choices filled in by a view are left empty."""
+    form = cls(meta={"csrf": False})
+    for field in form:
+        if getattr(field, "choices", ()) is None:
+            field.choices = []
+    return form
+
+
+def _text_fields(app, cls) -> list[str]:
+    with app.test_request_context():
+        form = _form(cls)
+        return [f.name for f in form if isinstance(f, StringField) and f.name != "csrf_token"]
+
+
+def test_form_walk_finds_every_form_module():
+    names = {cls.__name__ for cls in _form_classes()}
+    assert {"RequestForm", "ConsentForm", "NoteForm", "AcuteMeetingForm", "LoginForm"} <= names
+    assert set(forms.__all__) >= {n for n in names if not n.startswith("_")}
+
+
+def test_m5_format_control_pattern_covers_every_format_character():
+    """Every Unicode format character (category Cf: bidi overrides and isolates, zero-width
+    characters, invisible operators …) and every C1 control is refused."""
+    missed = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) == "Cf" or 0x80 <= code <= 0x9F
+        if not FORMAT_CONTROL.search(chr(code))
+    ]
+    assert missed == []
+    assert not FORMAT_CONTROL.search("Hon bor i Östersund – 40-årsåldern, «citat» é ñ 😀 \t\n")
+
+
+BIDI_SAMPLES = ["\u202e76 54 321-070\u202c", "a\u2066b\u2069", "tel\u2063070", "x\u0085y"]
+
+
+@pytest.mark.parametrize("sample", BIDI_SAMPLES)
+def test_m5_every_text_field_of_every_form_refuses_format_controls(app, sample):
+    checked = 0
+    for cls in _form_classes():
+        for name in _text_fields(app, cls):
+            with app.test_request_context(method="POST", data={name: f"Text {sample} här"}):
+                form = _form(cls)
+                form.validate()
+                assert any("osynliga" in e for e in form[name].errors), (cls.__name__, name)
+                checked += 1
+    assert checked >= 25
+
+
+def test_m5_bidi_override_in_case_text_is_refused_with_the_text_kept(app, client):
+    text = "Hon nås på \u202e76 54 321-070\u202c och bor på \u202e21 natagrotS\u202c."
+    response = continue_request(client, valid_request(case_description=text))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "osynliga tecken" in page
+    assert "Hon nås på" in page
+    assert count(app, SamradRequest) == 0
+
+
+def test_m5_the_message_says_where_the_first_invisible_character_is(app):
+    with app.test_request_context(
+        method="POST", data=MultiDict({"text": "Samtal i dag.\u200b Hon mår bättre."})
+    ):
+        form = forms.NoteForm(meta={"csrf": False})
+        assert not form.validate()
+        assert "efter ”Samtal i dag.”" in form.text.errors[0]
