@@ -61,6 +61,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("STATUS_TOKEN_MAX_AGE_DAYS", "STATUS_TOKEN_MAX_AGE_DAYS", 180, int, "status-link life"),
     Setting("MAX_CONTENT_LENGTH", "MAX_CONTENT_LENGTH", 256 * 1024, int, "largest request body"),
     Setting("SUBMIT_RATE_LIMIT", "SUBMIT_RATE_LIMIT", "10/hour;30/day", str, "stored submissions"),
+    Setting(
+        "REFUSED_SUBMIT_RATE_LIMIT",
+        "REFUSED_SUBMIT_RATE_LIMIT",
+        "60/hour",
+        str,
+        "refused submissions (invalid or not de-identified)",
+    ),
     Setting("FORM_RATE_LIMIT", "FORM_RATE_LIMIT", "120/hour", str, "form steps (check answers)"),
     Setting("STATUS_RATE_LIMIT", "STATUS_RATE_LIMIT", "60/hour", str, "status look-ups"),
     Setting("CHECK_RATE_LIMIT", "CHECK_RATE_LIMIT", "120/minute", str, "live text checks"),
@@ -112,6 +119,9 @@ POLICY: dict[str, object] = {
     "QUEUE_PAGE_SIZE": 50,  # requests per page of the coordinator's queue
     "AUDIT_LOG_LIMIT": 500,  # the newest audit events shown at once
     "WTF_CSRF_TIME_LIMIT": 3600 * 8,  # a form may stay open for a working day
+    # The most text the de-identification guard scans in one request (security review H1): the
+    # request form's guarded fields hold at most 6 800 characters together.
+    "GUARD_MAX_CHARS_PER_REQUEST": 8000,
 }
 
 

@@ -23,7 +23,6 @@ from flask import (
 
 from . import clock
 from . import vocabulary as v
-from .deidentify import scan
 from .errors import render_error
 from .extensions import configured_limit, limiter
 from .forms import (
@@ -34,7 +33,7 @@ from .forms import (
     DeclarationForm,
     RequestForm,
 )
-from .guarded_forms import GuardResult, confirmations, render_form_page, run_guard
+from .guarded_forms import GuardResult, confirmations, render_form_page, run_guard, scan_text
 from .models import ConsentRecord, SamradRequest
 from .services import submissions
 from .tokens import TokenProblem
@@ -46,6 +45,12 @@ bp = Blueprint("public", __name__, url_prefix="/formular")
 def _stored(_response) -> bool:
     """Only stored submissions count against the submission limit, not refused attempts."""
     return bool(g.get("stored"))
+
+
+def _refused(_response) -> bool:
+    """Refused submissions count against a limit of their own (security review H1): generous
+    for a professional correcting a form, but a bound on what one client can make the guard do."""
+    return not g.get("stored")
 
 
 def _honeypot_filled() -> bool:
@@ -122,6 +127,7 @@ def request_form():
 
 @bp.post("/samrad/skicka")
 @limiter.limit(configured_limit("SUBMIT_RATE_LIMIT"), deduct_when=_stored)
+@limiter.limit(configured_limit("REFUSED_SUBMIT_RATE_LIMIT"), deduct_when=_refused)
 def send_request():
     if _honeypot_filled():
         return _refuse_honeypot()
@@ -226,6 +232,9 @@ def _render_consent_form(form: ConsentForm, guard: GuardResult):
 
 @bp.route("/samtycke", methods=["GET", "POST"])
 @limiter.limit(configured_limit("SUBMIT_RATE_LIMIT"), methods=["POST"], deduct_when=_stored)
+@limiter.limit(
+    configured_limit("REFUSED_SUBMIT_RATE_LIMIT"), methods=["POST"], deduct_when=_refused
+)
 def consent_form():
     form = ConsentForm()
     if request.method == "GET":
@@ -320,7 +329,7 @@ def check_text():
                     "text": text[f.start : f.end],
                     "message": f.message,
                 }
-                for f in scan(text)
+                for f in scan_text(text)
             ]
         }
     )

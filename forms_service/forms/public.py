@@ -345,4 +345,5 @@ class ConsentForm(SubmitterFields):
 class CheckTextForm(NorrskenForm):
     """The live de-identification hint: one text to check."""
 
-    text = TextAreaField(validators=[Length(max=CASE_DESCRIPTION_MAX * 2)])
+    # No longer than the longest guarded field: the hint never scans more than could be sent.
+    text = TextAreaField(validators=[Length(max=CASE_DESCRIPTION_MAX)])
