@@ -78,7 +78,9 @@ class ConsentRecord(SubmitterMixin, Base):
     public_id: Mapped[str] = mapped_column(String(32), unique=True)
     reference: Mapped[str] = mapped_column(String(16), unique=True)
     token_nonce: Mapped[str] = mapped_column(String(32))
-    submission_key: Mapped[str] = mapped_column(String(64), unique=True)
+    # A keyed hash of the form's random submission key (never the key itself); purged with the
+    # record. It only makes a double submission store one record (security review M1, M2).
+    submission_key_hash: Mapped[str | None] = mapped_column(String(64), unique=True, info=PURGE)
 
     parties: Mapped[list[str]] = mapped_column(JSON, default=list)
     other_parties: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
@@ -125,7 +127,9 @@ class SamradRequest(SubmitterMixin, Base):
     public_id: Mapped[str] = mapped_column(String(32), unique=True)
     reference: Mapped[str] = mapped_column(String(16), unique=True)
     token_nonce: Mapped[str] = mapped_column(String(32))
-    submission_key: Mapped[str] = mapped_column(String(64), unique=True)
+    # A keyed hash of the form's random submission key (never the key itself); purged with the
+    # record. It only makes a double submission store one record (security review M1, M2).
+    submission_key_hash: Mapped[str | None] = mapped_column(String(64), unique=True, info=PURGE)
 
     municipality: Mapped[str] = mapped_column(String(20), index=True)
     basis: Mapped[str] = mapped_column(String(20))

@@ -8,8 +8,6 @@ have all passed. A refused submission re-renders everything the user typed.
 
 from __future__ import annotations
 
-import secrets
-
 from flask import (
     Blueprint,
     abort,
@@ -18,6 +16,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 
@@ -63,8 +62,37 @@ def _refuse_honeypot():
     )
 
 
-def _new_submission_key() -> str:
-    return secrets.token_hex(16)
+# --- The submission key ------------------------------------------------------------------------
+# The server issues each form a random key and remembers, in this browser's session, which keys
+# it issued here. A double submission is recognised by its key; only the browser the key was
+# issued to is shown the earlier record's status link (security review M1).
+
+ISSUED_KEYS = "issued_submission_keys"
+ISSUED_KEYS_KEPT = 20
+
+
+def _issue_key(form) -> None:
+    key = submissions.new_submission_key()
+    form.submission_key.data = key
+    issued = [*session.get(ISSUED_KEYS, []), submissions.submission_key_hash(key)[:16]]
+    session[ISSUED_KEYS] = issued[-ISSUED_KEYS_KEPT:]
+
+
+def _issued_here(key: str) -> bool:
+    return submissions.submission_key_hash(key)[:16] in session.get(ISSUED_KEYS, [])
+
+
+def _refuse_submission_key():
+    return render_error(
+        400,
+        "Formuläret kunde inte skickas",
+        "Formuläret innehöll ett dolt fält som inte stämde. Öppna formuläret igen och fyll i det "
+        "på nytt.",
+    )
+
+
+def _already_received(what: str):
+    return render_template("public/already_received.html", what=what)
 
 
 # --- Förfrågan om samråd -----------------------------------------------------------------------
@@ -109,12 +137,12 @@ def _render_check_page(form: RequestForm, guard: GuardResult, declaration: Decla
 def request_form():
     form = RequestForm()
     if request.method == "GET":
-        form.submission_key.data = _new_submission_key()
+        _issue_key(form)
         return _render_request_form(form, GuardResult())
     if _honeypot_filled():
         return _refuse_honeypot()
-    if not form.submission_key.data:
-        form.submission_key.data = _new_submission_key()
+    if not submissions.valid_submission_key(form.submission_key.data):
+        _issue_key(form)  # nothing is stored at this step: a missing or odd key is replaced
     change = request.form.get("andra")
     if change:  # "Ändra" on the check page: back to the form, with that field focused
         guard = run_guard(form.guarded_fields(), confirmations(request.form))
@@ -132,15 +160,20 @@ def send_request():
     if _honeypot_filled():
         return _refuse_honeypot()
     form = RequestForm()
+    key = form.submission_key.data
+    if key and not submissions.valid_submission_key(key):
+        return _refuse_submission_key()
     declaration = DeclarationForm(meta={"csrf": False})
     valid, guard = _validate_request(form)
-    if not valid or not form.submission_key.data:
+    if not valid or not key:
         return _render_request_form(form, guard)
     if not declaration.validate():
         return _render_check_page(form, guard, declaration)
     consent_reference = form.consent_reference.data if form.basis.data == Basis.CONSENT else None
-    record = submissions.submit_request(_request_data(form, guard), consent_reference)
+    record, is_new = submissions.submit_request(_request_data(form, guard), consent_reference)
     g.stored = True
+    if not (is_new or _issued_here(key)):
+        return _already_received("Förfrågan")
     return render_template(
         "public/request_done.html", record=record, status_url=_status_url(record)
     )
@@ -238,19 +271,23 @@ def _render_consent_form(form: ConsentForm, guard: GuardResult):
 def consent_form():
     form = ConsentForm()
     if request.method == "GET":
-        form.submission_key.data = _new_submission_key()
+        _issue_key(form)
         form.valid_from.data = clock.today()
         return _render_consent_form(form, GuardResult())
     if _honeypot_filled():
         return _refuse_honeypot()
     if not form.submission_key.data:
-        form.submission_key.data = _new_submission_key()
+        _issue_key(form)
+    elif not submissions.valid_submission_key(form.submission_key.data):
+        return _refuse_submission_key()
     valid = form.validate()
     guard = run_guard(form.guarded_fields(), confirmations(request.form))
     if not (valid and guard.passed):
         return _render_consent_form(form, guard)
-    record, _is_new = submissions.create_consent(_consent_data(form))
+    record, is_new = submissions.create_consent(_consent_data(form))
     g.stored = True
+    if not (is_new or _issued_here(form.submission_key.data)):
+        return _already_received("Samtycket")
     return render_template(
         "public/consent_done.html", record=record, status_url=_status_url(record)
     )

@@ -82,8 +82,10 @@ def test_change_button_on_check_page_returns_to_the_form_with_everything_kept(cl
 
 
 def test_double_submission_creates_one_request(app, client):
-    first = send_request(client, valid_request())
-    second = send_request(client, valid_request())
+    page = client.get("/formular/samrad").get_data(as_text=True)
+    key = re.search(r'name="submission_key" type="hidden" value="([0-9a-f]{32})"', page).group(1)
+    first = send_request(client, valid_request(submission_key=key))
+    second = send_request(client, valid_request(submission_key=key))
     assert count(app, SamradRequest) == 1
     assert reference_in(first.get_data(as_text=True)) == reference_in(second.get_data(as_text=True))
 

@@ -7,11 +7,14 @@ Transactions follow the rule in services/__init__.py: each public function commi
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 import secrets
 from dataclasses import dataclass
 from datetime import date
 
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -50,13 +53,35 @@ def normalise_reference(raw: str, prefix: str) -> str | None:
     return f"{prefix}-{compact[:4]}-{compact[4:]}"
 
 
+# --- The submission key --------------------------------------------------------------------------
+# Each form carries a random key that the server issued, so that sending the same form twice
+# stores one record. The key is never stored, only a keyed hash (security review M1, M2).
+
+SUBMISSION_KEY = re.compile(r"[0-9a-f]{32}")
+
+
+def new_submission_key() -> str:
+    return secrets.token_hex(16)
+
+
+def valid_submission_key(key: object) -> bool:
+    """True only for the shape the server issues: 32 lower-case hex characters."""
+    return isinstance(key, str) and SUBMISSION_KEY.fullmatch(key) is not None
+
+
+def submission_key_hash(key: str) -> str:
+    secret = current_app.config["SECRET_KEY"].encode("utf-8")
+    return hmac.new(secret, b"submission-key:" + key.encode("ascii"), hashlib.sha256).hexdigest()
+
+
 def _new_identity() -> dict:
     return {"public_id": secrets.token_hex(16), "token_nonce": tokens.new_nonce()}
 
 
-def _insert_once(record, submission_key: str, model):
+def _insert_once(record, model):
     """Insert `record`; if its submission key was already used, return the earlier record."""
     session = get_session()
+    key_hash = record.submission_key_hash
     for _attempt in range(5):
         session.add(record)
         try:
@@ -64,7 +89,7 @@ def _insert_once(record, submission_key: str, model):
             return record, True
         except IntegrityError:
             session.rollback()
-            existing = session.scalar(select(model).where(model.submission_key == submission_key))
+            existing = session.scalar(select(model).where(model.submission_key_hash == key_hash))
             if existing is not None:
                 return existing, False
             # A reference collision (one in a billion): draw a new one and try again.
@@ -72,14 +97,22 @@ def _insert_once(record, submission_key: str, model):
     raise RuntimeError("could not store the record")
 
 
-def submit_request(data: dict, consent_reference: str | None) -> SamradRequest:
+def submit_request(data: dict, consent_reference: str | None) -> tuple[SamradRequest, bool]:
     """Store a checked request (with the consent it rests on, if any) and tell the coordinator
-    by e-mail; a resubmission of the same form returns the earlier request and sends nothing."""
+    by e-mail; (request, True) if new. A resubmission of the same form returns the earlier
+    request and False, and sends nothing."""
     consent = find_consent_by_reference(consent_reference) if consent_reference else None
     record, is_new = create_request(data, consent)
     if is_new:
         notify.notify_new_request(record)
-    return record
+    return record, is_new
+
+
+def _keyed(data: dict) -> dict:
+    """The record's values with the submission key replaced by its keyed hash."""
+    values = dict(data)
+    values["submission_key_hash"] = submission_key_hash(values.pop("submission_key"))
+    return values
 
 
 def create_request(data: dict, consent: ConsentRecord | None) -> tuple[SamradRequest, bool]:
@@ -90,16 +123,18 @@ def create_request(data: dict, consent: ConsentRecord | None) -> tuple[SamradReq
         consent=consent,
         is_acute=data["kind"] == Kind.ACUTE,
         status=Status.NEW,
-        **data,
+        **_keyed(data),
     )
     if not request.is_acute:
         request.acute_reason = None
-    return _insert_once(request, data["submission_key"], SamradRequest)
+    return _insert_once(request, SamradRequest)
 
 
 def create_consent(data: dict) -> tuple[ConsentRecord, bool]:
-    consent = ConsentRecord(**_new_identity(), reference=new_reference(CONSENT_PREFIX), **data)
-    return _insert_once(consent, data["submission_key"], ConsentRecord)
+    consent = ConsentRecord(
+        **_new_identity(), reference=new_reference(CONSENT_PREFIX), **_keyed(data)
+    )
+    return _insert_once(consent, ConsentRecord)
 
 
 def find_request(reference: str) -> SamradRequest:
