@@ -68,16 +68,18 @@ def _close_session(_exc: BaseException | None) -> None:
         session.close()
 
 
-def alembic_config(engine: Engine) -> AlembicConfig:
+def alembic_config(engine: Engine, fernet=None) -> AlembicConfig:
+    """`fernet` (the app's MultiFernet) lets a migration encrypt or decrypt existing values."""
     config = AlembicConfig()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
     config.attributes["engine"] = engine
+    config.attributes["fernet"] = fernet
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    command.upgrade(alembic_config(engine), revision)
+def upgrade(engine: Engine, revision: str = "head", fernet=None) -> None:
+    command.upgrade(alembic_config(engine, fernet), revision)
 
 
 def current_revisions(engine: Engine) -> set[str]:
@@ -109,7 +111,7 @@ def db_cli() -> None:
 @db_cli.command("upgrade", help="Bring the database schema up to date.")
 @click.argument("revision", default="head")
 def upgrade_command(revision: str) -> None:
-    upgrade(current_app.extensions["engine"], revision)
+    upgrade(current_app.extensions["engine"], revision, current_app.extensions["fernet"])
     click.echo("Databasen är uppdaterad.")
 
 

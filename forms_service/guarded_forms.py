@@ -187,6 +187,13 @@ def run_guard(fields: list[Field], confirmed: set[str]) -> GuardResult:
     return result
 
 
+def check_form(form, formdata) -> tuple[bool, GuardResult]:
+    """Validate `form` and run the guard on its guarded fields: (accepted, guard result)."""
+    valid = form.validate()
+    guard = run_guard(form.guarded_fields(), confirmations(formdata))
+    return valid and guard.passed, guard
+
+
 def error_summary(form, guard: GuardResult, extra: list[tuple[str, str]] = ()) -> list[tuple]:
     """(anchor, message) pairs for the error summary, in page order."""
     entries: list[tuple[str, str]] = []

@@ -209,7 +209,9 @@ class Meeting(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
-    place: Mapped[str] = mapped_column(String(120))
+    # Typed by the coordinator for an acute samråd and shown to the submitter: guarded, encrypted
+    # and purged like meeting notes (security review M3).
+    place: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
     remote_options: Mapped[str] = mapped_column(String(120), default="telefon och video")
     is_acute: Mapped[bool] = mapped_column(default=False)
     held_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -219,6 +221,10 @@ class Meeting(Base):
     items: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan"
     )
+
+    @property
+    def shown_place(self) -> str:
+        return self.place or "Plats gallrad"
 
 
 class AgendaItem(Base):

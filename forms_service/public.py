@@ -32,7 +32,14 @@ from .forms import (
     DeclarationForm,
     RequestForm,
 )
-from .guarded_forms import GuardResult, confirmations, render_form_page, run_guard, scan_text
+from .guarded_forms import (
+    GuardResult,
+    check_form,
+    confirmations,
+    render_form_page,
+    run_guard,
+    scan_text,
+)
 from .models import ConsentRecord, SamradRequest
 from .services import submissions
 from .tokens import TokenProblem
@@ -280,9 +287,8 @@ def consent_form():
         _issue_key(form)
     elif not submissions.valid_submission_key(form.submission_key.data):
         return _refuse_submission_key()
-    valid = form.validate()
-    guard = run_guard(form.guarded_fields(), confirmations(request.form))
-    if not (valid and guard.passed):
+    accepted, guard = check_form(form, request.form)
+    if not accepted:
         return _render_consent_form(form, guard)
     record, is_new = submissions.create_consent(_consent_data(form))
     g.stored = True

@@ -211,3 +211,30 @@ def page_without_js(browser):
     context = browser.new_context(locale="sv-SE", java_script_enabled=False)
     yield context.new_page()
     context.close()
+
+
+# --- A coordinator with a full login, for tests outside test_coordinator.py ------------------
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    from coordhelpers import start_clock
+
+    return start_clock(monkeypatch)
+
+
+@pytest.fixture
+def account(app, clock):
+    from coordhelpers import enrol
+
+    return enrol(app, app.test_client(), clock)
+
+
+@pytest.fixture
+def coordinator(app, account, clock):
+    """A client with a full coordinator login (password and code)."""
+    from coordhelpers import login
+
+    client = app.test_client()
+    assert login(client, account, clock).status_code == 303
+    return client

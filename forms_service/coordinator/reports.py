@@ -10,7 +10,7 @@ from .. import clock, disclosure
 from .. import statistics as stats
 from .. import vocabulary as v
 from ..forms import ConfirmForm, NoteForm
-from ..guarded_forms import GuardResult, confirmations, render_form_page, run_guard
+from ..guarded_forms import GuardResult, check_form, render_form_page
 from ..services import reports
 from . import actor, bp
 
@@ -76,9 +76,8 @@ def annual_report():
     form = NoteForm(prefix="kommentar", data={"text": reports.commentary_text(year)})
     guard = GuardResult()
     if request.method == "POST":
-        valid = form.validate()
-        guard = run_guard([form.text], confirmations(request.form))
-        if valid and guard.passed:
+        accepted, guard = check_form(form, request.form)
+        if accepted:
             reports.save_commentary(year, form.text.data, actor=actor())
             return redirect(url_for("coordinator.annual_report", ar=year), code=303)
     report, commentary = reports.annual_report(year)

@@ -84,6 +84,8 @@ class StatusForm(NorrskenForm):
         validators=[Length(max=1500, message="Skriv högst 1500 tecken.")],
     )
 
+    GUARDED = ("comment",)
+
     def validate_decline_reason(self, field):
         if self.status.data == Status.DECLINED and not field.data:
             raise ValidationError("Välj varför förfrågan avböjs.")
@@ -96,6 +98,8 @@ class StatusForm(NorrskenForm):
 
 
 class NoteForm(NorrskenForm):
+    """Notes, messages, meeting notes and the annual commentary: one guarded text."""
+
     text = TextAreaField(
         "Text",
         validators=[
@@ -103,6 +107,8 @@ class NoteForm(NorrskenForm):
             Length(max=2000, message="Skriv högst 2000 tecken."),
         ],
     )
+
+    GUARDED = ("text",)
 
 
 class PlanForm(NorrskenForm):
@@ -128,9 +134,16 @@ class AcuteMeetingForm(NorrskenForm):
     start_time = TimeField("Klockslag", validators=[InputRequired("Skriv klockslag.")])
     place = StringField(
         "Plats",
+        description="Visas också för den som skickade förfrågan, på statussidan. Skriv lokal "
+        "eller ort, aldrig uppgifter om personen.",
         default=lambda: current_app.config["MEETING_PLACE"],
-        validators=[DataRequired("Skriv plats."), Length(max=120)],
+        validators=[
+            DataRequired("Skriv plats."),
+            Length(max=120, message="Skriv högst 120 tecken."),
+        ],
     )
+
+    GUARDED = ("place",)
 
 
 class QueueFilterForm(NorrskenForm):

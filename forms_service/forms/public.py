@@ -231,12 +231,12 @@ class RequestForm(SubmitterFields):
         place = current_app.config["MEETING_PLACE"]
         self.participation.choices = as_choices(v.participation_choices(place))
 
+    GUARDED = ("acute_reason", "case_description", "question", "other_actors")
+
     def guarded_fields(self) -> list[Field]:
-        """The free-text fields the de-identification guard checks, in page order."""
-        fields = [self.case_description, self.question, self.other_actors]
-        if self.kind.data == Kind.ACUTE:
-            fields.insert(0, self.acute_reason)
-        return fields
+        """The acute reason is only stored (and so only checked) for an acute request."""
+        fields = super().guarded_fields()
+        return fields if self.kind.data == Kind.ACUTE else fields[1:]
 
 
 class DeclarationForm(NorrskenForm):
@@ -338,8 +338,7 @@ class ConsentForm(SubmitterFields):
                 "Slutdatumet har redan passerat. Ett utgånget samtycke kan inte registreras."
             )
 
-    def guarded_fields(self) -> list[Field]:
-        return [self.original_case_reference, self.other_parties]
+    GUARDED = ("other_parties", "original_kept_by_other", "original_case_reference")
 
 
 class CheckTextForm(NorrskenForm):

@@ -1,11 +1,11 @@
 """Retention (gallring): case text is deleted when it is no longer needed; statistics remain.
 
 What is deleted: the free text of requests (case description, question, acute reason, other
-actors), coordinator notes and messages, meeting notes, the professional's contact details, and
-a consent record's scope text and case reference: every column marked `info=PURGE` in
-models.py, so a new encrypted column cannot be forgotten here. What remains: the anonymous
-fields statistics need (month, municipality, kind, basis, forms of violence, outcome, days to
-samråd).
+actors), coordinator notes and messages, meeting notes and places, the professional's contact
+details, the submission key's hash, and a consent record's scope text and case reference: every
+column marked `info=PURGE` in models.py, so a new encrypted column cannot be forgotten here.
+What remains: the anonymous fields statistics need (month, municipality, kind, basis, forms of
+violence, outcome, days to samråd).
 
 Periods (configuration): requests that are finished, declined or withdrawn lose their text
 RETENTION_REQUEST_DAYS after they ended; consent records RETENTION_CONSENT_DAYS after they
