@@ -122,6 +122,10 @@ POLICY: dict[str, object] = {
     # The most text the de-identification guard scans in one request (security review H1): the
     # request form's guarded fields hold at most 6 800 characters together.
     "GUARD_MAX_CHARS_PER_REQUEST": 8000,
+    # A rate-limit storage outage (Redis) must neither turn pages into 500s nor log a request
+    # (security review M4): limits fall back to per-process memory until Redis answers again.
+    "RATELIMIT_SWALLOW_ERRORS": True,
+    "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
 }
 
 

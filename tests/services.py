@@ -198,8 +198,13 @@ def flask_command(env: dict[str, str], *args: str) -> str:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict[str, str], workers: int = 2, port: int | None = None) -> Iterator[int]:
+def gunicorn(
+    env: dict[str, str], workers: int = 2, port: int | None = None, log: Path | None = None
+) -> Iterator[int]:
+    """gunicorn on loopback; with `log`, everything it writes (its error log, where the app's
+    log lines go) is kept in that file."""
     port = port or free_port()
+    output = open(log, "w", encoding="utf-8") if log else subprocess.PIPE  # noqa: SIM115
     server = subprocess.Popen(
         [
             str(Path(sys.executable).with_name("gunicorn")),
@@ -211,14 +216,16 @@ def gunicorn(env: dict[str, str], workers: int = 2, port: int | None = None) -> 
         ],
         cwd=ROOT,
         env={**os.environ, **env},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL if log is None else output,
+        stderr=output,
     )
     try:
         wait_for_port(port)
         yield port
     finally:
         _stop(server)
+        if log:
+            output.close()
 
 
 @contextlib.contextmanager
