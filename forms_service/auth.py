@@ -35,6 +35,7 @@ from . import audit, clock
 from .audit import AuditObject, AuditType
 from .db import get_session
 from .models import Coordinator, CoordinatorSession
+from .security import limiter_hmac
 
 PASSWORD_MIN_LENGTH = 12
 LOGIN_CODE_MINUTES = 5  # the time allowed between the password step and the code step
@@ -165,9 +166,7 @@ def find_account(username: str) -> Coordinator | None:
 
 def account_key() -> str:
     """Rate-limit key per account: an HMAC of the submitted username."""
-    username = (request.form.get("username") or "").strip().casefold().encode("utf-8")
-    secret = current_app.config["SECRET_KEY"].encode("utf-8")
-    return hmac.new(secret, b"account:" + username, hashlib.sha256).hexdigest()[:32]
+    return limiter_hmac("account", (request.form.get("username") or "").strip().casefold())
 
 
 # --- Enrolment ---------------------------------------------------------------------------------

@@ -55,6 +55,13 @@ SETTINGS: tuple[Setting, ...] = (
         "DATABASE_URL", "DATABASE_URL", None, str, "SQLAlchemy URL; default SQLite in instance/"
     ),
     Setting("RATELIMIT_STORAGE_URI", "RATELIMIT_STORAGE_URI", "memory://", str, "e.g. redis://…"),
+    Setting(
+        "RATELIMIT_KEY_SECRET",
+        "RATELIMIT_KEY_SECRET",
+        None,
+        str,
+        "keys rate-limit counters (HMAC of client and account); not SECRET_KEY",
+    ),
     Setting("NORRSKEN_SITE_DIR", "SITE_DIR", str(PROJECT_ROOT / "site"), str, "built MkDocs site"),
     Setting("NORRSKEN_BASE_URL", "BASE_URL", "http://127.0.0.1:8000", str, "links in e-mails"),
     Setting("DATA_ENCRYPTION_KEYS", "DATA_ENCRYPTION_KEYS", None, str, "Fernet keys, newest first"),
@@ -148,6 +155,32 @@ def _read_or_create_secret(path: Path, generate) -> str:
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(value)
     return value
+
+
+def _ratelimit_secret(config: dict, instance: Path, production: bool) -> None:
+    """The secret behind the limiter's client and account keys: separate from SECRET_KEY, so
+    that someone with SECRET_KEY and the keys in Redis cannot turn them back into addresses or
+    usernames (security review L9)."""
+    secret = config["RATELIMIT_KEY_SECRET"]
+    if not secret:
+        if production:
+            raise ConfigurationError(
+                "RATELIMIT_KEY_SECRET must be set when NORRSKEN_ENV=production"
+            )
+        config["RATELIMIT_KEY_SECRET"] = _read_or_create_secret(
+            instance / "ratelimit_key", lambda: secrets.token_urlsafe(48)
+        )
+    elif production and (problem := ratelimit_secret_problem(str(secret), config["SECRET_KEY"])):
+        raise ConfigurationError(problem)
+
+
+def ratelimit_secret_problem(secret: str, secret_key: str) -> str | None:
+    if secret_problem(secret) or secret == secret_key:
+        return (
+            "RATELIMIT_KEY_SECRET must be at least 32 characters, not a simple pattern, and "
+            "differ from SECRET_KEY: make one with secrets.token_urlsafe(48)"
+        )
+    return None
 
 
 # --- Production safety ---------------------------------------------------------------------------
@@ -291,6 +324,8 @@ def load_config(
     _keys(config, instance, production)
     if production and not str(config["BASE_URL"]).startswith("https://"):
         raise ConfigurationError("NORRSKEN_BASE_URL must be an https:// address in production")
+
+    _ratelimit_secret(config, instance, production)
 
     if not config["DATABASE_URL"]:
         config["DATABASE_URL"] = f"sqlite:///{instance / 'norrsken.db'}"

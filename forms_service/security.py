@@ -82,11 +82,17 @@ def site_csp(site_dir: Path) -> str:
     return _policy(" ".join(["'self'", *inline_script_hashes(site_dir)]))
 
 
+def limiter_hmac(label: str, value: str) -> str:
+    """A rate-limit key: an HMAC under RATELIMIT_KEY_SECRET (never SECRET_KEY, review L9), so
+    the stored key reveals neither the address nor the username it stands for."""
+    secret = current_app.config["RATELIMIT_KEY_SECRET"].encode("utf-8")
+    message = f"{label}:{value}".encode()
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()[:32]
+
+
 def client_key() -> str:
     """Rate-limit key for the client: an HMAC of its address, so no address is ever stored."""
-    address = (request.remote_addr or "unknown").encode("utf-8")
-    secret = current_app.config["SECRET_KEY"].encode("utf-8")
-    return hmac.new(secret, b"client:" + address, hashlib.sha256).hexdigest()[:32]
+    return limiter_hmac("client", request.remote_addr or "unknown")
 
 
 def _is_site_page(response: Response) -> bool:

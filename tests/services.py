@@ -175,6 +175,7 @@ def production_env(database_url: str, redis_url: str, site: Path) -> dict[str, s
     return {
         "NORRSKEN_ENV": "production",
         "SECRET_KEY": secrets.token_urlsafe(48),
+        "RATELIMIT_KEY_SECRET": secrets.token_urlsafe(48),
         "NORRSKEN_BASE_URL": "https://localhost",
         "DATA_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "DATABASE_URL": database_url,

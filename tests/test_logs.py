@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import secrets
 import subprocess
 import sys
 import time
@@ -137,8 +138,8 @@ def test_m4_gunicorn_with_redis_down_writes_no_token_and_no_address(tmp_path):
     database = f"sqlite:///{tmp_path / 'norrsken.db'}"
     env = {
         "NORRSKEN_ENV": "production",
-        "SECRET_KEY": "k" + "3f9Zq7Lm2Xw8" * 4,
-        "RATELIMIT_KEY_SECRET": "r" + "8Hd2Kq9Vb4Ns" * 4,
+        "SECRET_KEY": secrets.token_urlsafe(48),
+        "RATELIMIT_KEY_SECRET": secrets.token_urlsafe(48),
         "DATA_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "DATABASE_URL": database,
         "RATELIMIT_STORAGE_URI": _dead_redis(),
@@ -171,3 +172,53 @@ def _get(port: int, path: str) -> int:
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
+
+
+# --- L9: limiter keys come from a secret of their own ------------------------------------------
+
+
+def test_l9_client_keys_come_from_their_own_secret_not_from_secret_key(make_app):
+    import hashlib
+    import hmac
+
+    from forms_service.security import client_key
+
+    keys = []
+    for secret in ("a" * 40, "b" * 40):
+        app = make_app(SECRET_KEY="s" * 48, RATELIMIT_KEY_SECRET=secret)
+        with app.test_request_context(environ_base={"REMOTE_ADDR": "203.0.113.9"}):
+            keys.append(client_key())
+    assert keys[0] != keys[1], "the key depends on RATELIMIT_KEY_SECRET"
+    from_secret_key = hmac.new(b"s" * 48, b"client:203.0.113.9", hashlib.sha256).hexdigest()
+    assert from_secret_key[:32] not in keys, "SECRET_KEY alone does not reverse the key"
+
+
+def test_l9_production_needs_a_separate_rate_limit_secret(tmp_path):
+    from forms_service.config import ConfigurationError, load_config
+
+    secret = "Ett hemligt och långt värde, minst 32 tecken"
+    base = {
+        "NORRSKEN_ENV": "production",
+        "SECRET_KEY": secret,
+        "DATA_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        "NORRSKEN_BASE_URL": "https://norrsken.example",
+    }
+    with pytest.raises(ConfigurationError, match="RATELIMIT_KEY_SECRET"):
+        load_config(tmp_path, base, [])
+    for weak in (secret, "kort", "r" * 40):
+        with pytest.raises(ConfigurationError, match="RATELIMIT_KEY_SECRET"):
+            load_config(tmp_path, {**base, "RATELIMIT_KEY_SECRET": weak}, [])
+    other = "Ett annat hemligt värde för räknarna, 32+"
+    config = load_config(tmp_path, {**base, "RATELIMIT_KEY_SECRET": other}, [])
+    assert config["RATELIMIT_KEY_SECRET"] == other
+
+
+def test_l9_a_local_rate_limit_secret_is_generated_once_and_private(tmp_path):
+    import stat
+
+    from forms_service.config import load_config
+
+    first, second = load_config(tmp_path, {}), load_config(tmp_path, {})
+    assert first["RATELIMIT_KEY_SECRET"] == second["RATELIMIT_KEY_SECRET"]
+    assert first["RATELIMIT_KEY_SECRET"] != first["SECRET_KEY"]
+    assert stat.S_IMODE((tmp_path / "ratelimit_key").stat().st_mode) == 0o600
