@@ -63,7 +63,9 @@ SETTINGS: tuple[Setting, ...] = (
         "keys rate-limit counters (HMAC of client and account); not SECRET_KEY",
     ),
     Setting("NORRSKEN_SITE_DIR", "SITE_DIR", str(PROJECT_ROOT / "site"), str, "built MkDocs site"),
-    Setting("NORRSKEN_BASE_URL", "BASE_URL", "http://127.0.0.1:8000", str, "links in e-mails"),
+    Setting(
+        "NORRSKEN_BASE_URL", "BASE_URL", "http://127.0.0.1:8000", str, "every link that leaves"
+    ),
     Setting("DATA_ENCRYPTION_KEYS", "DATA_ENCRYPTION_KEYS", None, str, "Fernet keys, newest first"),
     Setting("STATUS_TOKEN_MAX_AGE_DAYS", "STATUS_TOKEN_MAX_AGE_DAYS", 180, int, "status-link life"),
     Setting("MAX_CONTENT_LENGTH", "MAX_CONTENT_LENGTH", 256 * 1024, int, "largest request body"),
@@ -80,6 +82,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CHECK_RATE_LIMIT", "CHECK_RATE_LIMIT", "120/minute", str, "live text checks"),
     Setting("LOGIN_RATE_LIMIT", "LOGIN_RATE_LIMIT", "10/15minutes", str, "login attempts"),
     Setting("NORRSKEN_PROXY_COUNT", "PROXY_COUNT", 0, int, "reverse proxies in front (nginx: 1)"),
+    Setting(
+        "NORRSKEN_TRUSTED_PROXIES",
+        "TRUSTED_PROXIES",
+        "127.0.0.1,::1",
+        str,
+        "addresses or networks whose X-Forwarded-For is believed",
+    ),
     Setting("LOGIN_ACCOUNT_RATE_LIMIT", "LOGIN_ACCOUNT_RATE_LIMIT", "20/hour", str, "per account"),
     Setting("LOGIN_LOCKOUT_ATTEMPTS", "LOGIN_LOCKOUT_ATTEMPTS", 5, int, "failures before lock"),
     Setting("LOGIN_LOCKOUT_MINUTES", "LOGIN_LOCKOUT_MINUTES", 15, int, "how long a lock lasts"),

@@ -41,6 +41,7 @@ from .guarded_forms import (
     scan_text,
 )
 from .models import ConsentRecord, SamradRequest
+from .security import external_url
 from .services import submissions
 from .tokens import TokenProblem
 from .vocabulary import OTHER_ORGANISATION, Basis
@@ -212,10 +213,13 @@ def _request_data(form: RequestForm, guard: GuardResult) -> dict:
 
 
 def _status_url(record) -> str:
+    """The link to keep, from NORRSKEN_BASE_URL: never from the request's Host header, which
+    anyone can set (security review I1)."""
     endpoint = (
         "public.request_status" if isinstance(record, SamradRequest) else "public.consent_status"
     )
-    return url_for(endpoint, token=submissions.status_token(record), _external=True)
+    path = url_for(endpoint, token=submissions.status_token(record), _external=False)
+    return external_url(path)
 
 
 def _token_problem_page(problem: TokenProblem):

@@ -1,4 +1,4 @@
-"""Security headers, the content security policy and the privacy-preserving client key.
+"""Security headers, the content security policy, who the client is, and its private key.
 
 Every response gets the headers of DESIGN.md ("Security baseline"). The policy allows no inline
 script: service pages use only our own files; the built MkDocs site needs a few small inline scripts
@@ -10,10 +10,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import ipaddress
 from html.parser import HTMLParser
 from pathlib import Path
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, has_request_context, request
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from .config import ConfigurationError
 
 EXECUTABLE_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -80,6 +84,51 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
 
 def site_csp(site_dir: Path) -> str:
     return _policy(" ".join(["'self'", *inline_script_hashes(site_dir)]))
+
+
+# --- The client behind a proxy --------------------------------------------------------------------
+
+
+def trusted_networks(setting: str) -> list:
+    """NORRSKEN_TRUSTED_PROXIES: comma-separated addresses or networks."""
+    try:
+        return [ipaddress.ip_network(part.strip()) for part in setting.split(",") if part.strip()]
+    except ValueError as exc:
+        raise ConfigurationError(
+            f"NORRSKEN_TRUSTED_PROXIES must list IP addresses or networks, got {setting!r}"
+        ) from exc
+
+
+class TrustedProxyFix:
+    """X-Forwarded-For and -Proto are believed only when the request comes straight from a
+    trusted proxy (security review L10): anyone reaching gunicorn directly would otherwise pick
+    their own address, and so their own rate-limit bucket, with every request. X-Forwarded-Host
+    is never used: links leaving the service are built from NORRSKEN_BASE_URL (review I1)."""
+
+    def __init__(self, wsgi_app, proxies: int, trusted: list) -> None:
+        self.direct = wsgi_app
+        self.proxied = ProxyFix(wsgi_app, x_for=proxies, x_proto=proxies, x_host=0)
+        self.trusted = trusted
+
+    def _from_proxy(self, peer: str | None) -> bool:
+        try:
+            address = ipaddress.ip_address(peer or "")
+        except ValueError:
+            return False
+        return any(address in network for network in self.trusted)
+
+    def __call__(self, environ, start_response):
+        if self._from_proxy(environ.get("REMOTE_ADDR")):
+            return self.proxied(environ, start_response)
+        return self.direct(environ, start_response)
+
+
+def external_url(path: str) -> str:
+    """An absolute link for use outside the service (pages, e-mail): NORRSKEN_BASE_URL plus our
+    own path. `path` is the service-relative path (as `url_for` gives it, from the root)."""
+    base = current_app.config["BASE_URL"].rstrip("/")
+    root = request.script_root if has_request_context() else ""
+    return base + "/" + path.removeprefix(root).lstrip("/")
 
 
 def limiter_hmac(label: str, value: str) -> str:
