@@ -107,9 +107,9 @@ def qr_svg(uri: str) -> str:
     return segno.make(uri, error="m").svg_inline(scale=5, title="QR-kod för inloggningsappen")
 
 
-def verify_code(account: Coordinator, code: str, secret: str | None = None) -> bool:
+def verify_code(account: Coordinator, code: str) -> bool:
     """True for a current code that has not been used before; remembers its time step."""
-    secret = secret or account.totp_secret
+    secret = account.totp_secret
     code = "".join(ch for ch in (code or "") if ch.isdigit())
     if not secret or len(code) != 6:
         return False
@@ -173,9 +173,12 @@ def account_key() -> str:
 
 
 def issue_enrolment(account: Coordinator) -> str:
-    """A new one-time enrolment token (only its hash is stored)."""
+    """A new one-time enrolment token (only its hash is stored) and a new TOTP secret, made and
+    kept here: the enrolment page shows it, and the client can never choose it (review L8)."""
     token = secrets.token_urlsafe(32)
     account.enrolment_token_hash = _digest(token)
+    account.totp_secret = new_totp_secret()
+    account.last_totp_step = 0
     hours = current_app.config["ENROLMENT_HOURS"]
     account.enrolment_expires_at = clock.now() + timedelta(hours=hours)
     return token
@@ -187,7 +190,7 @@ def account_for_enrolment(token: str) -> Coordinator | None:
     account = get_session().scalar(
         select(Coordinator).where(Coordinator.enrolment_token_hash == _digest(token))
     )
-    if account is None or account.enrolment_expires_at is None:
+    if account is None or account.enrolment_expires_at is None or not account.totp_secret:
         return None
     if account.enrolment_expires_at < clock.now():
         return None

@@ -53,13 +53,12 @@ def create_account(app, username: str = "samordnare1") -> str:
 def enrol(app, client, clock: Clock, username: str = "samordnare1") -> Account:
     link = create_account(app, username)
     page = client.get(link).get_data(as_text=True)
-    secret = re.search(r'name="totp_secret" type="hidden" value="([A-Z2-7]+)"', page).group(1)
+    secret = re.search(r'<code class="secret">([A-Z2-7]+)</code>', page).group(1)
     token = CSRF.search(page).group(1)
     response = client.post(
         link,
         data={
             "csrf_token": token,
-            "totp_secret": secret,
             "new_password": PASSWORD,
             "new_password_again": PASSWORD,
             "code": pyotp.TOTP(secret).at(clock.current),

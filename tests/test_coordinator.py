@@ -103,12 +103,11 @@ def test_enrolment_shows_a_qr_code_drawn_here_and_the_secret_as_text(app, client
 def test_enrolment_refuses_weak_passwords(app, client, clock, password, message):
     link = create_account(app)
     page = client.get(link).get_data(as_text=True)
-    secret = re.search(r'name="totp_secret" type="hidden" value="([A-Z2-7]+)"', page).group(1)
+    secret = re.search(r'<code class="secret">([A-Z2-7]+)</code>', page).group(1)
     response = client.post(
         link,
         data={
             "csrf_token": csrf_for(client, link),
-            "totp_secret": secret,
             "new_password": password,
             "new_password_again": password,
             "code": pyotp.TOTP(secret).at(clock.current),

@@ -85,12 +85,10 @@ def enrol(token: str):
     except NotFound:
         return render_template("coordinator/enrol_invalid.html"), 404
     form = EnrolForm()
-    if request.method == "GET" or not form.totp_secret.data:
-        form.totp_secret.data = auth.new_totp_secret()
-    secret = form.totp_secret.data
+    secret = account.totp_secret  # issued with the link; never taken from the form (L8)
     if request.method == "POST" and form.validate():
         try:
-            accounts.enrol(token, form.new_password.data, secret, form.code.data)
+            accounts.enrol(token, form.new_password.data, form.code.data)
         except FieldError as error:
             show_error(form, error)
         else:

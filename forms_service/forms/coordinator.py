@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import current_app
 from wtforms import (
     DateField,
-    HiddenField,
     PasswordField,
     SelectField,
     StringField,
@@ -61,7 +60,6 @@ class EnrolForm(NewPasswordFields):
         description="Skanna QR-koden med inloggningsappen och skriv in koden den visar.",
         validators=[DataRequired("Skriv engångskoden från appen."), Length(max=10)],
     )
-    totp_secret = HiddenField()
 
 
 class PasswordChangeForm(NewPasswordFields):

@@ -120,16 +120,16 @@ def enrolment_account(token: str) -> Coordinator:
     return account
 
 
-def enrol(token: str, password: str, secret: str, code: str) -> Coordinator:
-    """Set the password and connect the authenticator app; the link then stops working."""
+def enrol(token: str, password: str, code: str) -> Coordinator:
+    """Set the password and connect the authenticator app to the secret issued with the link;
+    the link then stops working."""
     account = enrolment_account(token)
     problem = auth.password_problem(password, account.username)
     if problem:
         raise FieldError("new_password", problem)
-    if not auth.verify_code(account, code, secret=secret):
+    if not auth.verify_code(account, code):
         raise FieldError("code", CODE_REFUSED)
     account.password_hash = auth.hash_password(password)
-    account.totp_secret = secret
     account.password_changed_at = clock.now()
     account.enrolment_token_hash = None
     account.enrolment_expires_at = None
