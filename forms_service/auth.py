@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from datetime import datetime, timedelta
+from datetime import timedelta
 from functools import cache
 from importlib import resources
 from urllib.parse import urlparse
@@ -29,12 +29,12 @@ import segno
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from flask import current_app, request
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from . import audit, clock
 from .audit import AuditObject, AuditType
 from .db import get_session
-from .models import Coordinator, CoordinatorSession
+from .models import Coordinator, CoordinatorSession, PendingLogin
 from .security import limiter_hmac
 
 PASSWORD_MIN_LENGTH = 12
@@ -220,14 +220,36 @@ def find_session(token: str | None) -> CoordinatorSession | None:
     )
 
 
-def pending_login_id(pending: dict | None) -> int | None:
-    """The account id of a login whose password step passed at most LOGIN_CODE_MINUTES ago."""
-    if not pending:
+# --- Half-finished logins (password step passed, code step not yet) -----------------------------
+# Kept on the server, not in the cookie (security review L2): the cookie holds a random token, and
+# the row ends when the login completes, when the password changes and after LOGIN_CODE_MINUTES.
+
+
+def start_pending_login(account: Coordinator) -> str:
+    """A half-finished login for `account`; returns the token for the cookie. Expired ones of
+    every account are cleared on the way."""
+    session = get_session()
+    oldest = clock.now() - timedelta(minutes=LOGIN_CODE_MINUTES)
+    session.execute(delete(PendingLogin).where(PendingLogin.created_at < oldest))
+    token = secrets.token_urlsafe(32)
+    session.add(PendingLogin(token_hash=_digest(token), coordinator=account))
+    return token
+
+
+def find_pending_login(token: str | None) -> PendingLogin | None:
+    """The half-finished login for this cookie token, if it is recent enough for the code step."""
+    if not token or not isinstance(token, str) or len(token) > 100:
         return None
-    started = datetime.fromtimestamp(pending["at"], tz=clock.now().tzinfo)
-    if clock.now() - started > timedelta(minutes=LOGIN_CODE_MINUTES):
-        return None
-    return pending["id"]
+    oldest = clock.now() - timedelta(minutes=LOGIN_CODE_MINUTES)
+    return get_session().scalar(
+        select(PendingLogin).where(
+            PendingLogin.token_hash == _digest(token), PendingLogin.created_at >= oldest
+        )
+    )
+
+
+def end_pending_logins(account: Coordinator) -> None:
+    get_session().execute(delete(PendingLogin).where(PendingLogin.coordinator_id == account.id))
 
 
 def end_other_sessions(account: Coordinator, keep: CoordinatorSession | None) -> None:

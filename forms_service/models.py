@@ -283,6 +283,21 @@ class CoordinatorSession(Base):
     coordinator: Mapped[Coordinator] = relationship()
 
 
+class PendingLogin(Base):
+    """A login whose password step passed and whose code step has not yet: on the server, so
+    that a completed login or a password change ends it (security review L2). The cookie holds
+    only a random token; its hash is stored."""
+
+    __tablename__ = "pending_login"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    coordinator_id: Mapped[int] = mapped_column(ForeignKey("coordinator.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+    coordinator: Mapped[Coordinator] = relationship()
+
+
 class AuditEvent(Base):
     """Who did what, when, to which object. Never case text, passwords, codes or tokens."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import abort, g, redirect, render_template, request, session, url_for
 
-from .. import auth, clock
+from .. import auth
 from ..extensions import configured_limit, limiter
 from ..forms import CodeForm, ConfirmForm, EnrolForm, LoginForm, PasswordChangeForm
 from ..guarded_forms import render_form_page
@@ -22,14 +22,14 @@ def login():
     next_page = auth.safe_next(request.values.get("next"))
     error = None
     if request.method == "POST":
-        account_id = None
+        pending = None
         if form.validate():
-            account_id = accounts.check_password(form.username.data, form.password.data)
-        if account_id is None:
+            pending = accounts.check_password(form.username.data, form.password.data)
+        if pending is None:
             error = auth.GENERIC_LOGIN_ERROR
         else:
             session.clear()
-            session[auth.PENDING_KEY] = {"id": account_id, "at": clock.now().timestamp()}
+            session[auth.PENDING_KEY] = pending  # a random token; the state is on the server
             return redirect(url_for("coordinator.code", next=next_page), code=303)
     return render_template(
         "coordinator/login.html",
@@ -43,15 +43,15 @@ def login():
 @bp.route("/kod", methods=["GET", "POST"])
 @limiter.limit(configured_limit("LOGIN_RATE_LIMIT"), methods=["POST"])
 def code():
-    account_id = accounts.pending_login(session.get(auth.PENDING_KEY))
-    if account_id is None:
+    pending = session.get(auth.PENDING_KEY)
+    if not accounts.pending_login(pending):
         session.pop(auth.PENDING_KEY, None)
         return redirect(url_for("coordinator.login"), code=303)
     form = CodeForm()
     next_page = auth.safe_next(request.values.get("next"))
     error = None
     if request.method == "POST":
-        token = accounts.check_code(account_id, form.code.data if form.validate() else None)
+        token = accounts.check_code(pending, form.code.data if form.validate() else None)
         if token is None:
             error = auth.GENERIC_LOGIN_ERROR
         else:

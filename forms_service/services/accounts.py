@@ -33,10 +33,10 @@ def _account_event(event_type: str, account: Coordinator, detail: str | None = N
 # --- Login ---------------------------------------------------------------------------------------
 
 
-def check_password(username: str, password: str) -> int | None:
-    """The first login step: the account's id when the password is right and the account is
-    enrolled; otherwise None, with the failure counted and audited. The lock is checked before
-    the password, and every failure looks the same to the caller."""
+def check_password(username: str, password: str) -> str | None:
+    """The first login step: a half-finished login's token when the password is right and the
+    account is enrolled; otherwise None, with the failure counted and audited. The lock is
+    checked before the password, and every failure looks the same to the caller."""
     account = auth.find_account(username)
     result = None
     if auth.is_locked(account):
@@ -44,26 +44,24 @@ def check_password(username: str, password: str) -> int | None:
     elif not (auth.password_matches(account, password) and account.is_enrolled):
         auth.record_failure(account, username)
     else:
-        result = account.id
+        result = auth.start_pending_login(account)
     get_session().commit()
     return result
 
 
-def pending_login(pending: dict | None) -> int | None:
-    """The account id of a password step that is recent enough for the code step, if the
-    account still exists."""
-    account_id = auth.pending_login_id(pending)
-    if account_id is None or get_session().get(Coordinator, account_id) is None:
-        return None
-    return account_id
+def pending_login(token: str | None) -> bool:
+    """True when this cookie token belongs to a half-finished login that may take its code."""
+    return auth.find_pending_login(token) is not None
 
 
-def check_code(account_id: int, code: str | None) -> str | None:
-    """The second login step: a new session token when the one-time code is right; otherwise
-    None, with the failure counted and audited (a locked account counts nothing more)."""
-    account = get_session().get(Coordinator, account_id)
-    if account is None:
+def check_code(pending_token: str | None, code: str | None) -> str | None:
+    """The second login step: a new session token when the one-time code is right, and the
+    half-finished login ends; otherwise None, with the failure counted and audited (a locked
+    account counts nothing more)."""
+    pending = auth.find_pending_login(pending_token)
+    if pending is None:
         return None
+    account = pending.coordinator
     token = None
     if auth.is_locked(account):
         pass
@@ -71,6 +69,7 @@ def check_code(account_id: int, code: str | None) -> str | None:
         auth.record_failure(account, account.username)
     else:
         _account_event(AuditType.LOGIN_OK, account)
+        get_session().delete(pending)
         token = auth.start_session(account)
     get_session().commit()
     return token
@@ -150,6 +149,7 @@ def change_password(session_id: int, current: str, new: str) -> None:
     me.password_hash = auth.hash_password(new)
     me.password_changed_at = clock.now()
     auth.end_other_sessions(me, keep=live)
+    auth.end_pending_logins(me)
     _account_event(AuditType.PASSWORD_CHANGED, me)
     get_session().commit()
 
@@ -183,6 +183,7 @@ def reset_account(username: str) -> tuple[str, str]:
     account.failed_logins = 0
     account.locked_until = None
     auth.end_other_sessions(account, keep=None)
+    auth.end_pending_logins(account)
     token = auth.issue_enrolment(account)
     audit.record(
         AuditType.ACCOUNT_RESET,
