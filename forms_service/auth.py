@@ -2,8 +2,9 @@
 
 * Passwords are hashed with Argon2id (argon2-cffi); a minimum length and a list of common
   passwords are enforced when one is chosen.
-* Every login also needs a TOTP code (pyotp). A code's time step is remembered, so a code that
-  has been used once is refused even while it is still current.
+* Every login also needs a TOTP code (pyotp). A code's time step is remembered with a
+  compare-and-set UPDATE, so a code that has been used once is refused even while it is still
+  current, and even when it is sent to two workers at the same moment.
 * After LOGIN_LOCKOUT_ATTEMPTS failures an account is locked for LOGIN_LOCKOUT_MINUTES. The lock
   is checked before the password, and every failure gives the same message.
 * A session lives in the database (the cookie holds only a random id), so logout ends it for
@@ -121,9 +122,22 @@ def verify_code(account: Coordinator, code: str) -> bool:
         if step <= account.last_totp_step:
             continue
         if hmac.compare_digest(totp.at(moment), code):
-            account.last_totp_step = step
-            return True
+            return _claim_step(account, step)
     return False
+
+
+def _claim_step(account: Coordinator, step: int) -> bool:
+    """Remember `step` as used, if no one else has used it or a later one meanwhile: a
+    compare-and-set UPDATE, so two requests racing with one code get one session (review L1).
+    On PostgreSQL the second UPDATE waits for the first and then matches no row; on SQLite the
+    write lock orders them the same way."""
+    claimed = get_session().execute(
+        update(Coordinator)
+        .where(Coordinator.id == account.id, Coordinator.last_totp_step < step)
+        .values(last_totp_step=step)
+        .execution_options(synchronize_session="fetch")
+    )
+    return claimed.rowcount == 1
 
 
 # --- Lockout ----------------------------------------------------------------------------------
