@@ -5,8 +5,10 @@
 * Every login also needs a TOTP code (pyotp). A code's time step is remembered with a
   compare-and-set UPDATE, so a code that has been used once is refused even while it is still
   current, and even when it is sent to two workers at the same moment.
-* After LOGIN_LOCKOUT_ATTEMPTS failures an account is locked for LOGIN_LOCKOUT_MINUTES. The lock
-  is checked before the password, and every failure gives the same message.
+* Failed attempts slow the guessing client down (login_throttle.py); no account is ever locked
+  by someone who does not know its password. Every failure gives the same message after the
+  same password hash, known account or not.
+* The half-finished login between the two steps is a server-side row (`start_pending_login`).
 * A session lives in the database (the cookie holds only a random id), so logout ends it for
   good, a password change ends all other sessions, and the idle timeout and absolute lifetime
   are checked on the server on every request.
@@ -29,21 +31,19 @@ import pyotp
 import segno
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from flask import current_app, request
+from flask import current_app
 from sqlalchemy import delete, select, update
 
-from . import audit, clock
-from .audit import AuditObject, AuditType
+from . import clock
 from .db import get_session
 from .models import Coordinator, CoordinatorSession, PendingLogin
-from .security import limiter_hmac
 
 PASSWORD_MIN_LENGTH = 12
 LOGIN_CODE_MINUTES = 5  # the time allowed between the password step and the code step
 TOTP_ISSUER = "Operation Norrsken"
 GENERIC_LOGIN_ERROR = (
     "Inloggningen misslyckades. Kontrollera användarnamn, lösenord och kod. Efter flera "
-    "misslyckade försök låses kontot en stund."
+    "misslyckade försök behöver du vänta en stund mellan försöken."
 )
 
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended parameters
@@ -140,35 +140,7 @@ def _claim_step(account: Coordinator, step: int) -> bool:
     return claimed.rowcount == 1
 
 
-# --- Lockout ----------------------------------------------------------------------------------
-
-
-def is_locked(account: Coordinator | None) -> bool:
-    return bool(account and account.locked_until and account.locked_until > clock.now())
-
-
-def record_failure(account: Coordinator | None, username: str) -> None:
-    if account is None:
-        audit.record(AuditType.LOGIN_FAILED, actor=None, detail="okänt konto")
-        return
-    account.failed_logins += 1
-    if account.failed_logins >= current_app.config["LOGIN_LOCKOUT_ATTEMPTS"]:
-        minutes = current_app.config["LOGIN_LOCKOUT_MINUTES"]
-        account.locked_until = clock.now() + timedelta(minutes=minutes)
-        account.failed_logins = 0
-        audit.record(
-            AuditType.LOGIN_LOCKED,
-            actor=account.username,
-            object_type=AuditObject.ACCOUNT,
-            object_ref=account.username,
-        )
-    else:
-        audit.record(
-            AuditType.LOGIN_FAILED,
-            actor=account.username,
-            object_type=AuditObject.ACCOUNT,
-            object_ref=account.username,
-        )
+# --- Accounts ---------------------------------------------------------------------------------
 
 
 def find_account(username: str) -> Coordinator | None:
@@ -176,11 +148,6 @@ def find_account(username: str) -> Coordinator | None:
     if not username or len(username) > 40:
         return None
     return get_session().scalar(select(Coordinator).where(Coordinator.username == username))
-
-
-def account_key() -> str:
-    """Rate-limit key per account: an HMAC of the submitted username."""
-    return limiter_hmac("account", (request.form.get("username") or "").strip().casefold())
 
 
 # --- Enrolment ---------------------------------------------------------------------------------
@@ -221,8 +188,7 @@ def start_session(account: Coordinator) -> str:
     """A fresh server-side session after password and code; returns the token for the cookie."""
     token = secrets.token_urlsafe(32)
     get_session().add(CoordinatorSession(token_hash=_digest(token), coordinator=account))
-    account.failed_logins = 0
-    account.locked_until = None
+    account.code_failures = 0
     return token
 
 

@@ -89,9 +89,23 @@ SETTINGS: tuple[Setting, ...] = (
         str,
         "addresses or networks whose X-Forwarded-For is believed",
     ),
-    Setting("LOGIN_ACCOUNT_RATE_LIMIT", "LOGIN_ACCOUNT_RATE_LIMIT", "20/hour", str, "per account"),
-    Setting("LOGIN_LOCKOUT_ATTEMPTS", "LOGIN_LOCKOUT_ATTEMPTS", 5, int, "failures before lock"),
-    Setting("LOGIN_LOCKOUT_MINUTES", "LOGIN_LOCKOUT_MINUTES", 15, int, "how long a lock lasts"),
+    Setting("LOGIN_FREE_ATTEMPTS", "LOGIN_FREE_ATTEMPTS", 3, int, "failures before waiting"),
+    Setting(
+        "LOGIN_BACKOFF_MAX_SECONDS",
+        "LOGIN_BACKOFF_MAX_SECONDS",
+        900,
+        int,
+        "longest wait, one client",
+    ),
+    Setting(
+        "LOGIN_ACCOUNT_CEILING_SECONDS",
+        "LOGIN_ACCOUNT_CEILING_SECONDS",
+        60,
+        int,
+        "longest wait that failures from everywhere can impose",
+    ),
+    Setting("LOGIN_CODE_ALERT_AFTER", "LOGIN_CODE_ALERT_AFTER", 5, int, "wrong codes: e-mail"),
+    Setting("LOGIN_CODE_FAILURE_CAP", "LOGIN_CODE_FAILURE_CAP", 20, int, "wrong codes: closed"),
     Setting("COORDINATOR_IDLE_MINUTES", "COORDINATOR_IDLE_MINUTES", 30, int, "idle timeout"),
     Setting("COORDINATOR_SESSION_HOURS", "COORDINATOR_SESSION_HOURS", 10, int, "session lifetime"),
     Setting("ENROLMENT_HOURS", "ENROLMENT_HOURS", 72, int, "how long an enrolment link works"),
@@ -142,6 +156,11 @@ POLICY: dict[str, object] = {
     # (security review M4): limits fall back to per-process memory until Redis answers again.
     "RATELIMIT_SWALLOW_ERRORS": True,
     "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+    # The login backoff (login_throttle.py): the first wait, the failures from everywhere before
+    # the whole account is slowed, and how long failures are remembered.
+    "LOGIN_BACKOFF_SECONDS": 15,
+    "LOGIN_ACCOUNT_FREE_ATTEMPTS": 10,
+    "LOGIN_FAILURE_MEMORY_HOURS": 24,
 }
 
 

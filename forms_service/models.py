@@ -258,8 +258,9 @@ class Coordinator(Base):
     last_totp_step: Mapped[int] = mapped_column(default=0)
     enrolment_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     enrolment_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    failed_logins: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Wrong one-time codes since the last completed login; at LOGIN_CODE_FAILURE_CAP the code step
+    # closes until the account is reset (security review L3). There is no other lock (M7).
+    code_failures: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -281,6 +282,17 @@ class CoordinatorSession(Base):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     coordinator: Mapped[Coordinator] = relationship()
+
+
+class LoginThrottle(Base):
+    """Failed login steps per (username, client) and per username, keyed by HMACs of what was
+    typed: the basis of the backoff in login_throttle.py (security review M7)."""
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
 class PendingLogin(Base):

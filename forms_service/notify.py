@@ -1,4 +1,5 @@
-"""E-mail to the coordinator when a new request arrives.
+"""E-mail to the coordinator: when a new request arrives, and when wrong one-time codes are
+entered for an account.
 
 The message says only that a request is waiting: its reference, its kind, whether it is acute,
 and a link to the coordinator page. Never case text, never the submitter's details. Off unless
@@ -39,11 +40,41 @@ def new_request_message(request: SamradRequest) -> EmailMessage:
     return message
 
 
+def code_failures_message(username: str, failures: int, closed: bool) -> EmailMessage:
+    """Wrong one-time codes mean someone knows the account's password (security review L3)."""
+    config = current_app.config
+    message = EmailMessage()
+    message["Subject"] = f"Norrsken: felaktiga engångskoder för kontot {username}"
+    message["From"] = config["MAIL_FROM"]
+    message["To"] = config["COORDINATOR_EMAIL"]
+    ending = (
+        "Inloggning med kontot är nu stängd tills systemförvaltaren återställer det "
+        f"(flask --app forms_service coordinator reset {username}).\n"
+        if closed
+        else "Efter fler felaktiga koder stängs inloggningen med kontot tills det återställs.\n"
+    )
+    message.set_content(
+        f"{failures} felaktiga engångskoder har angetts för kontot {username} sedan den senaste "
+        "lyckade inloggningen.\n\n"
+        "Koden frågas efter först när lösenordet är rätt, så den som försöker känner till "
+        "lösenordet. Var det inte du: byt lösenordet så snart du kan logga in, eller be "
+        "systemförvaltaren återställa kontot.\n\n" + ending
+    )
+    return message
+
+
+def notify_code_failures(username: str, failures: int, closed: bool) -> bool:
+    return _send(code_failures_message(username, failures, closed), "code-failure alert")
+
+
 def notify_new_request(request: SamradRequest) -> bool:
+    return _send(new_request_message(request), "new-request notice")
+
+
+def _send(message: EmailMessage, what: str) -> bool:
     config = current_app.config
     if not config["SMTP_HOST"] or not config["COORDINATOR_EMAIL"]:
         return False
-    message = new_request_message(request)
     try:
         with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"], timeout=10) as smtp:
             if config["SMTP_STARTTLS"]:
@@ -52,6 +83,6 @@ def notify_new_request(request: SamradRequest) -> bool:
                 smtp.login(config["SMTP_USERNAME"], config["SMTP_PASSWORD"])
             smtp.send_message(message)
     except (OSError, smtplib.SMTPException) as exc:
-        logger.error("Could not send the new-request notice: %s", type(exc).__name__)
+        logger.error("Could not send the %s: %s", what, type(exc).__name__)
         return False
     return True

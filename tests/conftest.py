@@ -159,7 +159,6 @@ def live_app(tmp_path_factory, built_site):
         SUBMIT_RATE_LIMIT="1000/hour",
         FORM_RATE_LIMIT="1000/hour",
         LOGIN_RATE_LIMIT="1000/hour",
-        LOGIN_ACCOUNT_RATE_LIMIT="1000/hour",
         CHECK_RATE_LIMIT="1000/minute",
     )
     yield app

@@ -59,7 +59,6 @@ def hostile_app(tmp_path_factory, built_site):
         STATUS_RATE_LIMIT="1000000/hour",
         CHECK_RATE_LIMIT="1000000/minute",
         LOGIN_RATE_LIMIT="1000000/hour",
-        LOGIN_ACCOUNT_RATE_LIMIT="1000000/hour",
     )
     yield app
     app.extensions["engine"].dispose()

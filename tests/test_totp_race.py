@@ -64,8 +64,9 @@ def _env(database_url: str, tmp_path: Path) -> dict[str, str]:
         "NORRSKEN_BASE_URL": "https://norrsken.example",
         "NORRSKEN_SITE_DIR": str(tmp_path / "no-site"),
         "LOGIN_RATE_LIMIT": "1000/hour",
-        # Seven losers per round count as failed codes; this test is about the race alone.
-        "LOGIN_LOCKOUT_ATTEMPTS": "1000",
+        # Seven losers per round count as wrong codes; this test is about the race alone.
+        "LOGIN_FREE_ATTEMPTS": "1000",
+        "LOGIN_CODE_FAILURE_CAP": "1000",
     }
 
 

@@ -8,15 +8,13 @@ from .. import auth
 from ..extensions import configured_limit, limiter
 from ..forms import CodeForm, ConfirmForm, EnrolForm, LoginForm, PasswordChangeForm
 from ..guarded_forms import render_form_page
+from ..security import client_key
 from ..services import FieldError, NotFound, accounts
 from . import actor, bp, show_error
 
 
 @bp.route("/logga-in", methods=["GET", "POST"])
 @limiter.limit(configured_limit("LOGIN_RATE_LIMIT"), methods=["POST"])
-@limiter.limit(
-    configured_limit("LOGIN_ACCOUNT_RATE_LIMIT"), methods=["POST"], key_func=auth.account_key
-)
 def login():
     form = LoginForm()
     next_page = auth.safe_next(request.values.get("next"))
@@ -24,7 +22,9 @@ def login():
     if request.method == "POST":
         pending = None
         if form.validate():
-            pending = accounts.check_password(form.username.data, form.password.data)
+            pending = accounts.check_password(
+                form.username.data, form.password.data, client=client_key()
+            )
         if pending is None:
             error = auth.GENERIC_LOGIN_ERROR
         else:
@@ -51,7 +51,8 @@ def code():
     next_page = auth.safe_next(request.values.get("next"))
     error = None
     if request.method == "POST":
-        token = accounts.check_code(pending, form.code.data if form.validate() else None)
+        code = form.code.data if form.validate() else None
+        token = accounts.check_code(pending, code, client=client_key())
         if token is None:
             error = auth.GENERIC_LOGIN_ERROR
         else:

@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import delete, or_, select, update
 
-from .. import audit, clock
+from .. import audit, clock, login_throttle
 from ..audit import AuditType
 from ..db import get_session
 from ..models import (
@@ -61,6 +61,7 @@ def purge(now: datetime | None = None) -> PurgeResult:
         meetings=_purge_meeting_notes(request_cutoff),
         audit_events=_purge_audit(now - timedelta(days=config["RETENTION_AUDIT_DAYS"])),
     )
+    login_throttle.forget_old(now)
     if result.requests or result.consents or result.meetings or result.audit_events:
         audit.record(
             AuditType.DELETION,
