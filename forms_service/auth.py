@@ -245,6 +245,8 @@ def safe_next(target: str | None) -> str | None:
     """Only our own coordinator pages are allowed as `next`: never another host."""
     if not target or len(target) > 300 or "\\" in target:
         return None
+    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in target):
+        return None  # CR/LF would break the Location header after the login (review L7)
     parsed = urlparse(target)
     if parsed.scheme or parsed.netloc or not parsed.path.startswith("/samordnare/"):
         return None

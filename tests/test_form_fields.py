@@ -163,3 +163,18 @@ def test_h1_every_guarded_field_has_a_length_limit(app):
             for name in cls.GUARDED:
                 limit = length_limit(form[name])
                 assert limit is not None and limit <= 4000, (cls.__name__, name)
+
+
+def test_l7_every_date_field_accepts_only_the_service_years(app):
+    from wtforms import DateField
+
+    from forms_service.forms.common import within_years
+
+    checked = 0
+    for cls in _form_classes():
+        with app.test_request_context():
+            for field in _form(cls):
+                if isinstance(field, DateField):
+                    assert within_years in field.validators, (cls.__name__, field.name)
+                    checked += 1
+    assert checked >= 7

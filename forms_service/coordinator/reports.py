@@ -10,6 +10,7 @@ from .. import clock, disclosure
 from .. import statistics as stats
 from .. import vocabulary as v
 from ..forms import ConfirmForm, NoteForm
+from ..forms.common import in_service_years
 from ..guarded_forms import GuardResult, check_form, render_form_page
 from ..services import reports
 from . import actor, bp
@@ -22,7 +23,8 @@ def _period_from(values) -> stats.Period:
         if values.get("fran") and values.get("till"):
             start = date.fromisoformat(values["fran"])
             end = date.fromisoformat(values["till"])
-            if start <= end and (end - start).days <= 3660:
+            in_range = in_service_years(start) and in_service_years(end)
+            if in_range and start <= end and (end - start).days <= 3660:
                 return stats.range_period(start, end)
         year = int(values.get("ar", today.year))
         if not 2000 <= year <= 2100:

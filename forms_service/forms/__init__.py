@@ -8,6 +8,7 @@ Everything is importable from `forms_service.forms`.
 
 from .common import (
     ConfirmForm,
+    FilterForm,
     MultiCheckboxField,
     NorrskenForm,
     add_months,
@@ -57,6 +58,7 @@ __all__ = [
     "ConsentForm",
     "DeclarationForm",
     "EnrolForm",
+    "FilterForm",
     "LoginForm",
     "MultiCheckboxField",
     "NewPasswordFields",

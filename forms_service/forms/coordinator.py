@@ -22,7 +22,14 @@ from wtforms.validators import (
 
 from .. import vocabulary as v
 from ..vocabulary import Status
-from .common import MultiCheckboxField, NorrskenForm, as_choices, at_least_one
+from .common import (
+    FilterForm,
+    MultiCheckboxField,
+    NorrskenForm,
+    as_choices,
+    at_least_one,
+    within_years,
+)
 
 
 class LoginForm(NorrskenForm):
@@ -128,7 +135,7 @@ class AgendaItemForm(NorrskenForm):
 
 
 class AcuteMeetingForm(NorrskenForm):
-    day = DateField("Datum", validators=[InputRequired("Skriv datum.")])
+    day = DateField("Datum", validators=[InputRequired("Skriv datum."), within_years])
     start_time = TimeField("Klockslag", validators=[InputRequired("Skriv klockslag.")])
     place = StringField(
         "Plats",
@@ -144,12 +151,8 @@ class AcuteMeetingForm(NorrskenForm):
     GUARDED = ("place",)
 
 
-class QueueFilterForm(NorrskenForm):
-    """The queue's filters: read from the query string, so no CSRF token is needed."""
-
-    class Meta:
-        csrf = False
-        locales = ("sv_SE", "sv")
+class QueueFilterForm(FilterForm):
+    """The queue's filters, from the query string."""
 
     status = MultiCheckboxField("Status", choices=as_choices(v.STATUSES), validators=[Optional()])
     kind = SelectField(
@@ -161,16 +164,14 @@ class QueueFilterForm(NorrskenForm):
     municipality = SelectField(
         "Hemkommun", choices=as_choices([("", "Alla"), *v.MUNICIPALITIES]), validators=[Optional()]
     )
-    received_from = DateField("Inkommen från", validators=[Optional()])
-    received_to = DateField("Inkommen till och med", validators=[Optional()])
+    received_from = DateField("Inkommen från", validators=[Optional(), within_years])
+    received_to = DateField("Inkommen till och med", validators=[Optional(), within_years])
 
 
-class AuditFilterForm(NorrskenForm):
-    class Meta:
-        csrf = False
-        locales = ("sv_SE", "sv")
+class AuditFilterForm(FilterForm):
+    """The audit log's filters, from the query string."""
 
     event_type = SelectField("Händelse", validators=[Optional()])
     actor = StringField("Vem", validators=[Optional(), Length(max=40)])
-    day_from = DateField("Från", validators=[Optional()])
-    day_to = DateField("Till och med", validators=[Optional()])
+    day_from = DateField("Från", validators=[Optional(), within_years])
+    day_to = DateField("Till och med", validators=[Optional(), within_years])

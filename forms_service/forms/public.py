@@ -38,8 +38,10 @@ from .common import (
     add_months,
     as_choices,
     at_least_one,
+    in_service_years,
     required_if,
     valid_work_phone,
+    within_years,
 )
 
 DECLARATION_VERSION = "2026-11-v1"
@@ -272,13 +274,16 @@ class ConsentForm(SubmitterFields):
     valid_from = DateField(
         "Gäller från",
         description="Skriv datum som år-månad-dag, till exempel 2026-11-22.",
-        validators=[InputRequired("Skriv från vilket datum samtycket gäller.")],
+        validators=[InputRequired("Skriv från vilket datum samtycket gäller."), within_years],
     )
     valid_until = DateField(
         "Gäller till och med",
         description="Formulärtjänsten godtar högst 12 månader efter startdatum. Det är "
         "formulärtjänstens eget val, inte ett krav i lag. Välj så kort tid som ärendet behöver.",
-        validators=[InputRequired("Skriv till och med vilket datum samtycket gäller.")],
+        validators=[
+            InputRequired("Skriv till och med vilket datum samtycket gäller."),
+            within_years,
+        ],
     )
     method = RadioField(
         "Hur lämnades samtycket?",
@@ -324,8 +329,8 @@ class ConsentForm(SubmitterFields):
 
     def validate_valid_until(self, field):
         start, end = self.valid_from.data, field.data
-        if not start or not end:
-            return
+        if not (in_service_years(start) and in_service_years(end)):
+            return  # reported at the field that is out of range
         if end < start:
             raise ValidationError("Slutdatumet måste vara samma dag som startdatumet eller senare.")
         if end > add_months(start, 12):
