@@ -136,10 +136,14 @@ def _add_text_event(reference: str, prefix: str, save):
     page = request_service.request_page(reference)
     form = NoteForm(prefix=prefix)
     accepted, guard = check_form(form, request.form)
-    if not accepted:
-        return _render_request(page, **{f"{prefix}_form": form, "guard": guard})
-    save(reference, form.text.data, actor=actor())
-    return _back_to_request(page.record.reference)
+    if accepted:
+        try:
+            save(reference, form.text.data, actor=actor())
+        except FieldError as error:
+            show_error(form, error)
+        else:
+            return _back_to_request(page.record.reference)
+    return _render_request(page, **{f"{prefix}_form": form, "guard": guard})
 
 
 @bp.post("/forfragan/<reference>/anteckning")

@@ -77,8 +77,13 @@ def send_message(reference: str, text: str, actor: str) -> SamradRequest:
     return _add_event(reference, EventKind.MESSAGE, text, actor, AuditType.MESSAGE_SENT)
 
 
+PURGED = "Förfrågan är gallrad. Inget nytt kan läggas till i den."
+
+
 def _add_event(reference: str, kind: str, text: str, actor: str, audit_type: str):
     record = find_request(reference)
+    if record.purged_at is not None:  # text added now would outlive the purge (review L4)
+        raise FieldError("text", PURGED)
     get_session().add(RequestEvent(request=record, kind=kind, actor=actor, text=text))
     _audit(record, actor, audit_type)
     get_session().commit()
