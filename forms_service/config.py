@@ -79,6 +79,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("FORM_RATE_LIMIT", "FORM_RATE_LIMIT", "120/hour", str, "form steps (check answers)"),
     Setting("STATUS_RATE_LIMIT", "STATUS_RATE_LIMIT", "60/hour", str, "status look-ups"),
+    Setting(
+        "CONSENT_LOOKUP_RATE_LIMIT",
+        "CONSENT_LOOKUP_RATE_LIMIT",
+        "20/hour",
+        str,
+        "consent references checked per client",
+    ),
     Setting("CHECK_RATE_LIMIT", "CHECK_RATE_LIMIT", "120/minute", str, "live text checks"),
     Setting("LOGIN_RATE_LIMIT", "LOGIN_RATE_LIMIT", "10/15minutes", str, "login attempts"),
     Setting("NORRSKEN_PROXY_COUNT", "PROXY_COUNT", 0, int, "reverse proxies in front (nginx: 1)"),

@@ -23,7 +23,7 @@ from flask import (
 from . import clock
 from . import vocabulary as v
 from .errors import render_error
-from .extensions import configured_limit, limiter
+from .extensions import configured_limit, limiter, spend
 from .forms import (
     DECLARATION_VERSION,
     CheckTextForm,
@@ -106,9 +106,17 @@ def _already_received(what: str):
 # --- Förfrågan om samråd -----------------------------------------------------------------------
 
 
+TOO_MANY_LOOKUPS = (
+    "Du har kontrollerat många samtyckesreferenser på kort tid. Vänta en stund och försök igen, "
+    "eller dra ärendet avidentifierat."
+)
+
+
 def _consent_problem(form: RequestForm) -> str | None:
     if form.basis.data != Basis.CONSENT or form.consent_reference.errors:
         return None
+    if not spend("CONSENT_LOOKUP_RATE_LIMIT", "consent-lookup"):  # security review L5
+        return TOO_MANY_LOOKUPS
     check = submissions.check_consent_covers(
         form.consent_reference.data, form.parties_requested.data or [], clock.today()
     )

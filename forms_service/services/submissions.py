@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from .. import notify, tokens, workflow
 from ..db import get_session
 from ..models import ConsentRecord, RequestEvent, SamradRequest, utcnow
-from ..vocabulary import PARTIES, SUBMITTER, WITHDRAWABLE_STATUSES, EventKind, Kind, Status, label
+from ..vocabulary import SUBMITTER, WITHDRAWABLE_STATUSES, EventKind, Kind, Status
 from . import NotFound, expiry
 
 # Readable aloud: no I, O, Q or Z, no 0 or 1. Letters and digits in fixed places (LLDD-LLDD).
@@ -159,13 +159,24 @@ def find_consent_by_reference(raw_reference: str) -> ConsentRecord | None:
     return get_session().scalar(select(ConsentRecord).where(ConsentRecord.reference == reference))
 
 
+# One answer for every consent that cannot be used (security review L5): whoever has seen a
+# reference must not learn from the form whether it exists, whether it was withdrawn, when it
+# ends or which parties it covers. The professional who registered it has all that on the
+# receipt; the coordinator sees the reasons on the request page.
+CONSENT_REFUSED = (
+    "Samtycket kan inte användas för den här förfrågan. Kontrollera referensen på kvittot, att "
+    "samtycket gäller i dag och att det omfattar alla parter du har valt. Registrera annars ett "
+    "nytt samtycke, eller dra ärendet avidentifierat."
+)
+
+
 @dataclass
 class ConsentCheck:
     consent: ConsentRecord | None
-    problem: str | None  # a Swedish message for the form, or None when the consent can be used
+    problem: str | None  # CONSENT_REFUSED, or None when the consent can be used
 
 
-def check_consent_covers(raw_reference: str, parties: list[str], today: date) -> ConsentCheck:
+def consent_covers(consent: ConsentRecord | None, parties: list[str], today: date) -> bool:
     """Does the consent exist, hold today, and cover every party the submitter asks for?
 
     The home municipality is not added: the coordinator decides who takes part (avsnitt 12), the
@@ -173,41 +184,16 @@ def check_consent_covers(raw_reference: str, parties: list[str], today: date) ->
     in an acute case another municipality may be responsible (SoL 29 kap.). Whoever the
     coordinator invites beyond the consent gets a warning on the coordinator's side.
     """
+    if consent is None or consent.purged_at is not None or not consent.is_valid_on(today):
+        return False
+    return all(party in consent.parties for party in parties)
+
+
+def check_consent_covers(raw_reference: str, parties: list[str], today: date) -> ConsentCheck:
     consent = find_consent_by_reference(raw_reference)
-    shown = (raw_reference or "").strip()[:20]
-    if consent is None:
-        return ConsentCheck(
-            None,
-            f"Det finns inget registrerat samtycke med referensen {shown}. Kontrollera "
-            "referensen på kvittot, eller dra ärendet avidentifierat.",
-        )
-    if consent.purged_at is not None or consent.is_withdrawn():
-        return ConsentCheck(
-            consent,
-            f"Samtycket {consent.reference} är återkallat och kan inte användas. Dra ärendet "
-            "avidentifierat, eller registrera ett nytt samtycke om personen samtycker igen.",
-        )
-    if consent.is_expired(today):
-        return ConsentCheck(
-            consent,
-            f"Samtycket {consent.reference} gällde till och med {consent.valid_until.isoformat()}. "
-            "Registrera ett nytt samtycke eller dra ärendet avidentifierat.",
-        )
-    if today < consent.valid_from:
-        return ConsentCheck(
-            consent,
-            f"Samtycket {consent.reference} gäller först från {consent.valid_from.isoformat()}.",
-        )
-    missing = [p for p in dict.fromkeys(parties) if p not in consent.parties]
-    if missing:
-        names = ", ".join(label(PARTIES, p) for p in missing)
-        which, them = ("den parten", "den") if len(missing) == 1 else ("de parterna", "dem")
-        return ConsentCheck(
-            consent,
-            f"Samtycket {consent.reference} omfattar inte: {names}. Ta bort {which} ur "
-            f"förfrågan, eller registrera ett nytt samtycke som omfattar {them}.",
-        )
-    return ConsentCheck(consent, None)
+    if consent_covers(consent, parties, today):
+        return ConsentCheck(consent, None)
+    return ConsentCheck(None, CONSENT_REFUSED)
 
 
 def status_token(record) -> str:
