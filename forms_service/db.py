@@ -142,7 +142,7 @@ def revision_command(message: str) -> None:
 @click.argument("revision", default="-1")
 def downgrade_command(revision: str) -> None:
     engine = current_app.extensions["engine"]
-    command.downgrade(alembic_config(engine), revision)
+    command.downgrade(alembic_config(engine, current_app.extensions["fernet"]), revision)
     click.echo(f"Databasen är på version {', '.join(sorted(current_revisions(engine))) or 'tom'}.")
 
 

@@ -1005,9 +1005,11 @@ def test_key_rotation_keeps_data_readable_with_only_the_new_key(make_app, tmp_pa
 def test_upgrade_merges_twin_weekly_meetings_before_making_start_times_unique(new_database_url):
     """Weekly meetings used to be created while pages were shown, so two workers could create the
     same one twice; migration 0004 keeps one, with both agendas, before the unique index."""
+    from cryptography.fernet import Fernet
     from sqlalchemy import create_engine, text
 
     from forms_service import db
+    from forms_service.encryption import build_fernet
 
     engine = create_engine(new_database_url())
     db.upgrade(engine, "0003")
@@ -1039,7 +1041,8 @@ def test_upgrade_merges_twin_weekly_meetings_before_making_start_times_unique(ne
                 "invited_parties, is_follow_up) VALUES (2, 1, 0, 20, '[]', false)"
             )
         )
-    db.upgrade(engine)
+    # Migration 0007 encrypts the meetings' places, with the data key `flask db upgrade` gives.
+    db.upgrade(engine, fernet=build_fernet(Fernet.generate_key().decode()))
     with engine.connect() as connection:
         meetings = connection.execute(text("SELECT id, is_acute FROM meeting ORDER BY id")).all()
         items = connection.execute(text("SELECT meeting_id FROM agenda_item")).all()
