@@ -88,6 +88,13 @@ def test_m5_bidi_override_in_case_text_is_refused_with_the_text_kept(app, client
     assert count(app, SamradRequest) == 0
 
 
+def test_m5_bidi_controls_are_named_as_such_with_the_guards_helper(app):
+    with app.test_request_context(method="POST", data={"text": "Ring \u202e76 54 321-070\u202c"}):
+        form = forms.NoteForm(meta={"csrf": False})
+        assert not form.validate()
+        assert "vänder skrivriktningen" in form.text.errors[0]
+
+
 def test_m5_the_message_says_where_the_first_invisible_character_is(app):
     with app.test_request_context(
         method="POST", data=MultiDict({"text": "Samtal i dag.\u200b Hon mår bättre."})

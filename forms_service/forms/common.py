@@ -20,6 +20,8 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..deidentify import bidi_controls
+
 # Control characters other than tab and line breaks are never valid in text (and PostgreSQL
 # refuses NUL); they are reported at the field instead of reaching the database.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
@@ -27,9 +29,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
 # Invisible format characters (Unicode category Cf: bidi overrides and isolates, zero-width
 # characters, invisible operators, tags) and C1 controls. A bidi override makes the browser show
 # "070-123 45 67" where the guard read "76 54 321-070", and a zero-width character splits a
-# number so the guard does not see it (security review M5). None belongs in a stored field, so
-# every form refuses them. The ranges are Unicode 15's Cf set; a test checks them against the
-# running Python's Unicode database. (The guard's own normalisation will find them too.)
+# number (security review M5). The guard folds them away before it scans, but none belongs in a
+# stored field: what the coordinator sees must be what the guard checked, so every form refuses
+# them. The ranges are Unicode 15's Cf set; a test checks them against the running Python's
+# Unicode database. The bidi controls themselves are named with the guard's own helper.
 FORMAT_CONTROL = re.compile(
     "[\x80-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
     "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
@@ -45,9 +48,15 @@ def format_control_problem(text: str) -> str | None:
         return None
     before = FORMAT_CONTROL.sub("", text[max(0, found.start() - 30) : found.start()]).strip()
     where = f"Det första står efter ”{before}”." if before else "Det första står först i texten."
+    what = (
+        "osynliga tecken, bland annat tecken som vänder skrivriktningen så att texten visas på "
+        "ett annat sätt än den lyder"
+        if bidi_controls(text)
+        else "osynliga tecken (till exempel från en kopierad text)"
+    )
     return (
-        "Texten innehåller osynliga tecken, till exempel tecken som vänder skrivriktningen. "
-        f"{where} Skriv in texten igen, eller klistra in den som oformaterad text."
+        f"Texten innehåller {what}. {where} Skriv in texten igen, eller klistra in den som "
+        "oformaterad text."
     )
 
 
