@@ -12,7 +12,6 @@ import logging
 from pathlib import Path
 
 from flask import Flask, jsonify
-from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import (
     access_log,
@@ -42,8 +41,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     if app.config["PROXY_COUNT"]:
-        count = app.config["PROXY_COUNT"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+        trusted = security.trusted_networks(app.config["TRUSTED_PROXIES"])
+        app.wsgi_app = security.TrustedProxyFix(app.wsgi_app, app.config["PROXY_COUNT"], trusted)
 
     encryption.init_app(app)
     db.init_app(app)

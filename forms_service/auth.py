@@ -2,10 +2,13 @@
 
 * Passwords are hashed with Argon2id (argon2-cffi); a minimum length and a list of common
   passwords are enforced when one is chosen.
-* Every login also needs a TOTP code (pyotp). A code's time step is remembered, so a code that
-  has been used once is refused even while it is still current.
-* After LOGIN_LOCKOUT_ATTEMPTS failures an account is locked for LOGIN_LOCKOUT_MINUTES. The lock
-  is checked before the password, and every failure gives the same message.
+* Every login also needs a TOTP code (pyotp). A code's time step is remembered with a
+  compare-and-set UPDATE, so a code that has been used once is refused even while it is still
+  current, and even when it is sent to two workers at the same moment.
+* Failed attempts slow the guessing client down (login_throttle.py); no account is ever locked
+  by someone who does not know its password. Every failure gives the same message after the
+  same password hash, known account or not.
+* The half-finished login between the two steps is a server-side row (`start_pending_login`).
 * A session lives in the database (the cookie holds only a random id), so logout ends it for
   good, a password change ends all other sessions, and the idle timeout and absolute lifetime
   are checked on the server on every request.
@@ -19,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from datetime import datetime, timedelta
+from datetime import timedelta
 from functools import cache
 from importlib import resources
 from urllib.parse import urlparse
@@ -28,20 +31,19 @@ import pyotp
 import segno
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from flask import current_app, request
-from sqlalchemy import select, update
+from flask import current_app
+from sqlalchemy import delete, select, update
 
-from . import audit, clock
-from .audit import AuditObject, AuditType
+from . import clock
 from .db import get_session
-from .models import Coordinator, CoordinatorSession
+from .models import Coordinator, CoordinatorSession, PendingLogin
 
 PASSWORD_MIN_LENGTH = 12
 LOGIN_CODE_MINUTES = 5  # the time allowed between the password step and the code step
 TOTP_ISSUER = "Operation Norrsken"
 GENERIC_LOGIN_ERROR = (
     "Inloggningen misslyckades. Kontrollera användarnamn, lösenord och kod. Efter flera "
-    "misslyckade försök låses kontot en stund."
+    "misslyckade försök behöver du vänta en stund mellan försöken."
 )
 
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended parameters
@@ -109,9 +111,9 @@ def qr_svg(uri: str) -> str:
     )
 
 
-def verify_code(account: Coordinator, code: str, secret: str | None = None) -> bool:
+def verify_code(account: Coordinator, code: str) -> bool:
     """True for a current code that has not been used before; remembers its time step."""
-    secret = secret or account.totp_secret
+    secret = account.totp_secret
     code = "".join(ch for ch in (code or "") if ch.isdigit())
     if not secret or len(code) != 6:
         return False
@@ -123,8 +125,7 @@ def verify_code(account: Coordinator, code: str, secret: str | None = None) -> b
         if step <= account.last_totp_step:
             continue
         if hmac.compare_digest(totp.at(moment), code):
-            account.last_totp_step = step
-            return True
+            return _claim_step(account, step)
     return False
 
 
@@ -144,35 +145,21 @@ def code_already_used(account: Coordinator, code: str) -> bool:
     return False
 
 
-# --- Lockout ----------------------------------------------------------------------------------
+def _claim_step(account: Coordinator, step: int) -> bool:
+    """Remember `step` as used, if no one else has used it or a later one meanwhile: a
+    compare-and-set UPDATE, so two requests racing with one code get one session (review L1).
+    On PostgreSQL the second UPDATE waits for the first and then matches no row; on SQLite the
+    write lock orders them the same way."""
+    claimed = get_session().execute(
+        update(Coordinator)
+        .where(Coordinator.id == account.id, Coordinator.last_totp_step < step)
+        .values(last_totp_step=step)
+        .execution_options(synchronize_session="fetch")
+    )
+    return claimed.rowcount == 1
 
 
-def is_locked(account: Coordinator | None) -> bool:
-    return bool(account and account.locked_until and account.locked_until > clock.now())
-
-
-def record_failure(account: Coordinator | None, username: str) -> None:
-    if account is None:
-        audit.record(AuditType.LOGIN_FAILED, actor=None, detail="okänt konto")
-        return
-    account.failed_logins += 1
-    if account.failed_logins >= current_app.config["LOGIN_LOCKOUT_ATTEMPTS"]:
-        minutes = current_app.config["LOGIN_LOCKOUT_MINUTES"]
-        account.locked_until = clock.now() + timedelta(minutes=minutes)
-        account.failed_logins = 0
-        audit.record(
-            AuditType.LOGIN_LOCKED,
-            actor=account.username,
-            object_type=AuditObject.ACCOUNT,
-            object_ref=account.username,
-        )
-    else:
-        audit.record(
-            AuditType.LOGIN_FAILED,
-            actor=account.username,
-            object_type=AuditObject.ACCOUNT,
-            object_ref=account.username,
-        )
+# --- Accounts ---------------------------------------------------------------------------------
 
 
 def find_account(username: str) -> Coordinator | None:
@@ -182,20 +169,16 @@ def find_account(username: str) -> Coordinator | None:
     return get_session().scalar(select(Coordinator).where(Coordinator.username == username))
 
 
-def account_key() -> str:
-    """Rate-limit key per account: an HMAC of the submitted username."""
-    username = (request.form.get("username") or "").strip().casefold().encode("utf-8")
-    secret = current_app.config["SECRET_KEY"].encode("utf-8")
-    return hmac.new(secret, b"account:" + username, hashlib.sha256).hexdigest()[:32]
-
-
 # --- Enrolment ---------------------------------------------------------------------------------
 
 
 def issue_enrolment(account: Coordinator) -> str:
-    """A new one-time enrolment token (only its hash is stored)."""
+    """A new one-time enrolment token (only its hash is stored) and a new TOTP secret, made and
+    kept here: the enrolment page shows it, and the client can never choose it (review L8)."""
     token = secrets.token_urlsafe(32)
     account.enrolment_token_hash = _digest(token)
+    account.totp_secret = new_totp_secret()
+    account.last_totp_step = 0
     hours = current_app.config["ENROLMENT_HOURS"]
     account.enrolment_expires_at = clock.now() + timedelta(hours=hours)
     return token
@@ -207,7 +190,7 @@ def account_for_enrolment(token: str) -> Coordinator | None:
     account = get_session().scalar(
         select(Coordinator).where(Coordinator.enrolment_token_hash == _digest(token))
     )
-    if account is None or account.enrolment_expires_at is None:
+    if account is None or account.enrolment_expires_at is None or not account.totp_secret:
         return None
     if account.enrolment_expires_at < clock.now():
         return None
@@ -224,8 +207,7 @@ def start_session(account: Coordinator) -> str:
     """A fresh server-side session after password and code; returns the token for the cookie."""
     token = secrets.token_urlsafe(32)
     get_session().add(CoordinatorSession(token_hash=_digest(token), coordinator=account))
-    account.failed_logins = 0
-    account.locked_until = None
+    account.code_failures = 0
     return token
 
 
@@ -237,14 +219,36 @@ def find_session(token: str | None) -> CoordinatorSession | None:
     )
 
 
-def pending_login_id(pending: dict | None) -> int | None:
-    """The account id of a login whose password step passed at most LOGIN_CODE_MINUTES ago."""
-    if not pending:
+# --- Half-finished logins (password step passed, code step not yet) -----------------------------
+# Kept on the server, not in the cookie (security review L2): the cookie holds a random token, and
+# the row ends when the login completes, when the password changes and after LOGIN_CODE_MINUTES.
+
+
+def start_pending_login(account: Coordinator) -> str:
+    """A half-finished login for `account`; returns the token for the cookie. Expired ones of
+    every account are cleared on the way."""
+    session = get_session()
+    oldest = clock.now() - timedelta(minutes=LOGIN_CODE_MINUTES)
+    session.execute(delete(PendingLogin).where(PendingLogin.created_at < oldest))
+    token = secrets.token_urlsafe(32)
+    session.add(PendingLogin(token_hash=_digest(token), coordinator=account))
+    return token
+
+
+def find_pending_login(token: str | None) -> PendingLogin | None:
+    """The half-finished login for this cookie token, if it is recent enough for the code step."""
+    if not token or not isinstance(token, str) or len(token) > 100:
         return None
-    started = datetime.fromtimestamp(pending["at"], tz=clock.now().tzinfo)
-    if clock.now() - started > timedelta(minutes=LOGIN_CODE_MINUTES):
-        return None
-    return pending["id"]
+    oldest = clock.now() - timedelta(minutes=LOGIN_CODE_MINUTES)
+    return get_session().scalar(
+        select(PendingLogin).where(
+            PendingLogin.token_hash == _digest(token), PendingLogin.created_at >= oldest
+        )
+    )
+
+
+def end_pending_logins(account: Coordinator) -> None:
+    get_session().execute(delete(PendingLogin).where(PendingLogin.coordinator_id == account.id))
 
 
 def end_other_sessions(account: Coordinator, keep: CoordinatorSession | None) -> None:
@@ -260,6 +264,8 @@ def safe_next(target: str | None) -> str | None:
     """Only our own coordinator pages are allowed as `next`: never another host."""
     if not target or len(target) > 300 or "\\" in target:
         return None
+    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in target):
+        return None  # CR/LF would break the Location header after the login (review L7)
     parsed = urlparse(target)
     if parsed.scheme or parsed.netloc or not parsed.path.startswith("/samordnare/"):
         return None

@@ -287,7 +287,7 @@ def restore(engine: Engine, source: Path, key: x25519.Identity, force: bool = Fa
         if inspect(engine).get_table_names():
             _clear(engine)
         _restore_postgres(engine, source, key)
-    db.upgrade(engine)
+    db.upgrade(engine, fernet=current_app.extensions["fernet"])  # older backups: 0007 encrypts
 
 
 # --- Command line -----------------------------------------------------------------------------

@@ -70,6 +70,8 @@ def list_coordinators() -> None:
             state = "väntar på aktivering"
         else:
             state = "aktiveringslänken har gått ut: kör 'coordinator reset'"
+        if account.is_enrolled and accounts.code_step_closed(account):
+            state = "stängt efter för många felaktiga koder: återställ med 'reset'"
         click.echo(f"{account.username}\t{state}")
 
 

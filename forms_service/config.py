@@ -55,20 +55,64 @@ SETTINGS: tuple[Setting, ...] = (
         "DATABASE_URL", "DATABASE_URL", None, str, "SQLAlchemy URL; default SQLite in instance/"
     ),
     Setting("RATELIMIT_STORAGE_URI", "RATELIMIT_STORAGE_URI", "memory://", str, "e.g. redis://…"),
+    Setting(
+        "RATELIMIT_KEY_SECRET",
+        "RATELIMIT_KEY_SECRET",
+        None,
+        str,
+        "keys rate-limit counters (HMAC of client and account); not SECRET_KEY",
+    ),
     Setting("NORRSKEN_SITE_DIR", "SITE_DIR", str(PROJECT_ROOT / "site"), str, "built MkDocs site"),
-    Setting("NORRSKEN_BASE_URL", "BASE_URL", "http://127.0.0.1:8000", str, "links in e-mails"),
+    Setting(
+        "NORRSKEN_BASE_URL", "BASE_URL", "http://127.0.0.1:8000", str, "every link that leaves"
+    ),
     Setting("DATA_ENCRYPTION_KEYS", "DATA_ENCRYPTION_KEYS", None, str, "Fernet keys, newest first"),
     Setting("STATUS_TOKEN_MAX_AGE_DAYS", "STATUS_TOKEN_MAX_AGE_DAYS", 180, int, "status-link life"),
     Setting("MAX_CONTENT_LENGTH", "MAX_CONTENT_LENGTH", 256 * 1024, int, "largest request body"),
     Setting("SUBMIT_RATE_LIMIT", "SUBMIT_RATE_LIMIT", "10/hour;30/day", str, "stored submissions"),
+    Setting(
+        "REFUSED_SUBMIT_RATE_LIMIT",
+        "REFUSED_SUBMIT_RATE_LIMIT",
+        "60/hour",
+        str,
+        "refused submissions (invalid or not de-identified)",
+    ),
     Setting("FORM_RATE_LIMIT", "FORM_RATE_LIMIT", "120/hour", str, "form steps (check answers)"),
     Setting("STATUS_RATE_LIMIT", "STATUS_RATE_LIMIT", "60/hour", str, "status look-ups"),
+    Setting(
+        "CONSENT_LOOKUP_RATE_LIMIT",
+        "CONSENT_LOOKUP_RATE_LIMIT",
+        "20/hour",
+        str,
+        "consent references checked per client",
+    ),
     Setting("CHECK_RATE_LIMIT", "CHECK_RATE_LIMIT", "120/minute", str, "live text checks"),
     Setting("LOGIN_RATE_LIMIT", "LOGIN_RATE_LIMIT", "10/15minutes", str, "login attempts"),
     Setting("NORRSKEN_PROXY_COUNT", "PROXY_COUNT", 0, int, "reverse proxies in front (nginx: 1)"),
-    Setting("LOGIN_ACCOUNT_RATE_LIMIT", "LOGIN_ACCOUNT_RATE_LIMIT", "20/hour", str, "per account"),
-    Setting("LOGIN_LOCKOUT_ATTEMPTS", "LOGIN_LOCKOUT_ATTEMPTS", 5, int, "failures before lock"),
-    Setting("LOGIN_LOCKOUT_MINUTES", "LOGIN_LOCKOUT_MINUTES", 15, int, "how long a lock lasts"),
+    Setting(
+        "NORRSKEN_TRUSTED_PROXIES",
+        "TRUSTED_PROXIES",
+        "127.0.0.1,::1",
+        str,
+        "addresses or networks whose X-Forwarded-For is believed",
+    ),
+    Setting("LOGIN_FREE_ATTEMPTS", "LOGIN_FREE_ATTEMPTS", 3, int, "failures before waiting"),
+    Setting(
+        "LOGIN_BACKOFF_MAX_SECONDS",
+        "LOGIN_BACKOFF_MAX_SECONDS",
+        900,
+        int,
+        "longest wait, one client",
+    ),
+    Setting(
+        "LOGIN_ACCOUNT_CEILING_SECONDS",
+        "LOGIN_ACCOUNT_CEILING_SECONDS",
+        60,
+        int,
+        "longest wait that failures from everywhere can impose",
+    ),
+    Setting("LOGIN_CODE_ALERT_AFTER", "LOGIN_CODE_ALERT_AFTER", 5, int, "wrong codes: e-mail"),
+    Setting("LOGIN_CODE_FAILURE_CAP", "LOGIN_CODE_FAILURE_CAP", 20, int, "wrong codes: closed"),
     Setting("COORDINATOR_IDLE_MINUTES", "COORDINATOR_IDLE_MINUTES", 30, int, "idle timeout"),
     Setting("COORDINATOR_SESSION_HOURS", "COORDINATOR_SESSION_HOURS", 10, int, "session lifetime"),
     Setting("ENROLMENT_HOURS", "ENROLMENT_HOURS", 72, int, "how long an enrolment link works"),
@@ -126,6 +170,18 @@ POLICY: dict[str, object] = {
     "QUEUE_PAGE_SIZE": 50,  # requests per page of the coordinator's queue
     "AUDIT_LOG_LIMIT": 500,  # the newest audit events shown at once
     "WTF_CSRF_TIME_LIMIT": 3600 * 8,  # a form may stay open for a working day
+    # The most text the de-identification guard scans in one request (security review H1): the
+    # request form's guarded fields hold at most 6 800 characters together.
+    "GUARD_MAX_CHARS_PER_REQUEST": 8000,
+    # A rate-limit storage outage (Redis) must neither turn pages into 500s nor log a request
+    # (security review M4): limits fall back to per-process memory until Redis answers again.
+    "RATELIMIT_SWALLOW_ERRORS": True,
+    "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+    # The login backoff (login_throttle.py): the first wait, the failures from everywhere before
+    # the whole account is slowed, and how long failures are remembered.
+    "LOGIN_BACKOFF_SECONDS": 15,
+    "LOGIN_ACCOUNT_FREE_ATTEMPTS": 10,
+    "LOGIN_FAILURE_MEMORY_HOURS": 24,
 }
 
 
@@ -148,6 +204,32 @@ def _read_or_create_secret(path: Path, generate) -> str:
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(value)
     return value
+
+
+def _ratelimit_secret(config: dict, instance: Path, production: bool) -> None:
+    """The secret behind the limiter's client and account keys: separate from SECRET_KEY, so
+    that someone with SECRET_KEY and the keys in Redis cannot turn them back into addresses or
+    usernames (security review L9)."""
+    secret = config["RATELIMIT_KEY_SECRET"]
+    if not secret:
+        if production:
+            raise ConfigurationError(
+                "RATELIMIT_KEY_SECRET must be set when NORRSKEN_ENV=production"
+            )
+        config["RATELIMIT_KEY_SECRET"] = _read_or_create_secret(
+            instance / "ratelimit_key", lambda: secrets.token_urlsafe(48)
+        )
+    elif production and (problem := ratelimit_secret_problem(str(secret), config["SECRET_KEY"])):
+        raise ConfigurationError(problem)
+
+
+def ratelimit_secret_problem(secret: str, secret_key: str) -> str | None:
+    if secret_problem(secret) or secret == secret_key:
+        return (
+            "RATELIMIT_KEY_SECRET must be at least 32 characters, not a simple pattern, and "
+            "differ from SECRET_KEY: make one with secrets.token_urlsafe(48)"
+        )
+    return None
 
 
 # --- Production safety ---------------------------------------------------------------------------
@@ -291,6 +373,8 @@ def load_config(
     _keys(config, instance, production)
     if production and not str(config["BASE_URL"]).startswith("https://"):
         raise ConfigurationError("NORRSKEN_BASE_URL must be an https:// address in production")
+
+    _ratelimit_secret(config, instance, production)
 
     if not config["DATABASE_URL"]:
         config["DATABASE_URL"] = f"sqlite:///{instance / 'norrsken.db'}"

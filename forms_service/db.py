@@ -33,7 +33,22 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     # NORMAL is durable against a killed process in WAL mode; only a power loss can lose the last
     # transactions, which FULL would cost a sync per commit to prevent.
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Deleted and overwritten content is zeroed in the file, not left in free space: purged
+    # text must not be recoverable from the database file (security review L4).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
+
+
+def truncate_write_ahead_log(engine: Engine) -> None:
+    """After a purge on SQLite: copy the write-ahead log into the database and empty it, so
+    the purged values' old pages do not linger in the -wal file (security review L4). On
+    PostgreSQL, VACUUM does the corresponding work (README, "Gallring")."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as connection:
+        busy, _log, _done = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+    if busy:
+        current_app.logger.warning("The SQLite log could not be emptied after the purge (busy)")
 
 
 def make_engine(url: str) -> Engine:
@@ -68,16 +83,18 @@ def _close_session(_exc: BaseException | None) -> None:
         session.close()
 
 
-def alembic_config(engine: Engine) -> AlembicConfig:
+def alembic_config(engine: Engine, fernet=None) -> AlembicConfig:
+    """`fernet` (the app's MultiFernet) lets a migration encrypt or decrypt existing values."""
     config = AlembicConfig()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
     config.attributes["engine"] = engine
+    config.attributes["fernet"] = fernet
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    command.upgrade(alembic_config(engine), revision)
+def upgrade(engine: Engine, revision: str = "head", fernet=None) -> None:
+    command.upgrade(alembic_config(engine, fernet), revision)
 
 
 def current_revisions(engine: Engine) -> set[str]:
@@ -109,7 +126,7 @@ def db_cli() -> None:
 @db_cli.command("upgrade", help="Bring the database schema up to date.")
 @click.argument("revision", default="head")
 def upgrade_command(revision: str) -> None:
-    upgrade(current_app.extensions["engine"], revision)
+    upgrade(current_app.extensions["engine"], revision, current_app.extensions["fernet"])
     click.echo("Databasen är uppdaterad.")
 
 
@@ -125,7 +142,7 @@ def revision_command(message: str) -> None:
 @click.argument("revision", default="-1")
 def downgrade_command(revision: str) -> None:
     engine = current_app.extensions["engine"]
-    command.downgrade(alembic_config(engine), revision)
+    command.downgrade(alembic_config(engine, current_app.extensions["fernet"]), revision)
     click.echo(f"Databasen är på version {', '.join(sorted(current_revisions(engine))) or 'tom'}.")
 
 

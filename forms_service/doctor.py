@@ -69,10 +69,13 @@ def _keys(settings) -> list[Finding]:
         for text in (
             config.secret_problem(secret),
             config.data_keys_problem(str(settings["DATA_ENCRYPTION_KEYS"]), secret),
+            config.ratelimit_secret_problem(str(settings["RATELIMIT_KEY_SECRET"]), secret),
         )
         if text
     ]
-    return found or [ok("SECRET_KEY och DATA_ENCRYPTION_KEYS finns och är starka")]
+    return found or [
+        ok("SECRET_KEY, DATA_ENCRYPTION_KEYS och RATELIMIT_KEY_SECRET finns och är starka")
+    ]
 
 
 def _stored_text_readable(_settings) -> list[Finding]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, Response, render_template
+from flask.globals import request_ctx
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -45,6 +46,11 @@ def render_error(
 ):
     """The Swedish error page; `contact` adds the way to reach the coordinator."""
     default_title, default_message = MESSAGES.get(code, MESSAGES[500])
+    if request_ctx and request_ctx.url_adapter is None:
+        # A Host header Werkzeug cannot route (such as "."): no link on the page can be built,
+        # so the answer is the same message as plain text rather than a 500.
+        text = f"{title or default_title}\n\n{message or default_message}\n"
+        return Response(text, status=code, mimetype="text/plain")
     return (
         render_template(
             "error.html",

@@ -9,6 +9,12 @@ Confirmation: a blocking finding must be changed; a warning must be confirmed. N
 words are confirmed one by one (a confirmation belongs to those exact words, so it does not carry
 over to a different word). Dates and ages are confirmed once per kind and field: a text that
 mentions several dates needs one "I have checked the dates" rather than one box per date.
+
+Bounded cost (security review H1): a field that failed its own checks (its length above all) is
+never scanned, so the guard never reads more than a field's maximum; all scans of one request
+together read at most GUARD_MAX_CHARS_PER_REQUEST characters, and anything beyond that budget is
+refused as unchecked (fail closed); and at most MAX_SHOWN_FINDINGS findings per field are shown,
+those that need action first.
 """
 
 from __future__ import annotations
@@ -16,12 +22,18 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from flask import render_template
+from flask import current_app, g, render_template
 from wtforms import Field
+from wtforms.validators import Length
 
 from .deidentify import BLOCK, Finding, in_context, scan
 
 CONFIRM_FIELD = "bekrafta"
+MAX_SHOWN_FINDINGS = 20
+OVER_BUDGET = (
+    "Det blev för mycket text att kontrollera på en gång. Korta texten och skicka igen, eller "
+    "dela upp den."
+)
 
 # Kinds confirmed once per field, with the Swedish noun (singular, plural) used in the checkbox.
 CONFIRMED_PER_KIND: dict[str, tuple[str, str]] = {
@@ -87,6 +99,32 @@ class GuardResult:
     def passed(self) -> bool:
         return not self.blocking and not self.unconfirmed
 
+    def visible(self, field_name: str) -> list[ShownFinding]:
+        """The findings shown for a field: at most MAX_SHOWN_FINDINGS, those that still need
+        action (blocking or unconfirmed) first, then in the order of the text. A finding that
+        shares its confirmation with an earlier one (dates, ages) comes after it, so a covered
+        date is never shown without the checkbox that covers it."""
+        items = self.by_field.get(field_name, [])
+        ranked = sorted(
+            range(len(items)),
+            key=lambda i: (items[i].confirmed and not items[i].blocking, i),
+        )
+        return [items[i] for i in sorted(ranked[:MAX_SHOWN_FINDINGS])]
+
+    def hidden_count(self, field_name: str) -> int:
+        return len(self.by_field.get(field_name, [])) - len(self.visible(field_name))
+
+    def hidden_confirmations(self, field_name: str) -> list[str]:
+        """Confirmed keys whose checkbox is not shown: carried as hidden fields so that working
+        through a long list never loses a confirmation."""
+        shown = {item.key for item in self.visible(field_name) if item.asks_confirmation}
+        keys = [
+            item.key
+            for item in self.by_field.get(field_name, [])
+            if item.confirmed and item.key not in shown
+        ]
+        return list(dict.fromkeys(keys))
+
 
 def _confirmation_key(field_name: str, finding: Finding, text: str) -> str:
     """Identifies a warning across re-renders: the same words in the same field keep their key;
@@ -102,14 +140,39 @@ def confirmations(formdata) -> set[str]:
     return set(formdata.getlist(CONFIRM_FIELD))
 
 
+def length_limit(form_field: Field) -> int | None:
+    """The field's maximum length from its Length validator, if it has one."""
+    limits = [v.max for v in form_field.validators if isinstance(v, Length) and v.max >= 0]
+    return min(limits) if limits else None
+
+
+def scan_text(text: str) -> list[Finding]:
+    """`scan`, within the request's budget: once GUARD_MAX_CHARS_PER_REQUEST characters have been
+    scanned, further text is refused as unchecked instead of scanned."""
+    spent = g.get("guard_chars_scanned", 0) + len(text)
+    if spent > current_app.config["GUARD_MAX_CHARS_PER_REQUEST"]:
+        return [Finding("unchecked", BLOCK, 0, 0, OVER_BUDGET)]
+    g.guard_chars_scanned = spent
+    return scan(text)
+
+
 def run_guard(fields: list[Field], confirmed: set[str]) -> GuardResult:
-    """Scan each field; `confirmed` is the set of confirmation keys the user ticked."""
+    """Scan each field; `confirmed` is the set of confirmation keys the user ticked. A field
+    that already has errors, or holds more than its maximum length, is not scanned: the user
+    fixes that first, and the form cannot be accepted meanwhile."""
     result = GuardResult()
     for form_field in fields:
         text = form_field.data or ""
+        limit = length_limit(form_field)
+        if (
+            not isinstance(text, str)
+            or form_field.errors
+            or (limit is not None and len(text) > limit)
+        ):
+            continue
         shown: list[ShownFinding] = []
         first_with_key: dict[str, ShownFinding] = {}
-        for finding in scan(text):
+        for finding in scan_text(text):
             before, match, after = in_context(text, finding)
             key = _confirmation_key(form_field.name, finding, text)
             item = ShownFinding(finding, before, match, after, key, key in confirmed, [match])
@@ -124,13 +187,20 @@ def run_guard(fields: list[Field], confirmed: set[str]) -> GuardResult:
     return result
 
 
+def check_form(form, formdata) -> tuple[bool, GuardResult]:
+    """Validate `form` and run the guard on its guarded fields: (accepted, guard result)."""
+    valid = form.validate()
+    guard = run_guard(form.guarded_fields(), confirmations(formdata))
+    return valid and guard.passed, guard
+
+
 def error_summary(form, guard: GuardResult, extra: list[tuple[str, str]] = ()) -> list[tuple]:
     """(anchor, message) pairs for the error summary, in page order."""
     entries: list[tuple[str, str]] = []
     for form_field in form:
         if form_field.errors:
             entries.append((f"#{form_field.id}", form_field.errors[0]))
-        for shown in guard.by_field.get(form_field.name, []):
+        for shown in guard.visible(form_field.name):
             label = form_field.label.text
             if shown.blocking:
                 entries.append(
@@ -147,6 +217,10 @@ def error_summary(form, guard: GuardResult, extra: list[tuple[str, str]] = ()) -
                         f"({shown.finding.label.lower()})",
                     )
                 )
+        if hidden := guard.hidden_count(form_field.name):
+            entries.append(
+                (f"#{form_field.id}", f"{form_field.label.text}: och {hidden} uppgifter till")
+            )
     entries.extend(extra)
     return entries
 

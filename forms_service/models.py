@@ -78,7 +78,9 @@ class ConsentRecord(SubmitterMixin, Base):
     public_id: Mapped[str] = mapped_column(String(32), unique=True)
     reference: Mapped[str] = mapped_column(String(16), unique=True)
     token_nonce: Mapped[str] = mapped_column(String(32))
-    submission_key: Mapped[str] = mapped_column(String(64), unique=True)
+    # A keyed hash of the form's random submission key (never the key itself); purged with the
+    # record. It only makes a double submission store one record (security review M1, M2).
+    submission_key_hash: Mapped[str | None] = mapped_column(String(64), unique=True, info=PURGE)
 
     parties: Mapped[list[str]] = mapped_column(JSON, default=list)
     other_parties: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
@@ -128,7 +130,9 @@ class SamradRequest(SubmitterMixin, Base):
     public_id: Mapped[str] = mapped_column(String(32), unique=True)
     reference: Mapped[str] = mapped_column(String(16), unique=True)
     token_nonce: Mapped[str] = mapped_column(String(32))
-    submission_key: Mapped[str] = mapped_column(String(64), unique=True)
+    # A keyed hash of the form's random submission key (never the key itself); purged with the
+    # record. It only makes a double submission store one record (security review M1, M2).
+    submission_key_hash: Mapped[str | None] = mapped_column(String(64), unique=True, info=PURGE)
 
     municipality: Mapped[str] = mapped_column(String(20), index=True)
     basis: Mapped[str] = mapped_column(String(20))
@@ -211,7 +215,9 @@ class Meeting(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
-    place: Mapped[str] = mapped_column(String(120))
+    # Typed by the coordinator for an acute samråd and shown to the submitter: guarded, encrypted
+    # and purged like meeting notes (security review M3).
+    place: Mapped[str | None] = mapped_column(EncryptedText, info=PURGE)
     remote_options: Mapped[str] = mapped_column(String(120), default="telefon och video")
     is_acute: Mapped[bool] = mapped_column(default=False)
     held_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -221,6 +227,10 @@ class Meeting(Base):
     items: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan"
     )
+
+    @property
+    def shown_place(self) -> str:
+        return self.place or "Plats gallrad"
 
 
 class AgendaItem(Base):
@@ -254,8 +264,9 @@ class Coordinator(Base):
     last_totp_step: Mapped[int] = mapped_column(default=0)
     enrolment_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     enrolment_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    failed_logins: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Wrong one-time codes since the last completed login; at LOGIN_CODE_FAILURE_CAP the code step
+    # closes until the account is reset (security review L3). There is no other lock (M7).
+    code_failures: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -296,6 +307,32 @@ class SavedForm(Base):
         EncryptedText, info=keep("the whole row is deleted after 12 hours (services/unsent.py)")
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LoginThrottle(Base):
+    """Failed login steps per (username, client) and per username, keyed by HMACs of what was
+    typed: the basis of the backoff in login_throttle.py (security review M7)."""
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class PendingLogin(Base):
+    """A login whose password step passed and whose code step has not yet: on the server, so
+    that a completed login or a password change ends it (security review L2). The cookie holds
+    only a random token; its hash is stored."""
+
+    __tablename__ = "pending_login"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    coordinator_id: Mapped[int] = mapped_column(ForeignKey("coordinator.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+    coordinator: Mapped[Coordinator] = relationship()
 
 
 class AuditEvent(Base):

@@ -1,4 +1,5 @@
-"""E-mail: notices to the coordinator, and a new status link to a submitter.
+"""E-mail: notices to the coordinator (a new request, a submitter's answer, wrong one-time codes
+for an account), and a new status link to a submitter.
 
 To the coordinator (off unless SMTP_HOST and COORDINATOR_EMAIL are set): a new request is
 waiting, or a submitter has answered a komplettering. The notice gives the reference, the kind,
@@ -78,19 +79,48 @@ def mail_enabled() -> bool:
     return bool(current_app.config["SMTP_HOST"])
 
 
+def code_failures_message(username: str, failures: int, closed: bool) -> EmailMessage:
+    """Wrong one-time codes mean someone knows the account's password (security review L3)."""
+    config = current_app.config
+    message = EmailMessage()
+    message["Subject"] = f"Norrsken: felaktiga engångskoder för kontot {username}"
+    message["From"] = config["MAIL_FROM"]
+    message["To"] = config["COORDINATOR_EMAIL"]
+    ending = (
+        "Inloggning med kontot är nu stängd tills systemförvaltaren återställer det "
+        f"(flask --app forms_service coordinator reset {username}).\n"
+        if closed
+        else "Efter fler felaktiga koder stängs inloggningen med kontot tills det återställs.\n"
+    )
+    message.set_content(
+        f"{failures} felaktiga engångskoder har angetts för kontot {username} sedan den senaste "
+        "lyckade inloggningen.\n\n"
+        "Koden frågas efter först när lösenordet är rätt, så den som försöker känner till "
+        "lösenordet. Var det inte du: byt lösenordet så snart du kan logga in, eller be "
+        "systemförvaltaren återställa kontot.\n\n" + ending
+    )
+    return message
+
+
+def notify_code_failures(username: str, failures: int, closed: bool) -> bool:
+    if not current_app.config["COORDINATOR_EMAIL"]:
+        return False
+    return send(code_failures_message(username, failures, closed), "code-failure alert")
+
+
 def notify_new_request(request: SamradRequest) -> bool:
     if not current_app.config["COORDINATOR_EMAIL"]:
         return False
-    return send(new_request_message(request))
+    return send(new_request_message(request), "new-request notice")
 
 
 def notify_reply(request: SamradRequest) -> bool:
     if not current_app.config["COORDINATOR_EMAIL"]:
         return False
-    return send(reply_message(request))
+    return send(reply_message(request), "reply notice")
 
 
-def send(message: EmailMessage) -> bool:
+def send(message: EmailMessage, what: str = "e-mail") -> bool:
     """Send one message; False (logged without content) when mail is off or sending failed."""
     config = current_app.config
     if not config["SMTP_HOST"]:
@@ -103,6 +133,6 @@ def send(message: EmailMessage) -> bool:
                 smtp.login(config["SMTP_USERNAME"], config["SMTP_PASSWORD"])
             smtp.send_message(message)
     except (OSError, smtplib.SMTPException) as exc:
-        logger.error("Could not send an e-mail: %s", type(exc).__name__)
+        logger.error("Could not send the %s: %s", what, type(exc).__name__)
         return False
     return True

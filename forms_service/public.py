@@ -8,23 +8,21 @@ have all passed. A refused submission re-renders everything the user typed.
 
 from __future__ import annotations
 
-import secrets
-
 from flask import (
     Blueprint,
     g,
     jsonify,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_wtf.csrf import CSRFError
 
 from . import clock
 from . import vocabulary as v
-from .deidentify import scan
 from .errors import CSRF_MESSAGE, render_error
-from .extensions import configured_limit, limiter
+from .extensions import configured_limit, limiter, spend
 from .forms import (
     DECLARATION_VERSION,
     CheckTextForm,
@@ -34,12 +32,15 @@ from .forms import (
 )
 from .guarded_forms import (
     GuardResult,
+    check_form,
     confirmations,
     confirmed_descriptions,
     render_form_page,
     run_guard,
+    scan_text,
 )
 from .models import SamradRequest
+from .security import external_url
 from .services import submissions
 from .vocabulary import OTHER_ORGANISATION, Basis
 
@@ -49,6 +50,12 @@ bp = Blueprint("public", __name__, url_prefix="/formular")
 def _stored(_response) -> bool:
     """Only stored submissions count against the submission limit, not refused attempts."""
     return bool(g.get("stored"))
+
+
+def _refused(_response) -> bool:
+    """Refused submissions count against a limit of their own (security review H1): generous
+    for a professional correcting a form, but a bound on what one client can make the guard do."""
+    return not g.get("stored")
 
 
 def _honeypot_filled() -> bool:
@@ -61,16 +68,53 @@ def _refuse_honeypot():
     )
 
 
-def _new_submission_key() -> str:
-    return secrets.token_hex(16)
+# --- The submission key ------------------------------------------------------------------------
+# The server issues each form a random key and remembers, in this browser's session, which keys
+# it issued here. A double submission is recognised by its key; only the browser the key was
+# issued to is shown the earlier record's status link (security review M1).
+
+ISSUED_KEYS = "issued_submission_keys"
+ISSUED_KEYS_KEPT = 20
+
+
+def _issue_key(form) -> None:
+    key = submissions.new_submission_key()
+    form.submission_key.data = key
+    issued = [*session.get(ISSUED_KEYS, []), submissions.submission_key_hash(key)[:16]]
+    session[ISSUED_KEYS] = issued[-ISSUED_KEYS_KEPT:]
+
+
+def _issued_here(key: str) -> bool:
+    return submissions.submission_key_hash(key)[:16] in session.get(ISSUED_KEYS, [])
+
+
+def _refuse_submission_key():
+    return render_error(
+        400,
+        "Formuläret kunde inte skickas",
+        "Formuläret innehöll ett dolt fält som inte stämde. Öppna formuläret igen och fyll i det "
+        "på nytt.",
+    )
+
+
+def _already_received(what: str):
+    return render_template("public/already_received.html", what=what)
 
 
 # --- Förfrågan om samråd -----------------------------------------------------------------------
 
 
+TOO_MANY_LOOKUPS = (
+    "Du har kontrollerat många samtyckesreferenser på kort tid. Vänta en stund och försök igen, "
+    "eller dra ärendet avidentifierat."
+)
+
+
 def _consent_problem(form: RequestForm) -> str | None:
     if form.basis.data != Basis.CONSENT or form.consent_reference.errors:
         return None
+    if not spend("CONSENT_LOOKUP_RATE_LIMIT", "consent-lookup"):  # security review L5
+        return TOO_MANY_LOOKUPS
     check = submissions.check_consent_covers(
         form.consent_reference.data, form.parties_requested.data or [], clock.today()
     )
@@ -114,12 +158,12 @@ def _render_check_page(form: RequestForm, guard: GuardResult, declaration: Decla
 def request_form():
     form = RequestForm()
     if request.method == "GET":
-        form.submission_key.data = _new_submission_key()
+        _issue_key(form)
         return _render_request_form(form, GuardResult())
     if _honeypot_filled():
         return _refuse_honeypot()
-    if not form.submission_key.data:
-        form.submission_key.data = _new_submission_key()
+    if not submissions.valid_submission_key(form.submission_key.data):
+        _issue_key(form)  # nothing is stored at this step: a missing or odd key is replaced
     change = request.form.get("andra")
     if change:  # "Ändra" on the check page: back to the form, with that field focused
         guard = run_guard(form.guarded_fields(), confirmations(request.form))
@@ -132,19 +176,25 @@ def request_form():
 
 @bp.post("/samrad/skicka")
 @limiter.limit(configured_limit("SUBMIT_RATE_LIMIT"), deduct_when=_stored)
+@limiter.limit(configured_limit("REFUSED_SUBMIT_RATE_LIMIT"), deduct_when=_refused)
 def send_request():
     if _honeypot_filled():
         return _refuse_honeypot()
     form = RequestForm()
+    key = form.submission_key.data
+    if key and not submissions.valid_submission_key(key):
+        return _refuse_submission_key()
     declaration = DeclarationForm(meta={"csrf": False})
     valid, guard = _validate_request(form)
-    if not valid or not form.submission_key.data:
+    if not valid or not key:
         return _render_request_form(form, guard)
     if not declaration.validate():
         return _render_check_page(form, guard, declaration)
     consent_reference = form.consent_reference.data if form.basis.data == Basis.CONSENT else None
-    record = submissions.submit_request(_request_data(form, guard), consent_reference)
+    record, is_new = submissions.submit_request(_request_data(form, guard), consent_reference)
     g.stored = True
+    if not (is_new or _issued_here(key)):
+        return _already_received("Förfrågan")
     return render_template(
         "public/request_done.html", record=record, status_url=_status_url(record)
     )
@@ -177,10 +227,13 @@ def _request_data(form: RequestForm, guard: GuardResult) -> dict:
 
 
 def _status_url(record) -> str:
+    """The link to keep, from NORRSKEN_BASE_URL: never from the request's Host header, which
+    anyone can set (security review I1)."""
     endpoint = (
         "public.request_status" if isinstance(record, SamradRequest) else "public.consent_status"
     )
-    return url_for(endpoint, token=submissions.status_token(record), _external=True)
+    path = url_for(endpoint, token=submissions.status_token(record), _external=False)
+    return external_url(path)
 
 
 # --- Samtycke ---------------------------------------------------------------------------------
@@ -197,36 +250,40 @@ def consent_form():
     until "Registrera samtycket" on the check page."""
     form = ConsentForm()
     if request.method == "GET":
-        form.submission_key.data = _new_submission_key()
+        _issue_key(form)
         form.valid_from.process(None, clock.today())
         return _render_consent_form(form, GuardResult())
     if _honeypot_filled():
         return _refuse_honeypot()
-    if not form.submission_key.data:
-        form.submission_key.data = _new_submission_key()
+    if not submissions.valid_submission_key(form.submission_key.data):
+        _issue_key(form)  # nothing is stored at this step: a missing or odd key is replaced
     change = request.form.get("andra")
     if change:  # "Ändra" on the check page: back to the form, with that field focused
         guard = run_guard(form.guarded_fields(), confirmations(request.form))
         return _render_consent_form(form, guard, focus=change if change in form else None)
-    valid = form.validate()
-    guard = run_guard(form.guarded_fields(), confirmations(request.form))
-    if not (valid and guard.passed):
+    accepted, guard = check_form(form, request.form)
+    if not accepted:
         return _render_consent_form(form, guard)
     return render_form_page("public/consent_check.html", form, guard=guard, form=form, v=v)
 
 
 @bp.post("/samtycke/skicka")
 @limiter.limit(configured_limit("SUBMIT_RATE_LIMIT"), deduct_when=_stored)
+@limiter.limit(configured_limit("REFUSED_SUBMIT_RATE_LIMIT"), deduct_when=_refused)
 def send_consent():
     if _honeypot_filled():
         return _refuse_honeypot()
     form = ConsentForm()
-    valid = form.validate()
-    guard = run_guard(form.guarded_fields(), confirmations(request.form))
-    if not (valid and guard.passed and form.submission_key.data):
+    key = form.submission_key.data
+    if key and not submissions.valid_submission_key(key):
+        return _refuse_submission_key()
+    accepted, guard = check_form(form, request.form)
+    if not (accepted and key):
         return _render_consent_form(form, guard)
-    record, _is_new = submissions.create_consent(_consent_data(form))
+    record, is_new = submissions.create_consent(_consent_data(form))
     g.stored = True
+    if not (is_new or _issued_here(form.submission_key.data)):
+        return _already_received("Samtycket")
     return render_template(
         "public/consent_done.html", record=record, status_url=_status_url(record)
     )
@@ -313,7 +370,7 @@ def check_text():
                     "text": text[f.start : f.end],
                     "message": f.message,
                 }
-                for f in scan(text)
+                for f in scan_text(text)
             ]
         }
     )

@@ -1,4 +1,4 @@
-"""Security headers, the content security policy and the privacy-preserving client key.
+"""Security headers, the content security policy, who the client is, and its private key.
 
 Every response gets the headers of DESIGN.md ("Security baseline"). The policy allows no inline
 script: service pages use only our own files; the built MkDocs site needs a few small inline scripts
@@ -10,10 +10,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import ipaddress
 from html.parser import HTMLParser
 from pathlib import Path
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, has_request_context, request
+from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
+
+from .config import ConfigurationError
 
 EXECUTABLE_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -82,11 +87,71 @@ def site_csp(site_dir: Path) -> str:
     return _policy(" ".join(["'self'", *inline_script_hashes(site_dir)]))
 
 
+class DatabaseId(IntegerConverter):
+    """`<int:…>` in every route: at most 2**31 - 1, so an id no database column can hold is a
+    404 rather than an OverflowError (security review L7)."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
+
+
+# --- The client behind a proxy --------------------------------------------------------------------
+
+
+def trusted_networks(setting: str) -> list:
+    """NORRSKEN_TRUSTED_PROXIES: comma-separated addresses or networks."""
+    try:
+        return [ipaddress.ip_network(part.strip()) for part in setting.split(",") if part.strip()]
+    except ValueError as exc:
+        raise ConfigurationError(
+            f"NORRSKEN_TRUSTED_PROXIES must list IP addresses or networks, got {setting!r}"
+        ) from exc
+
+
+class TrustedProxyFix:
+    """X-Forwarded-For and -Proto are believed only when the request comes straight from a
+    trusted proxy (security review L10): anyone reaching gunicorn directly would otherwise pick
+    their own address, and so their own rate-limit bucket, with every request. X-Forwarded-Host
+    is never used: links leaving the service are built from NORRSKEN_BASE_URL (review I1)."""
+
+    def __init__(self, wsgi_app, proxies: int, trusted: list) -> None:
+        self.direct = wsgi_app
+        self.proxied = ProxyFix(wsgi_app, x_for=proxies, x_proto=proxies, x_host=0)
+        self.trusted = trusted
+
+    def _from_proxy(self, peer: str | None) -> bool:
+        try:
+            address = ipaddress.ip_address(peer or "")
+        except ValueError:
+            return False
+        return any(address in network for network in self.trusted)
+
+    def __call__(self, environ, start_response):
+        if self._from_proxy(environ.get("REMOTE_ADDR")):
+            return self.proxied(environ, start_response)
+        return self.direct(environ, start_response)
+
+
+def external_url(path: str) -> str:
+    """An absolute link for use outside the service (pages, e-mail): NORRSKEN_BASE_URL plus our
+    own path. `path` is the service-relative path (as `url_for` gives it, from the root)."""
+    base = current_app.config["BASE_URL"].rstrip("/")
+    root = request.script_root if has_request_context() else ""
+    return base + "/" + path.removeprefix(root).lstrip("/")
+
+
+def limiter_hmac(label: str, value: str) -> str:
+    """A rate-limit key: an HMAC under RATELIMIT_KEY_SECRET (never SECRET_KEY, review L9), so
+    the stored key reveals neither the address nor the username it stands for."""
+    secret = current_app.config["RATELIMIT_KEY_SECRET"].encode("utf-8")
+    message = f"{label}:{value}".encode()
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()[:32]
+
+
 def client_key() -> str:
     """Rate-limit key for the client: an HMAC of its address, so no address is ever stored."""
-    address = (request.remote_addr or "unknown").encode("utf-8")
-    secret = current_app.config["SECRET_KEY"].encode("utf-8")
-    return hmac.new(secret, b"client:" + address, hashlib.sha256).hexdigest()[:32]
+    return limiter_hmac("client", request.remote_addr or "unknown")
 
 
 def _is_site_page(response: Response) -> bool:
@@ -116,6 +181,7 @@ def set_security_headers(response: Response) -> Response:
 
 
 def init_app(app: Flask) -> None:
+    app.url_map.converters["int"] = DatabaseId  # before any blueprint adds its routes
     site_dir = Path(app.config["SITE_DIR"])
     app.extensions["site_csp"] = site_csp(site_dir) if site_dir.is_dir() else SERVICE_CSP
     app.after_request(set_security_headers)

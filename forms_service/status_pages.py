@@ -15,7 +15,7 @@ from . import vocabulary as v
 from .errors import render_error
 from .extensions import configured_limit, limiter
 from .forms import ConfirmForm, ReplyForm
-from .guarded_forms import confirmations, render_form_page, run_guard
+from .guarded_forms import check_form, render_form_page
 from .models import ConsentRecord, SamradRequest
 from .public import bp
 from .services import submissions
@@ -78,9 +78,8 @@ def request_status(token: str):
     step = request.form.get("steg")
     if step == "svara":
         reply = ReplyForm(prefix="svar")
-        valid = reply.validate()
-        guard = run_guard([reply.text], confirmations(request.form))
-        if not (valid and guard.passed):
+        accepted, guard = check_form(reply, request.form)
+        if not accepted:
             return _render_request_status(record, form, reply, guard)
         if submissions.answer_komplettering(record, reply.text.data):
             flash("Ditt svar är skickat till samordnaren. Förfrågan är åter under bedömning.")

@@ -162,7 +162,6 @@ def live_app(tmp_path_factory, built_site):
         SUBMIT_RATE_LIMIT="1000/hour",
         FORM_RATE_LIMIT="1000/hour",
         LOGIN_RATE_LIMIT="1000/hour",
-        LOGIN_ACCOUNT_RATE_LIMIT="1000/hour",
         CHECK_RATE_LIMIT="1000/minute",
     )
     yield app
@@ -177,9 +176,12 @@ def live_server(live_app):
     from werkzeug.serving import make_server
 
     server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    base_url = f"http://127.0.0.1:{server.server_port}"
+    # Links that leave the service are built from NORRSKEN_BASE_URL (security review I1).
+    live_app.config["BASE_URL"] = base_url
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    yield base_url
     server.shutdown()
 
 

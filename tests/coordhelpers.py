@@ -53,13 +53,12 @@ def create_account(app, username: str = "samordnare1") -> str:
 def enrol(app, client, clock: Clock, username: str = "samordnare1") -> Account:
     link = create_account(app, username)
     page = client.get(link).get_data(as_text=True)
-    secret = re.search(r'name="totp_secret" type="hidden" value="([A-Z2-7]+)"', page).group(1)
+    secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page).group(1).replace(" ", "")
     token = CSRF.search(page).group(1)
     response = client.post(
         link,
         data={
             "csrf_token": token,
-            "totp_secret": secret,
             "new_password": PASSWORD,
             "new_password_again": PASSWORD,
             "code": pyotp.TOTP(secret).at(clock.current),
@@ -91,3 +90,18 @@ def login(client, account: Account, clock: Clock, next_page: str | None = None):
 
 def csrf_for(client, path: str) -> str:
     return CSRF.search(client.get(path).get_data(as_text=True)).group(1)
+
+
+def upcoming_meeting_id(coordinator) -> int:
+    """The first upcoming meeting's id, after creating the weekly ones (a POST)."""
+    path = "/samordnare/moten"
+    coordinator.post(f"{path}/skapa-kommande", data={"csrf_token": csrf_for(coordinator, path)})
+    page = coordinator.get(path).get_data(as_text=True)
+    return int(re.search(r'href="/samordnare/moten/(\d+)"', page).group(1))
+
+
+def post_form(coordinator, page_path: str, action_path: str, data: dict):
+    """Post `data` to `action_path` with the CSRF token of `page_path`."""
+    return coordinator.post(
+        action_path, data={"csrf_token": csrf_for(coordinator, page_path), **data}
+    )

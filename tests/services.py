@@ -175,6 +175,7 @@ def production_env(database_url: str, redis_url: str, site: Path) -> dict[str, s
     return {
         "NORRSKEN_ENV": "production",
         "SECRET_KEY": secrets.token_urlsafe(48),
+        "RATELIMIT_KEY_SECRET": secrets.token_urlsafe(48),
         "NORRSKEN_BASE_URL": "https://localhost",
         "DATA_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "DATABASE_URL": database_url,
@@ -198,8 +199,13 @@ def flask_command(env: dict[str, str], *args: str) -> str:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict[str, str], workers: int = 2, port: int | None = None) -> Iterator[int]:
+def gunicorn(
+    env: dict[str, str], workers: int = 2, port: int | None = None, log: Path | None = None
+) -> Iterator[int]:
+    """gunicorn on loopback; with `log`, everything it writes (its error log, where the app's
+    log lines go) is kept in that file."""
     port = port or free_port()
+    output = open(log, "w", encoding="utf-8") if log else subprocess.PIPE  # noqa: SIM115
     server = subprocess.Popen(
         [
             str(Path(sys.executable).with_name("gunicorn")),
@@ -211,14 +217,16 @@ def gunicorn(env: dict[str, str], workers: int = 2, port: int | None = None) -> 
         ],
         cwd=ROOT,
         env={**os.environ, **env},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL if log is None else output,
+        stderr=output,
     )
     try:
         wait_for_port(port)
         yield port
     finally:
         _stop(server)
+        if log:
+            output.close()
 
 
 @contextlib.contextmanager

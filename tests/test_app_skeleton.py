@@ -136,6 +136,7 @@ def test_production_cookies_are_secure(tmp_path):
             "SECRET_KEY": "Ett hemligt och långt värde, minst 32 tecken",
             "DATA_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
             "NORRSKEN_BASE_URL": "https://norrsken.example",
+            "RATELIMIT_KEY_SECRET": "Ett annat hemligt värde för räknarna, 32+",
         },
     )
     assert config["SESSION_COOKIE_SECURE"] is True

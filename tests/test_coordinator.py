@@ -107,12 +107,11 @@ def test_enrolment_shows_a_qr_code_drawn_here_and_the_secret_as_text(app, client
 def test_enrolment_refuses_weak_passwords(app, client, clock, password, message):
     link = create_account(app)
     page = client.get(link).get_data(as_text=True)
-    secret = re.search(r'name="totp_secret" type="hidden" value="([A-Z2-7]+)"', page).group(1)
+    secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page).group(1).replace(" ", "")
     response = client.post(
         link,
         data={
             "csrf_token": csrf_for(client, link),
-            "totp_secret": secret,
             "new_password": password,
             "new_password_again": password,
             "code": pyotp.TOTP(secret).at(clock.current),
@@ -204,27 +203,10 @@ def test_a_used_code_cannot_be_used_again(app, account, clock):
     assert "Vänta tills appen visar nästa kod" in response.get_data(as_text=True)
     assert second.get("/samordnare/").status_code == 303
     with app.app_context():
-        assert get_session().scalar(select(Coordinator)).failed_logins == 0
+        assert get_session().scalar(select(Coordinator)).code_failures == 0
 
 
-def test_account_is_locked_after_repeated_failures_and_the_lock_beats_the_right_password(
-    app, account, clock
-):
-    client = app.test_client()
-    for _ in range(5):
-        _password_step(client, account.username, "fel lösenord igen")
-    assert [e.event_type for e in audit_events(app) if e.event_type.startswith("login")][-1] == (
-        "login_locked"
-    )
-    response = _password_step(client, account.username, account.password)
-    assert response.status_code == 200
-    assert "Inloggningen misslyckades" in response.get_data(as_text=True)
-
-    clock.advance(minutes=16)
-    assert login(app.test_client(), account, clock).status_code == 303
-
-
-def test_lockout_is_per_account_not_global(app, account, clock):
+def test_failures_on_one_account_never_slow_another(app, account, clock):
     other_client = app.test_client()
     other = enrol(app, other_client, clock, username="samordnare2")
     attacker = app.test_client()
@@ -239,17 +221,6 @@ def test_login_attempts_are_rate_limited_per_client(make_app, clock):
     for _ in range(3):
         _password_step(client, "vem", "fel lösenord helt")
     assert _password_step(client, "vem", "fel lösenord helt").status_code == 429
-
-
-def test_login_attempts_are_rate_limited_per_account(make_app, clock):
-    app = make_app(LOGIN_ACCOUNT_RATE_LIMIT="3/hour", LOGIN_LOCKOUT_ATTEMPTS=100)
-    for index in range(3):
-        client = app.test_client()
-        client.environ_base["REMOTE_ADDR"] = f"192.0.2.{index}"
-        _password_step(client, "offer", "fel lösenord helt")
-    client = app.test_client()
-    client.environ_base["REMOTE_ADDR"] = "192.0.2.99"
-    assert _password_step(client, "offer", "fel lösenord helt").status_code == 429
 
 
 def test_login_gives_a_new_session_id(app, account, clock):
@@ -1043,9 +1014,11 @@ def test_key_rotation_keeps_data_readable_with_only_the_new_key(make_app, tmp_pa
 def test_upgrade_merges_twin_weekly_meetings_before_making_start_times_unique(new_database_url):
     """Weekly meetings used to be created while pages were shown, so two workers could create the
     same one twice; migration 0004 keeps one, with both agendas, before the unique index."""
+    from cryptography.fernet import Fernet
     from sqlalchemy import create_engine, text
 
     from forms_service import db
+    from forms_service.encryption import build_fernet
 
     engine = create_engine(new_database_url())
     db.upgrade(engine, "0003")
@@ -1077,7 +1050,8 @@ def test_upgrade_merges_twin_weekly_meetings_before_making_start_times_unique(ne
                 "invited_parties, is_follow_up) VALUES (2, 1, 0, 20, '[]', false)"
             )
         )
-    db.upgrade(engine)
+    # Migration 0007 encrypts the meetings' places, with the data key `flask db upgrade` gives.
+    db.upgrade(engine, fernet=build_fernet(Fernet.generate_key().decode()))
     with engine.connect() as connection:
         meetings = connection.execute(text("SELECT id, is_acute FROM meeting ORDER BY id")).all()
         items = connection.execute(text("SELECT meeting_id FROM agenda_item")).all()

@@ -34,6 +34,7 @@ def _strong() -> dict[str, str]:
     return {
         "NORRSKEN_ENV": "production",
         "SECRET_KEY": secrets.token_urlsafe(48),
+        "RATELIMIT_KEY_SECRET": secrets.token_urlsafe(48),
         "DATA_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "NORRSKEN_BASE_URL": "https://norrsken.example",
     }
@@ -179,6 +180,12 @@ def test_doctor_passes_a_production_configuration_that_is_in_order(production):
         "jobben har körts i tid",
     ):
         assert line in output, line
+
+
+def test_l9_doctor_names_a_rate_limit_secret_that_is_the_secret_key(production):
+    production.config["RATELIMIT_KEY_SECRET"] = production.config["SECRET_KEY"]
+    code, output = _doctor(production)
+    assert code == 1 and "RATELIMIT_KEY_SECRET must be" in output, output
 
 
 def test_doctor_names_every_problem_of_a_development_setup_and_fails(make_app, tmp_path):

@@ -109,6 +109,15 @@ def test_no_get_route_changes_any_row(app, clock):
     ).get_data(as_text=True)
     request_link = status_link(page)
     enrolment_link = create_account(app, "ny.samordnare")
+    halfway = app.test_client()  # a login between its password and its code step (review L2)
+    halfway.post(
+        "/samordnare/logga-in",
+        data={
+            "csrf_token": csrf_for(halfway, "/samordnare/logga-in"),
+            "username": account.username,
+            "password": account.password,
+        },
+    )
 
     # The session's activity is recorded at most once a minute (tested on its own in
     # test_coordinator.py). Record it now, then walk within that minute, the clock moving half a
@@ -127,8 +136,10 @@ def test_no_get_route_changes_any_row(app, clock):
         shown = coordinator.get(path)
         assert shown.status_code == 200 or path == "/samordnare/kod", (path, shown.status_code)
         assert submitter.get(path).status_code in (200, 303), path
+        assert coordinator.head(path).status_code in (200, 303), path  # HEAD is a GET too
     for link in (request_link, values["consent_link"], enrolment_link):
         assert submitter.get(link).status_code == 200, link
+    assert halfway.get("/samordnare/kod").status_code == 200, "the code page, login pending"
     assert (clock.current - walk_started).total_seconds() < 60
     assert _snapshot(app) == before
 

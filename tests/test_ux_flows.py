@@ -470,7 +470,10 @@ def test_minor_request_form_hints_wording_and_the_consent_shortcut(app, client):
             parties_requested=["polisen", "region"],
         ),
     ).get_data(as_text=True)
-    assert "Ta bort den parten ur förfrågan" in one_missing and "de parterna" not in one_missing
+    # Security review L5: a look-up answers only "cannot be used", never which parties or dates
+    # the consent has; the message names what to check, with the receipt's word for it.
+    assert "Samtycket kan inte användas för den här förfrågan" in one_missing
+    assert "omfattar alla parter du har valt" in one_missing and "kvittot" not in one_missing
 
 
 def test_minor_check_answers_lists_values_and_the_confirmed_warnings(app, client, coordinator):

@@ -4,33 +4,33 @@ from __future__ import annotations
 
 from flask import abort, g, redirect, render_template, request, session, url_for
 
-from .. import auth, clock
+from .. import auth
 from ..extensions import configured_limit, limiter
 from ..forms import CodeForm, ConfirmForm, EnrolForm, LoginForm, PasswordChangeForm
 from ..guarded_forms import render_form_page
+from ..security import client_key
 from ..services import FieldError, NotFound, accounts
 from . import UNSENT_KEY, actor, bp, show_error
 
 
 @bp.route("/logga-in", methods=["GET", "POST"])
 @limiter.limit(configured_limit("LOGIN_RATE_LIMIT"), methods=["POST"])
-@limiter.limit(
-    configured_limit("LOGIN_ACCOUNT_RATE_LIMIT"), methods=["POST"], key_func=auth.account_key
-)
 def login():
     form = LoginForm()
     next_page = auth.safe_next(request.values.get("next"))
     error = None
     if request.method == "POST":
-        account_id = None
+        pending = None
         if form.validate():
-            account_id = accounts.check_password(form.username.data, form.password.data)
-        if account_id is None:
+            pending = accounts.check_password(
+                form.username.data, form.password.data, client=client_key()
+            )
+        if pending is None:
             error = auth.GENERIC_LOGIN_ERROR
         else:
             kept = session.get(UNSENT_KEY)
             session.clear()
-            session[auth.PENDING_KEY] = {"id": account_id, "at": clock.now().timestamp()}
+            session[auth.PENDING_KEY] = pending  # a random token; the state is on the server
             if kept:
                 session[UNSENT_KEY] = kept
             return redirect(url_for("coordinator.code", next=next_page), code=303)
@@ -46,16 +46,17 @@ def login():
 @bp.route("/kod", methods=["GET", "POST"])
 @limiter.limit(configured_limit("LOGIN_RATE_LIMIT"), methods=["POST"])
 def code():
-    account_id = accounts.pending_login(session.get(auth.PENDING_KEY))
-    if account_id is None:
+    pending = session.get(auth.PENDING_KEY)
+    if not accounts.pending_login(pending):
         session.pop(auth.PENDING_KEY, None)
         return redirect(url_for("coordinator.login"), code=303)
     form = CodeForm()
     next_page = auth.safe_next(request.values.get("next"))
     error = None
     if request.method == "POST":
+        code = form.code.data if form.validate() else None
         try:
-            token = accounts.check_code(account_id, form.code.data if form.validate() else None)
+            token = accounts.check_code(pending, code, client=client_key())
         except FieldError as refused:
             token, error = None, refused.message
         if token is None:
@@ -102,12 +103,10 @@ def enrol(token: str):
     except NotFound:
         return render_template("coordinator/enrol_invalid.html"), 404
     form = EnrolForm()
-    if request.method == "GET" or not form.totp_secret.data:
-        form.totp_secret.data = auth.new_totp_secret()
-    secret = form.totp_secret.data
+    secret = account.totp_secret  # issued with the link; never taken from the form (L8)
     if request.method == "POST" and form.validate():
         try:
-            accounts.enrol(token, form.new_password.data, secret, form.code.data)
+            accounts.enrol(token, form.new_password.data, form.code.data)
         except FieldError as error:
             show_error(form, error)
         else:

@@ -9,7 +9,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from .. import clock
 from ..clock import STOCKHOLM
 from ..forms import AcuteMeetingForm, AgendaItemForm, ConfirmForm, NoteForm
-from ..guarded_forms import confirmations, render_form_page, run_guard
+from ..guarded_forms import GuardResult, check_form, render_form_page
 from ..services import FieldError, meetings
 from . import actor, bp, formdata_for
 
@@ -25,13 +25,17 @@ def _back_to_meeting(meeting_id: int, done: str | None = None):
 @bp.route("/moten", methods=["GET", "POST"])
 def meeting_list():
     form = AcuteMeetingForm()
-    if request.method == "POST" and form.validate():
-        local = datetime.combine(form.day.data, form.start_time.data, tzinfo=STOCKHOLM)
-        meeting = meetings.create_acute_meeting(local, form.place.data, actor=actor())
-        return _back_to_meeting(meeting.id, "Det akuta samrådet är skapat.")
+    guard = GuardResult()
+    if request.method == "POST":
+        accepted, guard = check_form(form, request.form)
+        if accepted:
+            local = datetime.combine(form.day.data, form.start_time.data, tzinfo=STOCKHOLM)
+            meeting = meetings.create_acute_meeting(local, form.place.data, actor=actor())
+            return _back_to_meeting(meeting.id, "Det akuta samrådet är skapat.")
     return render_form_page(
         "coordinator/meetings.html",
         form,
+        guard=guard,
         form=form,
         confirm=ConfirmForm(),
         created=request.args.get("skapade", type=int),
@@ -103,9 +107,8 @@ def meeting_held(meeting_id: int):
 @bp.post("/moten/<int:meeting_id>/anteckningar")
 def meeting_notes(meeting_id: int):
     form = NoteForm(prefix="notes")
-    valid = form.validate()
-    guard = run_guard([form.text], confirmations(request.form))
-    if not (valid and guard.passed):
+    accepted, guard = check_form(form, request.form)
+    if not accepted:
         return _render_meeting(meetings.meeting_page(meeting_id), notes_form=form, guard=guard)
     meetings.save_notes(meeting_id, form.text.data, actor=actor())
     return _back_to_meeting(meeting_id, "Anteckningarna är sparade.")

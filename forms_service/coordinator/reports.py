@@ -17,7 +17,8 @@ from .. import clock, disclosure
 from .. import statistics as stats
 from .. import vocabulary as v
 from ..forms import ConfirmForm, NoteForm, PeriodForm
-from ..guarded_forms import GuardResult, confirmations, render_form_page, run_guard
+from ..forms.common import in_service_years
+from ..guarded_forms import GuardResult, check_form, render_form_page
 from ..services import reports
 from . import actor, bp, formdata_for
 
@@ -29,7 +30,8 @@ def _period_from(values) -> stats.Period:
     period = PeriodForm(values)
     try:
         start, end = period.fran.data, period.till.data
-        if start and end and start <= end and (end - start).days <= 3660:
+        in_range = start and end and in_service_years(start) and in_service_years(end)
+        if in_range and start <= end and (end - start).days <= 3660:
             return stats.range_period(start, end)
         year = int(values.get("ar", today.year))
         if not 2000 <= year <= 2100:
@@ -95,9 +97,8 @@ def annual_report():
     )
     guard = GuardResult()
     if request.method == "POST":
-        valid = form.validate()
-        guard = run_guard([form.text], confirmations(request.form))
-        if valid and guard.passed:
+        accepted, guard = check_form(form, request.form)
+        if accepted:
             reports.save_commentary(year, form.text.data, actor=actor())
             flash("Kommentaren är sparad.")
             return redirect(url_for("coordinator.annual_report", ar=year), code=303)

@@ -7,7 +7,7 @@ from flask import flash, redirect, render_template, request, url_for
 from .. import clock
 from .. import vocabulary as v
 from ..forms import NoteForm, PlanForm, QueueFilterForm, StatusForm, as_choices
-from ..guarded_forms import confirmations, render_form_page, run_guard
+from ..guarded_forms import check_form, render_form_page
 from ..presentation import local_datetime
 from ..services import FieldError, meetings
 from ..services import queue as queue_service
@@ -74,7 +74,7 @@ def _plan_form(page: request_service.RequestPage, formdata=None) -> PlanForm:
         + [
             (
                 str(m.id),
-                f"{local_datetime(m.starts_at)}, {m.place}{' (akut)' if m.is_acute else ''}",
+                f"{local_datetime(m.starts_at)}, {m.shown_place}{' (akut)' if m.is_acute else ''}",
             )
             for m in page.upcoming
         ]
@@ -127,9 +127,8 @@ def request_page(reference: str):
 def change_status(reference: str):
     page = request_service.request_page(reference)
     form = _status_form(page, formdata=request.form)
-    valid = form.validate()
-    guard = run_guard([form.comment], confirmations(request.form))
-    if not (valid and guard.passed):
+    accepted, guard = check_form(form, request.form)
+    if not accepted:
         return _render_request(page, status_form=form, guard=guard)
     try:
         request_service.change_status(
@@ -154,13 +153,16 @@ def change_status(reference: str):
 def _add_text_event(reference: str, prefix: str, save, done: str):
     page = request_service.request_page(reference)
     form = NoteForm(prefix=prefix)
-    valid = form.validate()
-    guard = run_guard([form.text], confirmations(request.form))
-    if not (valid and guard.passed):
-        return _render_request(page, **{f"{prefix}_form": form, "guard": guard})
-    save(reference, form.text.data, actor=actor())
-    flash(done)
-    return _back_to_request(page.record.reference)
+    accepted, guard = check_form(form, request.form)
+    if accepted:
+        try:
+            save(reference, form.text.data, actor=actor())
+        except FieldError as error:
+            show_error(form, error)
+        else:
+            flash(done)
+            return _back_to_request(page.record.reference)
+    return _render_request(page, **{f"{prefix}_form": form, "guard": guard})
 
 
 @bp.post("/forfragan/<reference>/anteckning")

@@ -8,6 +8,7 @@ Everything is importable from `forms_service.forms`.
 
 from .common import (
     ConfirmForm,
+    FilterForm,
     MultiCheckboxField,
     NorrskenForm,
     add_months,
@@ -63,6 +64,7 @@ __all__ = [
     "DatePartsField",
     "DeclarationForm",
     "EnrolForm",
+    "FilterForm",
     "LoginForm",
     "MultiCheckboxField",
     "NewPasswordFields",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import current_app
 from wtforms import (
     BooleanField,
-    HiddenField,
     PasswordField,
     SelectField,
     StringField,
@@ -22,7 +21,14 @@ from wtforms.validators import (
 
 from .. import vocabulary as v
 from ..vocabulary import Status
-from .common import MultiCheckboxField, NorrskenForm, as_choices, at_least_one
+from .common import (
+    FilterForm,
+    MultiCheckboxField,
+    NorrskenForm,
+    as_choices,
+    at_least_one,
+    within_years,
+)
 from .dates import DatePartsField, TimeTextField
 
 
@@ -61,7 +67,6 @@ class EnrolForm(NewPasswordFields):
         description="Skanna QR-koden med inloggningsappen och skriv in koden den visar.",
         validators=[DataRequired("Skriv engångskoden från appen."), Length(max=10)],
     )
-    totp_secret = HiddenField()
 
 
 class PasswordChangeForm(NewPasswordFields):
@@ -88,6 +93,8 @@ class StatusForm(NorrskenForm):
         validators=[Length(max=1500, message="Skriv högst 1500 tecken.")],
     )
 
+    GUARDED = ("comment",)
+
     def validate_status(self, field):
         if not field.data and not (self.comment.data or "").strip():
             raise ValidationError("Välj en ny status eller skriv ett meddelande till inlämnaren.")
@@ -104,6 +111,8 @@ class StatusForm(NorrskenForm):
 
 
 class NoteForm(NorrskenForm):
+    """Notes, messages, meeting notes and the annual commentary: one guarded text."""
+
     text = TextAreaField(
         "Text",
         validators=[
@@ -111,6 +120,8 @@ class NoteForm(NorrskenForm):
             Length(max=2000, message="Skriv högst 2000 tecken."),
         ],
     )
+
+    GUARDED = ("text",)
 
 
 class PlanForm(NorrskenForm):
@@ -137,7 +148,9 @@ class AgendaItemForm(NorrskenForm):
 
 class AcuteMeetingForm(NorrskenForm):
     day = DatePartsField(
-        "Datum", description="Till exempel 24 11 2026.", validators=[InputRequired("Skriv datum.")]
+        "Datum",
+        description="Till exempel 24 11 2026.",
+        validators=[InputRequired("Skriv datum."), within_years],
     )
     start_time = TimeTextField(
         "Klockslag",
@@ -146,17 +159,20 @@ class AcuteMeetingForm(NorrskenForm):
     )
     place = StringField(
         "Plats",
+        description="Visas också för den som skickade förfrågan, på statussidan. Skriv lokal "
+        "eller ort, aldrig uppgifter om personen.",
         default=lambda: current_app.config["MEETING_PLACE"],
-        validators=[DataRequired("Skriv plats."), Length(max=120)],
+        validators=[
+            DataRequired("Skriv plats."),
+            Length(max=120, message="Skriv högst 120 tecken."),
+        ],
     )
 
+    GUARDED = ("place",)
 
-class QueueFilterForm(NorrskenForm):
-    """The queue's filters: read from the query string, so no CSRF token is needed."""
 
-    class Meta:
-        csrf = False
-        locales = ("sv_SE", "sv")
+class QueueFilterForm(FilterForm):
+    """The queue's filters, from the query string."""
 
     status = MultiCheckboxField("Status", choices=as_choices(v.STATUSES), validators=[Optional()])
     kind = SelectField(
@@ -168,8 +184,8 @@ class QueueFilterForm(NorrskenForm):
     municipality = SelectField(
         "Hemkommun", choices=as_choices([("", "Alla"), *v.MUNICIPALITIES]), validators=[Optional()]
     )
-    received_from = DatePartsField("Inkommen från", validators=[Optional()])
-    received_to = DatePartsField("Inkommen till och med", validators=[Optional()])
+    received_from = DatePartsField("Inkommen från", validators=[Optional(), within_years])
+    received_to = DatePartsField("Inkommen till och med", validators=[Optional(), within_years])
 
 
 class PeriodForm(NorrskenForm):
@@ -179,16 +195,14 @@ class PeriodForm(NorrskenForm):
         csrf = False
         locales = ("sv_SE", "sv")
 
-    fran = DatePartsField("Från", validators=[Optional()])
-    till = DatePartsField("Till och med", validators=[Optional()])
+    fran = DatePartsField("Från", validators=[Optional(), within_years])
+    till = DatePartsField("Till och med", validators=[Optional(), within_years])
 
 
-class AuditFilterForm(NorrskenForm):
-    class Meta:
-        csrf = False
-        locales = ("sv_SE", "sv")
+class AuditFilterForm(FilterForm):
+    """The audit log's filters, from the query string."""
 
     event_type = SelectField("Händelse", validators=[Optional()])
     actor = StringField("Vem", validators=[Optional(), Length(max=40)])
-    day_from = DatePartsField("Från", validators=[Optional()])
-    day_to = DatePartsField("Till och med", validators=[Optional()])
+    day_from = DatePartsField("Från", validators=[Optional(), within_years])
+    day_to = DatePartsField("Till och med", validators=[Optional(), within_years])

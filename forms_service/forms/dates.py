@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from wtforms import Field, StringField
+from wtforms import Field
 from wtforms.utils import unset_value
 from wtforms.validators import StopValidation
+from wtforms.widgets import TextInput
 
 PARTS = (("dag", "dag"), ("manad", "månad"), ("ar", "år"))
 YEARS = range(2000, 2101)
@@ -78,8 +79,10 @@ def _parse(parts: dict[str, str], label: str) -> tuple[date | None, str | None]:
     if not all(parts[key].isdigit() for key, _ in PARTS):
         return None, f"{label} måste vara ett riktigt datum, skrivet med siffror."
     day, month, year = (int(parts[key]) for key, _ in PARTS)
-    if len(parts["ar"]) != 4 or year not in YEARS:
+    if len(parts["ar"]) != 4:
         return None, f"Året i {label.lower()} måste ha fyra siffror, till exempel 2026."
+    if year not in YEARS:
+        return None, f"{label}: skriv ett datum mellan år {YEARS.start} och {YEARS.stop - 1}."
     try:
         return date(year, month, day), None
     except ValueError:
@@ -90,8 +93,11 @@ def _with_article(part: str) -> str:
     return {"dag": "en dag", "månad": "en månad", "år": "ett år"}[part]
 
 
-class TimeTextField(StringField):
-    """A time of day as text; `data` is a `datetime.time` (None when empty or not a time)."""
+class TimeTextField(Field):
+    """A time of day as text; `data` is a `datetime.time` (None when empty or not a time).
+    Not a StringField: what is typed is parsed to a time and never kept as text."""
+
+    widget = TextInput()
 
     def process_formdata(self, valuelist):
         self.raw_text = (valuelist[0] if valuelist else "").strip()[:10]

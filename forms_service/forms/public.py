@@ -37,8 +37,10 @@ from .common import (
     add_months,
     as_choices,
     at_least_one,
+    in_service_years,
     required_if,
     valid_work_phone,
+    within_years,
 )
 from .dates import DatePartsField
 
@@ -232,12 +234,12 @@ class RequestForm(SubmitterFields):
         place = current_app.config["MEETING_PLACE"]
         self.participation.choices = as_choices(v.participation_choices(place))
 
+    GUARDED = ("acute_reason", "case_description", "question", "other_actors")
+
     def guarded_fields(self) -> list[Field]:
-        """The free-text fields the de-identification guard checks, in page order."""
-        fields = [self.case_description, self.question, self.other_actors]
-        if self.kind.data == Kind.ACUTE:
-            fields.insert(0, self.acute_reason)
-        return fields
+        """The acute reason is only stored (and so only checked) for an acute request."""
+        fields = super().guarded_fields()
+        return fields if self.kind.data == Kind.ACUTE else fields[1:]
 
 
 class DeclarationForm(NorrskenForm):
@@ -273,14 +275,17 @@ class ConsentForm(SubmitterFields):
     valid_from = DatePartsField(
         "Gäller från",
         description="Till exempel 23 11 2026.",
-        validators=[InputRequired("Skriv från vilket datum samtycket gäller.")],
+        validators=[InputRequired("Skriv från vilket datum samtycket gäller."), within_years],
     )
     valid_until = DatePartsField(
         "Gäller till och med",
         description="Formulärtjänsten godtar högst 12 månader efter startdatum. Det är "
         "formulärtjänstens eget val, inte ett krav i lag. Välj så kort tid som ärendet behöver. "
         "Till exempel 22 11 2027.",
-        validators=[InputRequired("Skriv till och med vilket datum samtycket gäller.")],
+        validators=[
+            InputRequired("Skriv till och med vilket datum samtycket gäller."),
+            within_years,
+        ],
     )
     method = RadioField(
         "Hur lämnades samtycket?",
@@ -326,8 +331,8 @@ class ConsentForm(SubmitterFields):
 
     def validate_valid_until(self, field):
         start, end = self.valid_from.data, field.data
-        if not start or not end:
-            return
+        if not (in_service_years(start) and in_service_years(end)):
+            return  # reported at the field that is out of range
         if end < start:
             raise ValidationError("Slutdatumet måste vara samma dag som startdatumet eller senare.")
         if end > add_months(start, 12):
@@ -340,8 +345,7 @@ class ConsentForm(SubmitterFields):
                 "Slutdatumet har redan passerat. Ett utgånget samtycke kan inte registreras."
             )
 
-    def guarded_fields(self) -> list[Field]:
-        return [self.original_case_reference, self.other_parties]
+    GUARDED = ("other_parties", "original_kept_by_other", "original_case_reference")
 
 
 REPLY_MAX = 1500
@@ -349,6 +353,8 @@ REPLY_MAX = 1500
 
 class ReplyForm(NorrskenForm):
     """The submitter's answer to a request for more information (komplettering)."""
+
+    GUARDED = ("text",)
 
     text = TextAreaField(
         "Ditt svar till samordnaren",
@@ -364,4 +370,5 @@ class ReplyForm(NorrskenForm):
 class CheckTextForm(NorrskenForm):
     """The live de-identification hint: one text to check."""
 
-    text = TextAreaField(validators=[Length(max=CASE_DESCRIPTION_MAX * 2)])
+    # No longer than the longest guarded field: the hint never scans more than could be sent.
+    text = TextAreaField(validators=[Length(max=CASE_DESCRIPTION_MAX)])

@@ -11,7 +11,7 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import select
 
-from .. import audit, auth, clock
+from .. import audit, auth, clock, login_throttle, notify
 from ..audit import AuditObject, AuditType
 from ..db import get_session
 from ..models import Coordinator, CoordinatorSession
@@ -37,51 +37,84 @@ def _account_event(event_type: str, account: Coordinator, detail: str | None = N
 # --- Login ---------------------------------------------------------------------------------------
 
 
-def check_password(username: str, password: str) -> int | None:
-    """The first login step: the account's id when the password is right and the account is
-    enrolled; otherwise None, with the failure counted and audited. The lock is checked before
-    the password, and every failure looks the same to the caller."""
-    account = auth.find_account(username)
-    result = None
-    if auth.is_locked(account):
-        _account_event(AuditType.LOGIN_FAILED, account, detail="kontot är låst")
-    elif not (auth.password_matches(account, password) and account.is_enrolled):
-        auth.record_failure(account, username)
+def _login_failed(account: Coordinator | None, detail: str) -> None:
+    if account is None:
+        audit.record(AuditType.LOGIN_FAILED, actor=None, detail=detail)
     else:
-        result = account.id
+        _account_event(AuditType.LOGIN_FAILED, account, detail=detail)
+
+
+def check_password(username: str, password: str, client: str) -> str | None:
+    """The first login step: a half-finished login's token when the password is right and the
+    account is enrolled; otherwise None, audited. The password hash always runs, also for an
+    unknown username and for a client that must wait (login_throttle.py), so the three look
+    the same in message and in time. `client` is the client's rate-limit key."""
+    found = login_throttle.keys(username, client)
+    account = auth.find_account(username)
+    must_wait = login_throttle.must_wait(found)
+    matches = auth.password_matches(account, password)
+    result = None
+    if must_wait:
+        _login_failed(account, "för tätt försök")
+    elif matches and account.is_enrolled:
+        result = auth.start_pending_login(account)
+    else:
+        login_throttle.record_failure(found)
+        _login_failed(account, "okänt konto" if account is None else "fel lösenord")
     get_session().commit()
     return result
 
 
-def pending_login(pending: dict | None) -> int | None:
-    """The account id of a password step that is recent enough for the code step, if the
-    account still exists."""
-    account_id = auth.pending_login_id(pending)
-    if account_id is None or get_session().get(Coordinator, account_id) is None:
-        return None
-    return account_id
+def pending_login(token: str | None) -> bool:
+    """True when this cookie token belongs to a half-finished login that may take its code."""
+    return auth.find_pending_login(token) is not None
 
 
-def check_code(account_id: int, code: str | None) -> str | None:
-    """The second login step: a new session token when the one-time code is right; otherwise
-    None, with the failure counted and audited (a locked account counts nothing more). A right
-    code whose time step was just used is refused with FieldError("code", CODE_USED), uncounted:
+def check_code(pending_token: str | None, code: str | None, client: str) -> str | None:
+    """The second login step: a new session token when the one-time code is right, and the
+    half-finished login ends; otherwise None, audited. Wrong codes count toward the backoff and
+    toward LOGIN_CODE_FAILURE_CAP (security review L3): the coordinator is alerted by e-mail at
+    LOGIN_CODE_ALERT_AFTER, and at the cap the code step closes until the account is reset.
+    A right code whose time step was just used raises FieldError("code", CODE_USED), uncounted:
     the coordinator only has to wait for the next code."""
-    account = get_session().get(Coordinator, account_id)
-    if account is None:
+    pending = auth.find_pending_login(pending_token)
+    if pending is None:
         return None
-    token = None
-    if auth.is_locked(account):
-        pass
+    account = pending.coordinator
+    found = login_throttle.keys(account.username, client)
+    config = current_app.config
+    token, alert = None, None
+    if account.code_failures >= config["LOGIN_CODE_FAILURE_CAP"]:
+        _login_failed(account, "för många felaktiga koder")
+    elif login_throttle.must_wait(found):
+        _login_failed(account, "för tätt försök")
     elif auth.code_already_used(account, code or ""):
         raise FieldError("code", CODE_USED)
     elif not auth.verify_code(account, code or ""):
-        auth.record_failure(account, account.username)
+        login_throttle.record_failure(found)
+        account.code_failures = Coordinator.code_failures + 1
+        _login_failed(account, "fel kod")
+        get_session().flush()
+        if account.code_failures in (
+            config["LOGIN_CODE_ALERT_AFTER"],
+            config["LOGIN_CODE_FAILURE_CAP"],
+        ):
+            alert = account.code_failures
     else:
         _account_event(AuditType.LOGIN_OK, account)
+        get_session().delete(pending)
+        login_throttle.record_success(found)
         token = auth.start_session(account)
     get_session().commit()
+    if alert:
+        notify.notify_code_failures(
+            account.username, alert, closed=alert >= config["LOGIN_CODE_FAILURE_CAP"]
+        )
     return token
+
+
+def code_step_closed(account: Coordinator) -> bool:
+    return account.code_failures >= current_app.config["LOGIN_CODE_FAILURE_CAP"]
 
 
 # Activity is recorded at most this often, so reading pages does not write on every request.
@@ -128,16 +161,16 @@ def enrolment_account(token: str) -> Coordinator:
     return account
 
 
-def enrol(token: str, password: str, secret: str, code: str) -> Coordinator:
-    """Set the password and connect the authenticator app; the link then stops working."""
+def enrol(token: str, password: str, code: str) -> Coordinator:
+    """Set the password and connect the authenticator app to the secret issued with the link;
+    the link then stops working."""
     account = enrolment_account(token)
     problem = auth.password_problem(password, account.username)
     if problem:
         raise FieldError("new_password", problem)
-    if not auth.verify_code(account, code, secret=secret):
+    if not auth.verify_code(account, code):
         raise FieldError("code", CODE_REFUSED)
     account.password_hash = auth.hash_password(password)
-    account.totp_secret = secret
     account.password_changed_at = clock.now()
     account.enrolment_token_hash = None
     account.enrolment_expires_at = None
@@ -158,6 +191,7 @@ def change_password(session_id: int, current: str, new: str) -> None:
     me.password_hash = auth.hash_password(new)
     me.password_changed_at = clock.now()
     auth.end_other_sessions(me, keep=live)
+    auth.end_pending_logins(me)
     _account_event(AuditType.PASSWORD_CHANGED, me)
     get_session().commit()
 
@@ -188,9 +222,9 @@ def reset_account(username: str) -> tuple[str, str]:
     account.password_hash = None
     account.totp_secret = None
     account.last_totp_step = 0
-    account.failed_logins = 0
-    account.locked_until = None
+    account.code_failures = 0
     auth.end_other_sessions(account, keep=None)
+    auth.end_pending_logins(account)
     token = auth.issue_enrolment(account)
     audit.record(
         AuditType.ACCOUNT_RESET,

@@ -40,6 +40,9 @@ def request_page(reference: str) -> RequestPage:
     )
 
 
+PURGED = "Förfrågan är gallrad. Inget nytt kan läggas till i den."
+
+
 def change_status(
     reference: str,
     to_status: str | None,
@@ -52,6 +55,8 @@ def change_status(
     on the submitter's status page (for "behöver komplettering" and "avböjd" it is required by
     the form: what is needed, or why the request was declined)."""
     record = find_request(reference)
+    if record.purged_at is not None:  # text added now would outlive the purge (review L4)
+        raise FieldError("comment" if (comment or "").strip() else "status", PURGED)
     previous = record.status
     if to_status:
         try:
@@ -79,6 +84,8 @@ def add_note(reference: str, text: str, actor: str) -> SamradRequest:
 
 def _add_event(reference: str, kind: str, text: str, actor: str, audit_type: str):
     record = find_request(reference)
+    if record.purged_at is not None:  # text added now would outlive the purge (review L4)
+        raise FieldError("text", PURGED)
     get_session().add(RequestEvent(request=record, kind=kind, actor=actor, text=text))
     _audit(record, actor, audit_type)
     get_session().commit()

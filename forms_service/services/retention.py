@@ -1,11 +1,11 @@
 """Retention (gallring): case text is deleted when it is no longer needed; statistics remain.
 
 What is deleted: the free text of requests (case description, question, acute reason, other
-actors), coordinator notes and messages, meeting notes, the professional's contact details, and
-a consent record's scope text and case reference: every column marked `info=PURGE` in
-models.py, so a new encrypted column cannot be forgotten here. What remains: the anonymous
-fields statistics need (month, municipality, kind, basis, forms of violence, outcome, days to
-samråd).
+actors), coordinator notes and messages, meeting notes and places, the professional's contact
+details, the submission key's hash, and a consent record's scope text and case reference: every
+column marked `info=PURGE` in models.py, so a new encrypted column cannot be forgotten here.
+What remains: the anonymous fields statistics need (month, municipality, kind, basis, forms of
+violence, outcome, days to samråd).
 
 Periods (configuration): requests that are finished, declined or withdrawn lose their text
 RETENTION_REQUEST_DAYS after they ended; consent records RETENTION_CONSENT_DAYS after they
@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import delete, or_, select, update
 
-from .. import audit, clock
+from .. import audit, clock, db, login_throttle
 from ..audit import AuditType
 from ..db import get_session
 from ..models import (
@@ -64,6 +64,7 @@ def purge(now: datetime | None = None) -> PurgeResult:
         audit_events=_purge_audit(now - timedelta(days=config["RETENTION_AUDIT_DAYS"])),
         saved_forms=unsent.purge(now),
     )
+    login_throttle.forget_old(now)
     if result.requests or result.consents or result.meetings or result.audit_events:
         audit.record(
             AuditType.DELETION,
@@ -74,7 +75,12 @@ def purge(now: datetime | None = None) -> PurgeResult:
             ),
         )
     get_session().commit()
+    db.truncate_write_ahead_log(current_app.extensions["engine"])
     return result
+
+
+def _any_text(model, columns: dict):
+    return or_(*(getattr(model, name).is_not(None) for name in columns))
 
 
 def _purge_requests(cutoff: datetime, now: datetime) -> int:
@@ -95,11 +101,21 @@ def _purge_requests(cutoff: datetime, now: datetime) -> int:
             .where(SamradRequest.id.in_(due))
             .values(**purged_columns(SamradRequest), purged_at=now)
         )
-        session.execute(
-            update(RequestEvent)
-            .where(RequestEvent.request_id.in_(due))
-            .values(**purged_columns(RequestEvent))
-        )
+    # Everything that reached a purged request afterwards goes too (security review L4): the
+    # service refuses new notes on a purged request, but a purge must not depend on that.
+    request_columns = purged_columns(SamradRequest)
+    session.execute(
+        update(SamradRequest)
+        .where(SamradRequest.purged_at.is_not(None), _any_text(SamradRequest, request_columns))
+        .values(**request_columns)
+    )
+    event_columns = purged_columns(RequestEvent)
+    purged = select(SamradRequest.id).where(SamradRequest.purged_at.is_not(None))
+    session.execute(
+        update(RequestEvent)
+        .where(RequestEvent.request_id.in_(purged), _any_text(RequestEvent, event_columns))
+        .values(**event_columns)
+    )
     return len(due)
 
 
@@ -115,6 +131,12 @@ def _purge_consents(cutoff: datetime, now: datetime) -> int:
             ),
         )
         .values(**purged_columns(ConsentRecord), purged_at=now)
+    )
+    consent_columns = purged_columns(ConsentRecord)
+    get_session().execute(
+        update(ConsentRecord)
+        .where(ConsentRecord.purged_at.is_not(None), _any_text(ConsentRecord, consent_columns))
+        .values(**consent_columns)
     )
     return purged.rowcount or 0
 

@@ -7,6 +7,8 @@ Transactions follow the rule in services/__init__.py: each public function commi
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 import secrets
 from dataclasses import dataclass
@@ -19,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from .. import audit, clock, notify, tokens, workflow
 from ..db import get_session
 from ..models import ConsentRecord, RequestEvent, SamradRequest, utcnow
-from ..vocabulary import PARTIES, SUBMITTER, WITHDRAWABLE_STATUSES, EventKind, Kind, Status, label
+from ..vocabulary import SUBMITTER, WITHDRAWABLE_STATUSES, EventKind, Kind, Status
 from . import NotFound, expiry
 
 # Readable aloud: no I, O, Q or Z, no 0 or 1. Letters and digits in fixed places (LLDD-LLDD).
@@ -51,13 +53,35 @@ def normalise_reference(raw: str, prefix: str) -> str | None:
     return f"{prefix}-{compact[:4]}-{compact[4:]}"
 
 
+# --- The submission key --------------------------------------------------------------------------
+# Each form carries a random key that the server issued, so that sending the same form twice
+# stores one record. The key is never stored, only a keyed hash (security review M1, M2).
+
+SUBMISSION_KEY = re.compile(r"[0-9a-f]{32}")
+
+
+def new_submission_key() -> str:
+    return secrets.token_hex(16)
+
+
+def valid_submission_key(key: object) -> bool:
+    """True only for the shape the server issues: 32 lower-case hex characters."""
+    return isinstance(key, str) and SUBMISSION_KEY.fullmatch(key) is not None
+
+
+def submission_key_hash(key: str) -> str:
+    secret = current_app.config["SECRET_KEY"].encode("utf-8")
+    return hmac.new(secret, b"submission-key:" + key.encode("ascii"), hashlib.sha256).hexdigest()
+
+
 def _new_identity() -> dict:
     return {"public_id": secrets.token_hex(16), "token_nonce": tokens.new_nonce()}
 
 
-def _insert_once(record, submission_key: str, model):
+def _insert_once(record, model):
     """Insert `record`; if its submission key was already used, return the earlier record."""
     session = get_session()
+    key_hash = record.submission_key_hash
     for _attempt in range(5):
         session.add(record)
         try:
@@ -65,7 +89,7 @@ def _insert_once(record, submission_key: str, model):
             return record, True
         except IntegrityError:
             session.rollback()
-            existing = session.scalar(select(model).where(model.submission_key == submission_key))
+            existing = session.scalar(select(model).where(model.submission_key_hash == key_hash))
             if existing is not None:
                 return existing, False
             # A reference collision (one in a billion): draw a new one and try again.
@@ -73,14 +97,22 @@ def _insert_once(record, submission_key: str, model):
     raise RuntimeError("could not store the record")
 
 
-def submit_request(data: dict, consent_reference: str | None) -> SamradRequest:
+def submit_request(data: dict, consent_reference: str | None) -> tuple[SamradRequest, bool]:
     """Store a checked request (with the consent it rests on, if any) and tell the coordinator
-    by e-mail; a resubmission of the same form returns the earlier request and sends nothing."""
+    by e-mail; (request, True) if new. A resubmission of the same form returns the earlier
+    request and False, and sends nothing."""
     consent = find_consent_by_reference(consent_reference) if consent_reference else None
     record, is_new = create_request(data, consent)
     if is_new:
         notify.notify_new_request(record)
-    return record
+    return record, is_new
+
+
+def _keyed(data: dict) -> dict:
+    """The record's values with the submission key replaced by its keyed hash."""
+    values = dict(data)
+    values["submission_key_hash"] = submission_key_hash(values.pop("submission_key"))
+    return values
 
 
 def create_request(data: dict, consent: ConsentRecord | None) -> tuple[SamradRequest, bool]:
@@ -91,16 +123,18 @@ def create_request(data: dict, consent: ConsentRecord | None) -> tuple[SamradReq
         consent=consent,
         is_acute=data["kind"] == Kind.ACUTE,
         status=Status.NEW,
-        **data,
+        **_keyed(data),
     )
     if not request.is_acute:
         request.acute_reason = None
-    return _insert_once(request, data["submission_key"], SamradRequest)
+    return _insert_once(request, SamradRequest)
 
 
 def create_consent(data: dict) -> tuple[ConsentRecord, bool]:
-    consent = ConsentRecord(**_new_identity(), reference=new_reference(CONSENT_PREFIX), **data)
-    return _insert_once(consent, data["submission_key"], ConsentRecord)
+    consent = ConsentRecord(
+        **_new_identity(), reference=new_reference(CONSENT_PREFIX), **_keyed(data)
+    )
+    return _insert_once(consent, ConsentRecord)
 
 
 def find_request(reference: str) -> SamradRequest:
@@ -125,13 +159,24 @@ def find_consent_by_reference(raw_reference: str) -> ConsentRecord | None:
     return get_session().scalar(select(ConsentRecord).where(ConsentRecord.reference == reference))
 
 
+# One answer for every consent that cannot be used (security review L5): whoever has seen a
+# reference must not learn from the form whether it exists, whether it was withdrawn, when it
+# ends or which parties it covers. The professional who registered it has all that on the
+# receipt; the coordinator sees the reasons on the request page.
+CONSENT_REFUSED = (
+    "Samtycket kan inte användas för den här förfrågan. Kontrollera referensen på bekräftelsen "
+    "från när samtycket registrerades, att samtycket gäller i dag och att det omfattar alla "
+    "parter du har valt. Registrera annars ett nytt samtycke, eller dra ärendet avidentifierat."
+)
+
+
 @dataclass
 class ConsentCheck:
     consent: ConsentRecord | None
-    problem: str | None  # a Swedish message for the form, or None when the consent can be used
+    problem: str | None  # CONSENT_REFUSED, or None when the consent can be used
 
 
-def check_consent_covers(raw_reference: str, parties: list[str], today: date) -> ConsentCheck:
+def consent_covers(consent: ConsentRecord | None, parties: list[str], today: date) -> bool:
     """Does the consent exist, hold today, and cover every party the submitter asks for?
 
     The home municipality is not added: the coordinator decides who takes part (avsnitt 12), the
@@ -139,42 +184,16 @@ def check_consent_covers(raw_reference: str, parties: list[str], today: date) ->
     in an acute case another municipality may be responsible (SoL 29 kap.). Whoever the
     coordinator invites beyond the consent gets a warning on the coordinator's side.
     """
+    if consent is None or consent.purged_at is not None or not consent.is_valid_on(today):
+        return False
+    return all(party in consent.parties for party in parties)
+
+
+def check_consent_covers(raw_reference: str, parties: list[str], today: date) -> ConsentCheck:
     consent = find_consent_by_reference(raw_reference)
-    shown = (raw_reference or "").strip()[:20]
-    if consent is None:
-        return ConsentCheck(
-            None,
-            f"Det finns inget registrerat samtycke med referensen {shown}. Kontrollera "
-            "referensen på bekräftelsen från när samtycket registrerades, eller dra ärendet "
-            "avidentifierat.",
-        )
-    if consent.purged_at is not None or consent.is_withdrawn():
-        return ConsentCheck(
-            consent,
-            f"Samtycket {consent.reference} är återkallat och kan inte användas. Dra ärendet "
-            "avidentifierat, eller registrera ett nytt samtycke om personen samtycker igen.",
-        )
-    if consent.is_expired(today):
-        return ConsentCheck(
-            consent,
-            f"Samtycket {consent.reference} gällde till och med {consent.valid_until.isoformat()}. "
-            "Registrera ett nytt samtycke eller dra ärendet avidentifierat.",
-        )
-    if today < consent.valid_from:
-        return ConsentCheck(
-            consent,
-            f"Samtycket {consent.reference} gäller först från {consent.valid_from.isoformat()}.",
-        )
-    missing = [p for p in dict.fromkeys(parties) if p not in consent.parties]
-    if missing:
-        names = ", ".join(label(PARTIES, p) for p in missing)
-        which, them = ("den parten", "den") if len(missing) == 1 else ("de parterna", "dem")
-        return ConsentCheck(
-            consent,
-            f"Samtycket {consent.reference} omfattar inte: {names}. Ta bort {which} ur "
-            f"förfrågan, eller registrera ett nytt samtycke som omfattar {them}.",
-        )
-    return ConsentCheck(consent, None)
+    if consent_covers(consent, parties, today):
+        return ConsentCheck(consent, None)
+    return ConsentCheck(None, CONSENT_REFUSED)
 
 
 def status_token(record) -> str:
