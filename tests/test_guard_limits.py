@@ -98,7 +98,8 @@ def test_h1_findings_shown_per_field_are_capped(app, client):
 def _forty_names() -> str:
     from importlib import resources
 
-    listed = resources.files("forms_service.deidentify").joinpath("data", "first_names.txt").read_text("utf-8")
+    data = resources.files("forms_service.deidentify").joinpath("data")
+    listed = data.joinpath("first_names.txt").read_text("utf-8")
     names = [line.strip() for line in listed.splitlines() if line and not line.startswith("#")]
     return "Vi har pratat med " + ", ".join(names[:40]) + "."
 
