@@ -61,6 +61,7 @@ def test_issue13_7_confirmation_pages_fit_a_320px_phone(browser, live_server):
     page.goto(live_server + "/formular/samtycke")
     fill_consent_form(page)
     page.click("button:has-text('Fortsätt')")
+    page.locator("button:has-text('Registrera samtycket')").wait_for()  # the check page loaded
     assert _fits(page), "the consent check page"
     page.click("button:has-text('Registrera samtycket')")
     page.locator(".panel").wait_for()
