@@ -8,10 +8,11 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from . import lexicon
 from .findings import Finding, finding
-from .windows import cue_windows
+from .windows import cue_windows, matches_at, matches_at_runs
 
 # ---------------------------------------------------------------------------------------------
 # E-mail, URL, social handles, IP addresses
@@ -31,17 +32,27 @@ _PROVIDER = (
     r"proton|telia|tele2|telenor|comhem|bredband|bredband2|spray|passagen|bahnhof|mail|gmx|"
     r"yandex|tutanota|tuta)"
 )
-_LOCAL = rf"[\w%+\-]{{1,64}}(?:{_DOT}[\w%+\-]{{1,64}}){{0,4}}"
+# Possessive runs ("{1,64}+"): what follows a run (a dot, an @ or a space) never starts with a
+# character of the run, so giving characters back could never match, only cost time.
+_LOCAL = rf"[\w%+\-]{{1,64}}+(?:{_DOT}[\w%+\-]{{1,64}}+){{0,4}}"
+# What must follow the first word of an address: an @ or a dot (or one written as a word), or
+# "på gmail": checked once at each word before the costlier alternatives are tried.
+_MAYBE_EMAIL = (
+    r"(?=[\w%+\-]++(?:\s?[@.(\[{<]|\s(?:at|snabel|punkt|dot|prick))|[\w%+\-.]++\s(?:på|at|hos)\s)"
+)
 _EMAIL = re.compile(
-    rf"(?<![\w.%+\-]){_LOCAL}{_AT}[\w\-]{{1,63}}(?:{_DOT}[\w\-]{{1,63}}){{0,6}}{_DOT}{_TLD}(?![\w])"
+    rf"(?<![\w.%+\-]){_MAYBE_EMAIL}(?:"
+    rf"{_LOCAL}{_AT}[\w\-]{{1,63}}+(?:{_DOT}[\w\-]{{1,63}}+){{0,6}}{_DOT}{_TLD}(?![\w])"
     # "emma.j på gmail", "anna at hotmail": a provider's name is enough without the domain.
-    rf"|(?<![\w.%+\-])[\w%+\-]{{1,64}}(?:[._][\w%+\-]{{1,64}})+\s(?:på|at|hos)\s{_PROVIDER}(?![\w])"
-    rf"|(?<![\w.%+\-]){_LOCAL}{_AT}{_PROVIDER}(?![\w])",
+    rf"|[\w%+\-]{{1,64}}(?:[._][\w%+\-]{{1,64}})+\s(?:på|at|hos)\s{_PROVIDER}(?![\w])"
+    rf"|{_LOCAL}{_AT}{_PROVIDER}(?![\w]))",
     re.IGNORECASE,
 )
+# A word followed by a dot, or a scheme, is checked before the alternatives are tried.
 _URL = re.compile(
-    r"(?<![\w@/.])(?:(?:https?|ftp)://[^\s<>\"]{1,2000}|www\.[^\s<>\"]{1,2000}|"
-    r"(?:[A-Za-z0-9\-]{1,63}\.){1,8}(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be)"
+    r"(?<![\w@/.])(?=[A-Za-z0-9\-]++\.|(?:https?|ftp)://)"
+    r"(?:(?:https?|ftp)://[^\s<>\"]{1,2000}|www\.[^\s<>\"]{1,2000}|"
+    r"(?:[A-Za-z0-9\-]{1,63}+\.){1,8}(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be)"
     r"(?:/[^\s<>\"]{0,2000})?)(?![\w@])",
     re.IGNORECASE,
 )
@@ -143,12 +154,11 @@ def _public_site(url: str) -> bool:
 
 def find_social_handles(text: str) -> Iterator[Finding]:
     if "@" in text:
-        for match in _SOCIAL_HANDLE.finditer(text):
+        for match in matches_at(_SOCIAL_HANDLE, text, _found_all(text, "@")):
             end = _strip_trailing_punctuation(text, match.start(), match.end())
             if end - match.start() > 2:
                 yield finding("social_handle", match.start(), end)
-    folded = text.casefold()
-    for start, end in cue_windows(folded, _HANDLE_CUES, 40, 80):
+    for start, end in cue_windows(text, _HANDLE_CUES, 40, 80):
         for match in _NAMED_HANDLE.finditer(text, start, end):
             part = "handle" if match["handle"] else "before"
             start = match.start(part)
@@ -172,11 +182,29 @@ def _looks_like_handle(word: str) -> bool:
     return word.islower() and not lexicon.is_ordinary(word) and not lexicon.is_non_name(word)
 
 
+def _found_all(text: str, part: str) -> list[int]:
+    """Every position where `part` starts, in order."""
+    found, position = [], text.find(part)
+    while position >= 0:
+        found.append(position)
+        position = text.find(part, position + 1)
+    return found
+
+
+def _ipv6_positions(text: str) -> list[int]:
+    """Where an IPv6 address can start: up to four hexadecimal digits before a colon that has
+    another colon at most five characters after it."""
+    colons = _found_all(text, ":")
+    pairs = [c for c, d in pairwise(colons) if d - c <= 5]
+    return sorted({c - k for c in pairs for k in range(5) if c >= k})
+
+
 def find_ip_addresses(text: str) -> Iterator[Finding]:
-    for match in _IPV4.finditer(text):
+    # An IPv4 address starts with a run of one to three digits.
+    for match in matches_at_runs(_IPV4, text, lengths=(1, 2, 3)):
         yield finding("ip_address", match.start(), match.end())
     if "::" in text or text.count(":") >= 3:
-        for match in _IPV6_CANDIDATE.finditer(text):
+        for match in matches_at(_IPV6_CANDIDATE, text, _ipv6_positions(text)):
             try:
                 ipaddress.IPv6Address(match.group())
             except ValueError:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from .findings import Finding, finding
-from .windows import cue_windows
+from .windows import cue_windows, matches_at_cues, matches_at_runs
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
 _PNR = re.compile(
@@ -57,6 +57,8 @@ _CUED = re.compile(
     r"samordningsnr|samordningsnummer|reservnr|reservnummer|res\.nr|id-nr|id-nummer)\.?:?\s?)"
     r"(?P<number>\d(?:[ .\-/]?\d){9,11}|\d{6,8}[\- ]?[A-Za-z]{1,2}\d{2,3})(?![\d])"
 )
+# Every cued number starts with one of these (case-folded): the pattern is tried only there.
+_CUED_CUES = ("pnr", "p-nr", "pers", "samnr", "samordningsn", "reservn", "res.nr", "id-n")
 # A reserve number (reservnummer), given by health care to people without a personnummer:
 # a birth date and letters where the last four digits would be ("19850101-T123", "850101-RX12").
 _RESERVE = re.compile(
@@ -64,15 +66,11 @@ _RESERVE = re.compile(
 )
 
 
+_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)  # a digit doubled, its two digits added
+
+
 def luhn_ok(digits: str) -> bool:
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2 == 1:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
+    total = sum(map(int, digits[-1::-2])) + sum(_DOUBLED[int(c)] for c in digits[-2::-2])
     return total % 10 == 0
 
 
@@ -117,7 +115,7 @@ def _date_part_valid(digits: str) -> bool:
 
 
 def find_personnummer(text: str) -> Iterator[Finding]:
-    for match in _PNR.finditer(text):
+    for match in matches_at_runs(_PNR, text, shortest=2):
         if match["century"] and match["s"] == "-" and not match["sep"].strip():
             continue  # "2025-11-03 1430": a date and a time, not "19790423-3181"
         kind = _kind(match)
@@ -128,26 +126,31 @@ def find_personnummer(text: str) -> Iterator[Finding]:
             yield finding(kind, match.start(), match.end())
         elif match["s"] == "" and match["sep"] in _CANONICAL_SEPARATORS:
             yield finding("personnummer_like", match.start(), match.end())
-    folded = text.casefold()
-    for start, end in cue_windows(folded, ("sista", "slut", "kontroll", "resten"), 40, 90):
-        patterns = [_LAST_FOUR, _FOUR_BEFORE_CUE]
-        if _BIRTH_CUE.search(text):
-            patterns.append(_BARE_LAST)
+    yield from _last_four(text)
+    for match in matches_at_cues(_CUED, text, _CUED_CUES):
+        number = match["number"]
+        digits = re.sub(r"\D", "", number)
+        if any(c.isalpha() for c in number) or (len(digits) in (10, 12) and valid_digits(digits)):
+            kind = "samordningsnummer" if int(digits[-6:-4]) > 60 else "personnummer"
+            yield finding(kind, match.start("number"), match.end("number"))
+    # A reserve number's digits are a run of six or eight (with the century).
+    for match in matches_at_runs(_RESERVE, text, lengths=(6, 8)):
+        if _date_part_valid(re.match(r"\d+", match.group()).group()):
+            yield finding("personnummer", match.start(), match.end())
+
+
+def _last_four(text: str) -> Iterator[Finding]:
+    """The last four digits given apart from the birth date ("sista fyra 1236")."""
+    windows = cue_windows(text, ("sista", "slut", "kontroll", "resten"), 40, 90)
+    if not windows:
+        return
+    patterns = [_LAST_FOUR, _FOUR_BEFORE_CUE]
+    if _BIRTH_CUE.search(text):
+        patterns.append(_BARE_LAST)
+    for start, end in windows:
         for pattern in patterns:
             for match in pattern.finditer(text, start, end):
                 four = match["four"]
                 if pattern is _BARE_LAST and 1900 <= int(four) <= 2099:
                     continue  # "sista gången 2024" is a year
                 yield finding("personnummer", match.start("four"), match.end("four"))
-    if "nr" in folded or "nummer" in folded or "numret" in folded:
-        for match in _CUED.finditer(text):
-            number = match["number"]
-            digits = re.sub(r"\D", "", number)
-            if any(c.isalpha() for c in number) or (
-                len(digits) in (10, 12) and valid_digits(digits)
-            ):
-                kind = "samordningsnummer" if int(digits[-6:-4]) > 60 else "personnummer"
-                yield finding(kind, match.start("number"), match.end("number"))
-    for match in _RESERVE.finditer(text):
-        if _date_part_valid(re.match(r"\d+", match.group()).group()):
-            yield finding("personnummer", match.start(), match.end())

@@ -25,6 +25,7 @@ from phonenumbers import (
 
 from . import harmless, identity
 from .findings import Finding, finding
+from .windows import folded, matches_at_cues
 
 # phonenumbers compiles its metadata patterns through re's cache of 512, which numbers from many
 # countries overflow (then every check recompiles); its own unbounded cache avoids that.
@@ -125,15 +126,15 @@ def _matched(masked: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             yield left + match.start, left + match.end
 
 
-def _spoken_windows(folded: str) -> list[tuple[int, int]]:
+def _spoken_windows(lower: str) -> list[tuple[int, int]]:
     windows: list[list[int]] = []
-    for match in _TENS_OR_TEENS.finditer(folded):
+    for match in _TENS_OR_TEENS.finditer(lower):
         start, end = max(0, match.start() - 120), match.end() + 120
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end
         else:
             windows.append([start, end])
-    return [(start, min(end, len(folded))) for start, end in windows]
+    return [(start, min(end, len(lower))) for start, end in windows]
 
 
 def find_phones(text: str) -> Iterator[Finding]:
@@ -150,15 +151,14 @@ def find_phones(text: str) -> Iterator[Finding]:
         elif digits >= 10 or not found[:1].isdigit() or "(" in found:
             for span in _matched(masked, candidate.start(), candidate.end()):
                 yield finding("phone", *span)
-    folded = text.casefold()
-    if "noll" in folded:
-        for match in _SPOKEN.finditer(text):
-            yield finding("phone", match.start(), match.end())
-    for start, end in _spoken_windows(folded):
+    for match in matches_at_cues(_SPOKEN, text, ("noll",)):
+        yield finding("phone", match.start(), match.end())
+    lower = folded(text)
+    for start, end in _spoken_windows(lower):
         for match in _SPOKEN_ANY.finditer(text, start, end):
             digits = spoken_digits(match.group())
             if len(digits) in (10, 12) and identity.valid_digits(digits):
                 yield finding("personnummer", match.start(), match.end())
-    if "numret" in folded or "nummer" in folded:
-        for match in _REST.finditer(text):
+    if "numret" in lower or "nummer" in lower:
+        for match in matches_at_cues(_REST, text, ("resten", "slutet", "sista")):
             yield finding("phone", match.start("digits"), match.end("digits"))

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from . import harmless, lexicon
 from .findings import Finding, finding
-from .windows import number_windows
+from .windows import cue_positions, matches_at, matches_at_runs, run_positions
 
 _TOWN = r"[A-ZÅÄÖ](?:[a-zåäö\-]{2,30}|[A-ZÅÄÖ\-]{2,30})(?![\wåäö])"
 _CODE = r"[1-9]\d{2}[ \-\u2013]?\d{2}"
@@ -57,14 +57,30 @@ _GLUED_PLATE = re.compile(
 _NOT_PLATES = {"BUP", "HVB", "LVU", "LVM", "LSS", "OSL", "SOL", "BRB", "SFS", "TMV", "IVO", "SOS"}
 
 
+def _postcode_positions(masked: str) -> list[int] | None:
+    """Where a postcode can start: at or up to three characters ("SE-") before a run of three
+    digits ("831 45") or five ("83145"), or at "postnr"/"postnummer"/"postkod"."""
+    cues = cue_positions(masked, ("post",))
+    if cues is None:
+        return None
+    runs = run_positions(masked, lengths=(3, 5), back=(0, 1, 2, 3))
+    return sorted({*runs, *cues})
+
+
 def find_postcodes(text: str) -> Iterator[Finding]:
     masked = harmless.mask(text)
-    for match in _POSTCODE.finditer(masked):
+    positions = _postcode_positions(masked)
+    found = (
+        _POSTCODE.finditer(masked)
+        if positions is None
+        else matches_at(_POSTCODE, masked, positions)
+    )
+    for match in found:
         yield finding("postcode", match.start(), match.end())
-    for match in _CODE_LOWER_TOWN.finditer(masked):
+    for match in matches_at_runs(_CODE_LOWER_TOWN, masked, lengths=(5,)):
         if lexicon.is_non_name(match["town"]) or match["town"] in lexicon.localities():
             yield finding("postcode", match.start(), match.end())
-    for match in _BARE_CODE.finditer(masked):
+    for match in matches_at_runs(_BARE_CODE, masked, lengths=(5,)):
         if _ADDRESS_CONTEXT.search(masked, max(0, match.start() - 40), match.start()):
             yield finding("postcode", match.start(), match.end())
 
@@ -93,20 +109,17 @@ def _capitals_line(text: str, start: int) -> bool:
 
 def find_plates(text: str) -> Iterator[Finding]:
     masked = harmless.mask(text)
-    for start, end in number_windows(masked, 9, 4):  # a plate has two digits in a row
-        yield from _plates_in(masked, start, end)
-    for match in _GLUED_PLATE.finditer(masked):
-        yield finding("registration_number", match.start("plate"), match.end("plate"))
-    for match in _FOREIGN_PLATE.finditer(masked):
-        if _PLATE_CUE.search(masked, max(0, match.start() - 45), match.start()):
-            yield finding("registration_number", match.start("plate"), match.end("plate"))
-
-
-def _plates_in(masked: str, start: int, end: int) -> Iterator[Finding]:
-    for match in _PLATE.finditer(masked, start, end):
+    # The digits of a plate start three to six characters after it ("ABC 123", "A B C 12 3").
+    for match in matches_at_runs(_PLATE, masked, back=(3, 4, 5, 6)):
         letters = match["letters"]
         if letters is not None:
             cue = bool(_PLATE_CUE.search(masked, max(0, match.start() - 45), match.start()))
             if not _plate_word(masked, match.start(), letters, cue):
                 continue
         yield finding("registration_number", match.start(), match.end())
+    for match in _GLUED_PLATE.finditer(masked):
+        yield finding("registration_number", match.start("plate"), match.end("plate"))
+    # Two letters, a space or hyphen, and a run of four or five digits.
+    for match in matches_at_runs(_FOREIGN_PLATE, masked, lengths=(4, 5), back=(2, 3)):
+        if _PLATE_CUE.search(masked, max(0, match.start() - 45), match.start()):
+            yield finding("registration_number", match.start("plate"), match.end("plate"))

@@ -34,16 +34,32 @@ DETECTORS: tuple[Callable[[str], Iterator[Finding]], ...] = (
 
 def _resolve_overlaps(candidates: list[Finding]) -> list[Finding]:
     """Keep the strongest of overlapping candidates: block before warn, then precedence, then
-    the longer span. Kept spans are held sorted, so each overlap check is a binary search."""
+    the longer span. Candidates that overlap nothing else are kept as they are; each group of
+    overlapping ones is settled on its own (a choice in one group cannot affect another)."""
+    ordered = sorted((f for f in candidates if f.end > f.start), key=lambda f: (f.start, f.end))
+    kept: list[Finding] = []
+    group: list[Finding] = []
+    group_end = -1
+    for candidate in ordered:
+        if group and candidate.start >= group_end:
+            kept += _strongest(group)
+            group = []
+        group.append(candidate)
+        group_end = max(group_end, candidate.end) if len(group) > 1 else candidate.end
+    kept += _strongest(group)
+    return kept
+
+
+def _strongest(group: list[Finding]) -> list[Finding]:
+    """The candidates of one group of overlapping ones that are kept, sorted by start."""
+    if len(group) == 1:
+        return group
     ordered = sorted(
-        candidates,
-        key=lambda f: (f.severity != BLOCK, RANK[f.kind], -(f.end - f.start), f.start),
+        group, key=lambda f: (f.severity != BLOCK, RANK[f.kind], -(f.end - f.start), f.start)
     )
     starts: list[int] = []
     kept: list[Finding] = []
     for candidate in ordered:
-        if candidate.end <= candidate.start:
-            continue
         index = bisect.bisect_left(starts, candidate.start)
         if index > 0 and kept[index - 1].end > candidate.start:
             continue
