@@ -4,9 +4,10 @@ Run: `.venv/bin/python bench/profile_guard.py [--chars 1000000] [--top 25]`
 
 On the benchmark's realistic text (bench/deidentify_quality.py `text_of_length`), it prints
 the CPU time (`time.process_time`, so that other work on a shared machine counts less) of each
-stage of `scan()` — the Unicode folding, the harmless-number mask, every detector, resolving
-overlaps — as the minimum of five runs, and then the functions with the most time of their own
-under cProfile. It measures; the figures to report come from bench/deidentify_quality.py.
+stage of `scan()` — the Unicode folding, the harmless-number mask, the runs of digits and the
+case-folded text the detectors share, every detector, resolving overlaps — as the minimum of
+five runs, and then the functions with the most time of their own under cProfile. It
+measures; the figures to report come from bench/deidentify_quality.py.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
 from bench.deidentify_quality import text_of_length  # noqa: E402
-from forms_service.deidentify import harmless, normalise, scan, scanner  # noqa: E402
+from forms_service.deidentify import harmless, normalise, scan, scanner, windows  # noqa: E402
 
 
 def cpu(function: Callable[[], object], runs: int = 5) -> float:
@@ -43,7 +44,12 @@ def stages(text: str) -> list[tuple[str, float]]:
     folded, _ = normalise.normalise(text)
     out = [("normalise (Unicode folding)", cpu(lambda: normalise.normalise(text)))]
     out.append(("harmless.mask", cpu(lambda: (harmless.mask.cache_clear(), harmless.mask(folded)))))
-    harmless.mask(folded)  # the detectors share the cached mask, as in scan()
+    masked = harmless.mask(folded)  # the detectors share the cached mask, as in scan()
+    for name, shared in [
+        ("windows.digit_runs", windows.digit_runs),
+        ("windows.folded", windows.folded),
+    ]:
+        out.append((name, cpu(lambda f=shared: (f.cache_clear(), f(folded), f(masked)))))
     candidates = []
     for detector in scanner.DETECTORS:
         name = f"{detector.__module__.rsplit('.', 1)[-1]}.{detector.__name__}"

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from .findings import Finding, finding
-from .windows import matches_at_runs
+from .windows import literal_spans, matches_at_runs
 
 _MONTHS = (
     "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
@@ -104,24 +104,9 @@ _WORKPLACE_WORDS = (
 )  # fmt: skip
 
 
-def _anchors(text: str) -> list[tuple[int, int]]:
-    """Each workplace word as written (lower case), left to right and never overlapping."""
-    found = []
-    for word in _WORKPLACE_WORDS:
-        position = text.find(word)
-        while position >= 0:
-            found.append((position, position + len(word)))
-            position = text.find(word, position + 1)
-    anchors: list[tuple[int, int]] = []
-    for start, end in sorted(found):
-        if not anchors or start >= anchors[-1][1]:
-            anchors.append((start, end))
-    return anchors
-
-
 def find_workplaces(text: str) -> Iterator[Finding]:
     windows: list[list[int]] = []
-    for anchor_start, anchor_end in _anchors(text):
+    for anchor_start, anchor_end in literal_spans(text, _WORKPLACE_WORDS):
         start, end = max(0, anchor_start - 45), anchor_end + 12
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end

@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from . import lexicon
 from .findings import Finding, finding
-from .windows import cue_windows, matches_at, matches_at_runs
+from .windows import cue_windows, matches_at, matches_at_cues, matches_at_runs
 
 # ---------------------------------------------------------------------------------------------
 # E-mail, URL, social handles, IP addresses
@@ -85,7 +85,8 @@ def _strip_trailing_punctuation(text: str, start: int, end: int) -> int:
     return end
 
 
-# Where an e-mail address may be: the e-mail pattern runs only in a window around these.
+# Where an e-mail address may be (tried only where its first word starts): the e-mail pattern
+# runs only in a window around these.
 _AT_SIGN = re.compile(
     rf"(?=[@aAsSpPdDhH])(?:@|(?<![\w])(?:at|snabel-?a|snabel|punkt|dot)(?![\w])"
     rf"|(?<=\s)(?:på|hos)\s{_PROVIDER}(?![\w]))",
@@ -98,7 +99,7 @@ def find_email(text: str) -> Iterator[Finding]:
     """E-mail addresses, searched only near each @ (or "(at)"): long texts with few addresses
     stay cheap. Nearby windows are merged so that no character is scanned twice."""
     windows: list[list[int]] = []
-    for at in _AT_SIGN.finditer(text):
+    for at in matches_at_cues(_AT_SIGN, text, ("@", "at", "snabel", "punkt", "dot", "på", "hos")):
         start, end = max(0, at.start() - 200), at.end() + 200
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end
@@ -109,7 +110,8 @@ def find_email(text: str) -> Iterator[Finding]:
             yield finding("email", match.start(), match.end())
 
 
-# Where a URL may be: the URL pattern runs only around these.
+# Where a URL may be (tried only at '://', 'www.' and dots): the URL pattern runs only around
+# these.
 _URL_ANCHOR = re.compile(
     r"(?=[:wW.])(?:://|www\.|\.(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be)"
     r"(?![^\W_]))",
@@ -119,7 +121,7 @@ _URL_ANCHOR = re.compile(
 
 def _url_windows(text: str) -> list[tuple[int, int]]:
     windows: list[list[int]] = []
-    for anchor in _URL_ANCHOR.finditer(text):
+    for anchor in matches_at_cues(_URL_ANCHOR, text, ("://", "www.", ".")):
         start, end = max(0, anchor.start() - 600), anchor.end() + 2100
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end

@@ -34,9 +34,12 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[\-'’][^\W\d_]+)*(?::[a-zåäö]{1,3}(?![\w]
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _SENTENCE_END = set('.!?:;•\n\r\t"“”(') | {"-", "–", "—", "*", "•", ">"}
 _SWEDISH_LETTERS = set("abcdefghijklmnopqrstuvwxyzåäöéèüàABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÈÜÀ")
+# The capital comes first, so that the regex engine can skip to the next capital; the
+# lookbehind then checks what stands before it.
 _INITIALS = re.compile(
-    r"(?=[A-ZÅÄÖ])(?:(?<![\w.])[A-ZÅÄÖ]\.(?:[ \u00a0]?[A-ZÅÄÖ](?:\.|(?=:s))){1,5}(?::s)?(?![\w])"
-    r"|(?<![\w.])[A-ZÅÄÖ]\.(?=[ \u00a0]?\)|[ \u00a0]\(|[ \u00a0][A-ZÅÄÖ][a-zåäö]))"
+    r"[A-ZÅÄÖ](?<![\w.][A-ZÅÄÖ])"
+    r"(?:\.(?:[ \u00a0]?[A-ZÅÄÖ](?:\.|(?=:s))){1,5}(?::s)?(?![\w])"
+    r"|\.(?=[ \u00a0]?\)|[ \u00a0]\(|[ \u00a0][A-ZÅÄÖ][a-zåäö]))"
 )
 _NOT_INITIALS = {"P.S.", "O.S.A.", "N.B.", "E.U.", "U.S.A.", "T.ex.", "S.k.", "F.d."}
 _LETTER_LABELS = {

@@ -25,7 +25,7 @@ from phonenumbers import (
 
 from . import harmless, identity
 from .findings import Finding, finding
-from .windows import folded, matches_at_cues
+from .windows import digit_runs, folded, literal_spans, matches_at, matches_at_cues
 
 # phonenumbers compiles its metadata patterns through re's cache of 512, which numbers from many
 # countries overflow (then every check recompiles); its own unbounded cache avoids that.
@@ -66,10 +66,10 @@ _SPOKEN_ANY = re.compile(
     rf"(?<![\wåäö]){_NUMBER_WORD}(?:[ ,\-]{{1,3}}{_NUMBER_WORD}){{4,16}}(?![\wåäö])",
     re.IGNORECASE,
 )
-_TENS_OR_TEENS = re.compile(
-    r"tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|elva|tolv|tretton|fjorton|femton"
-    r"|sexton|sjutton|arton|nitton"
-)
+_TENS_OR_TEENS = (
+    "tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio", "elva",
+    "tolv", "tretton", "fjorton", "femton", "sexton", "sjutton", "arton", "nitton",
+)  # fmt: skip
 _WORD_VALUES = {
     "noll": 0, "nolla": 0, "ett": 1, "en": 1, "etta": 1, "två": 2, "tvåa": 2, "tre": 3,
     "trea": 3, "fyra": 4, "fyran": 4, "fem": 5, "femma": 5, "sex": 6, "sexa": 6, "sju": 7,
@@ -128,8 +128,8 @@ def _matched(masked: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _spoken_windows(lower: str) -> list[tuple[int, int]]:
     windows: list[list[int]] = []
-    for match in _TENS_OR_TEENS.finditer(lower):
-        start, end = max(0, match.start() - 120), match.end() + 120
+    for found_start, found_end in literal_spans(lower, _TENS_OR_TEENS):
+        start, end = max(0, found_start - 120), found_end + 120
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end
         else:
@@ -137,9 +137,20 @@ def _spoken_windows(lower: str) -> list[tuple[int, int]]:
     return [(start, min(end, len(lower))) for start, end in windows]
 
 
+def _candidate_positions(masked: str) -> list[int]:
+    """Where a phone number can start: a "+", a "(", or a run of digits that starts with 0."""
+    found = [start for start, _ in digit_runs(masked) if masked[start] == "0"]
+    for sign in "+(":
+        position = masked.find(sign)
+        while position >= 0:
+            found.append(position)
+            position = masked.find(sign, position + 1)
+    return sorted(found)
+
+
 def find_phones(text: str) -> Iterator[Finding]:
     masked = harmless.mask(text)
-    for candidate in _CANDIDATE.finditer(masked):
+    for candidate in matches_at(_CANDIDATE, masked, _candidate_positions(masked)):
         found = candidate.group()
         digits = sum(c.isdigit() for c in found)
         if digits < 7:

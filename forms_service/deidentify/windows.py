@@ -11,8 +11,6 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-_DIGITS = re.compile(r"\d+")
-
 
 def merged(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
     """Overlapping or touching (start, end) stretches joined, cut to the text's length."""
@@ -47,10 +45,19 @@ def cue_windows(text: str, cues: tuple[str, ...], before: int, after: int) -> li
     return merged(spans, len(text))
 
 
+# Every character as one byte (what Latin-1 cannot hold becomes "?", so offsets stay), then
+# digits as 1 and everything else as 0: runs of 1 are found by a fast search for one byte,
+# where a regex for digits must test every character.
+_DIGIT_BYTES = bytes(1 if chr(code).isdigit() and code < 128 else 0 for code in range(256))
+_ONES = re.compile(b"\x01+")
+
+
 @lru_cache(maxsize=8)
 def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every run of digits (cached: most detectors start from them)."""
-    return tuple(match.span() for match in _DIGITS.finditer(text))
+    """(start, end) of every run of digits, for normalised text, whose only digits are 0–9
+    (normalise.py folds every other script's digits). Cached: most detectors start from them."""
+    classes = text.encode("latin-1", "replace").translate(_DIGIT_BYTES)
+    return tuple(match.span() for match in _ONES.finditer(classes))
 
 
 def number_windows(text: str, before: int, after: int) -> list[tuple[int, int]]:
@@ -123,3 +130,20 @@ def matches_at_runs(
     """What `pattern.finditer(text)` finds, for a pattern whose matches all start `back`
     characters before the first digit of a run of digits (see run_positions)."""
     return matches_at(pattern, text, run_positions(text, shortest, lengths, back))
+
+
+def literal_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """What a regex alternation of these literal words finds in `text` (left to right, never
+    overlapping), by str.find. No word may begin another ("skol" and "skola" would need the
+    alternation's order)."""
+    found = []
+    for word in words:
+        position = text.find(word)
+        while position >= 0:
+            found.append((position, position + len(word)))
+            position = text.find(word, position + 1)
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+    return spans
