@@ -81,6 +81,14 @@ _STRONG_CUE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d+")
+_WORD_BEFORE = re.compile(r"(?<![\wåäö])(?P<word>[\wåäöÅÄÖ]{2,30}) $")
+# What confirms a place and number as an address: a postcode or "i" and a locality after it.
+_CONFIRMED_AFTER = re.compile(
+    r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?(?:,[ \u00a0]{1,2}[1-9]\d{2}[ \u00a0]?\d{2}(?!\d)"
+    r"|[ \u00a0]i[ \u00a0](?P<town>[A-ZÅÄÖ][a-zåäö\-]{2,30})(?![\wåäö]))"
+)
+# Words for a village that Jämtland also has as village names ("Byn 27 i Stugun").
+_VILLAGE_WORDS = {"by", "byn"}
 _DESIGNATION = re.compile(r":\d{1,4}(?!\d)")
 _MUNICIPALITIES = {"östersund", "krokom", "åre", "berg", "härjedalen", "bräcke", "ragunda",
                    "strömsund", "jämtland"}  # fmt: skip
@@ -223,7 +231,13 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
     elif gap == "" or gap.startswith(","):
         kind_ok = False  # "Hallen215" and "Hallen, 215" only for streets
     else:
-        kind_ok = _place_like(word.rstrip("."), folded.rstrip("."), cues)
+        two_words = _two_word_locality(masked, word_start, folded)
+        if two_words is not None:
+            word_start, kind_ok = two_words, True
+        else:
+            kind_ok = _place_like(word.rstrip("."), folded.rstrip("."), cues) or (
+                _place_confirmed(word, folded, masked, end)
+            )
         if kind_ok and _year(masked[start:end]) and not cues.strong:
             kind_ok = False
     if not kind_ok:
@@ -234,6 +248,30 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
         return word_start, designation.end()
     after = _AFTER.match(masked, end)
     return word_start, after.end() if after else end
+
+
+def _two_word_locality(masked: str, word_start: int, folded: str) -> int | None:
+    """Where a locality of two words starts when `folded` is its second ("Storsjö kapell 144",
+    "Östra Ammer 12"), else None."""
+    before = _WORD_BEFORE.search(masked, max(0, word_start - 30), word_start)
+    if before is None or not before["word"][0].isupper():
+        return None
+    if f"{before['word'].casefold()} {folded}" in lexicon.localities():
+        return before.start("word")
+    return None
+
+
+def _place_confirmed(word: str, folded: str, masked: str, end: int) -> bool:
+    """A capitalised word and a number that a postcode or "i <locality>" follows is an address
+    even when the word is an ordinary one: "Lillänge 22, 831 52 Östersund", "Byn 27 i Stugun"."""
+    if not word[0].isupper() or lexicon.is_non_name(word):
+        return False
+    if folded in _NOT_ADDRESS and folded not in _VILLAGE_WORDS:
+        return False
+    after = _CONFIRMED_AFTER.match(masked, end)
+    if after is None:
+        return False
+    return after["town"] is None or after["town"].casefold() in lexicon.localities()
 
 
 def _in_list(masked: str, start: int, end: int) -> bool:

@@ -67,8 +67,9 @@ _NAMED_HANDLE = re.compile(
     rf"(?i:(?<![\w])(?:{_PLATFORMS}|användarnamn|användarnamnet|username|nick|nicket|alias"
     r"|profilnamn|profilnamnet|kontonamn|kontonamnet|snapnamn|snapnamnet|instanamn|instanamnet"
     r"|tiktoknamn|tiktoknamnet|gamertag|steam|psn|xbox)(?:-?konto(?:t)?)?(?![\w])\s{0,2}"
-    r"(?:är|heter|:|=|-)?\s{0,2}[\"'”“]?)(?<=[\s:=\-\"'”“])(?P<handle>[^\W\d][\w.]{2,29})"
-    rf"|(?P<before>[^\W\d][\w.]{{2,29}})\s(?i:på|on)\s(?i:{_PLATFORMS})(?![\w])"
+    r"(?:är|heter|:|=|-)?\s{0,2}[\"'”“(]?)(?<=[\s:=\-\"'”“(])(?P<handle>[^\W\d][\w.]{2,29})"
+    # A lookahead, so that "henne på Snapchat (nannis_k04)" still finds the handle after it.
+    rf"|(?P<before>[^\W\d][\w.]{{2,29}})(?=\s(?i:på|on)\s(?i:{_PLATFORMS})(?![\w]))"
 )
 _IPV4 = re.compile(
     r"(?=\d)(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"

@@ -4,9 +4,10 @@
 A number is a personnummer when its digits, whatever separates them, are a valid date (day + 60
 for a samordningsnummer) followed by four digits that pass the Luhn check: "850101-1236",
 "19850101 1236", "85.01.01-1236", "85-01-01-1236", "850101/1236", "850101--1236",
-"850101-12 36", glued to a word ("pnr850101-1236"). Split forms count too: a birth date in one
-place and "sista fyra 1236", "slutsiffror 1236" or "resten av numret är -1236" in another; the
-four digits are what identifies, so they are blocked.
+"850101-12 36", "590 330-2072", glued to a word ("pnr850101-1236"). Split forms count too: a
+birth date in one place and "sista fyra 1236", "slutsiffror 1236" or "resten av numret är
+-1236" in another, or a date written out and a dash and the four digits soon after it ("7
+november 1985 (-2103)"); the four digits are what identifies, so they are blocked.
 """
 
 from __future__ import annotations
@@ -56,6 +57,30 @@ _CUED = re.compile(
     r"(?=[pPsSrRiI])(?i:(?<![\w])(?:pnr|p-nr|pers\.?\s?nr|personnr|personnummer|personnumret|samnr|"
     r"samordningsnr|samordningsnummer|reservnr|reservnummer|res\.nr|id-nr|id-nummer)\.?:?\s?)"
     r"(?P<number>\d(?:[ .\-/]?\d){9,11}|\d{6,8}[\- ]?[A-Za-z]{1,2}\d{2,3})(?![\d])"
+)
+# Six date digits split elsewhere than between year, month and day, then a dash or plus and the
+# last four: "590 330-2072", "5903 30-2072" (checked as a date and with Luhn).
+_ODD_GROUPS = re.compile(
+    rf"(?=\d)(?<![\d.,:])(?P<date>\d{{1,5}} \d{{1,5}})[ ]?[{_DASHES}+](?P<four>\d{{4}})"
+    r"(?!\d)(?![.,:]\d)"
+)
+# A birth date written out and the last four digits with a dash soon after it: "född 7 november
+# 1985 (-2103 enligt domen)", "1985-11-07, -2103" (not a year: "1 mars 2019 (-2023)").
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        [("januari", "jan"), ("februari", "feb"), ("mars", "mar"), ("april", "apr"), ("maj",),
+         ("juni", "jun"), ("juli", "jul"), ("augusti", "aug"), ("september", "sep", "sept"),
+         ("oktober", "okt"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_DATE_THEN_FOUR = re.compile(
+    r"(?=\d)(?<![\d.,:\-])(?:(?P<day>\d{1,2})\.?\s(?P<month>[a-zA-ZåäöÅÄÖ]{3,9})\.?\s"
+    r"(?P<year>(?:19|20)\d\d)|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))"
+    rf"[^.!?\n\d]{{0,20}}?(?<![\w{_DASHES}])[{_DASHES}](?P<four>(?!19\d\d|20[0-3]\d)\d{{4}})"
+    r"(?!\d)(?![.,:]\d)"
 )
 # Every cued number starts with one of these (case-folded): the pattern is tried only there.
 _CUED_CUES = ("pnr", "p-nr", "pers", "samnr", "samordningsn", "reservn", "res.nr", "id-n")
@@ -127,6 +152,7 @@ def find_personnummer(text: str) -> Iterator[Finding]:
         elif match["s"] == "" and match["sep"] in _CANONICAL_SEPARATORS:
             yield finding("personnummer_like", match.start(), match.end())
     yield from _last_four(text)
+    yield from _unusual_writings(text)
     for match in matches_at_cues(_CUED, text, _CUED_CUES):
         number = match["number"]
         digits = re.sub(r"\D", "", number)
@@ -154,3 +180,27 @@ def _last_four(text: str) -> Iterator[Finding]:
                 if pattern is _BARE_LAST and 1900 <= int(four) <= 2099:
                     continue  # "sista gången 2024" is a year
                 yield finding("personnummer", match.start("four"), match.end("four"))
+
+
+def _unusual_writings(text: str) -> Iterator[Finding]:
+    """A personnummer grouped oddly ("590 330-2072") or given as a birth date written out and
+    the last four digits after it ("7 november 1985 (-2103)"): blocked only when the date is
+    valid and the ten digits pass the Luhn check."""
+    for match in matches_at_runs(_ODD_GROUPS, text, lengths=(1, 2, 3, 4, 5)):
+        date_digits = match["date"].replace(" ", "")
+        if len(date_digits) == 6 and valid_digits(date_digits + match["four"]):
+            yield finding(_kind_of(date_digits), match.start(), match.end())
+    for match in matches_at_runs(_DATE_THEN_FOUR, text, lengths=(1, 2, 4)):
+        if match["iso"]:
+            yymmdd = match["iso"][2:].replace("-", "")
+        else:
+            month = _MONTH_NUMBERS.get(match["month"].casefold())
+            if month is None:
+                continue
+            yymmdd = f"{match['year'][2:]}{month:02}{int(match['day']):02}"
+        if valid_digits(yymmdd + match["four"]):
+            yield finding("personnummer", match.start(), match.end())
+
+
+def _kind_of(date_digits: str) -> str:
+    return "samordningsnummer" if int(date_digits[-2:]) > 60 else "personnummer"

@@ -53,6 +53,9 @@ _IGNORABLE = frozenset(
 # A letter that looks like a digit, next to a digit: O/o for 0, l/I for 1.
 _LOOKALIKE = str.maketrans("OoIl", "0011")
 _LOOKALIKE_RUN = re.compile(r"[0-9OoIl]{2,}")
+# Three such letters and then digits are a registration number ("ooo000", "OLO12F"), not a
+# number typed with letters.
+_PLATE_SHAPED = re.compile(r"[OoIl]{3}\d{2}[\dOoIl]?")
 _RUN_CHARS = frozenset("0123456789OoIl")
 _LOOKALIKE_LETTERS = frozenset("OoIl")
 _NUMBER_AFTER = re.compile(r"[ \-/.]?\d")
@@ -179,7 +182,7 @@ def _digit_lookalikes(text: str) -> str:
         done = match.end()
         run = match.group()
         digits = sum(char.isdigit() for char in run)
-        if run.isdigit() or digits == 0:
+        if run.isdigit() or digits == 0 or _PLATE_SHAPED.fullmatch(run):
             continue
         start, end = match.start(), match.end()
         if start and text[start - 1].isalpha():

@@ -1,12 +1,13 @@
 """Postcodes and vehicle registration numbers (block). Addresses are in addresses.py.
 
-* Postcodes: "831 45", "SE-831 45", "83145 Östersund", "84093 HEDE", "postnummer 83145".
+* Postcodes: "831 45", "SE-831 45", "83145 Östersund", "84093 HEDE", "postnummer 83145",
+  "Svenstavik, 84591".
   Public numbers of the same shape ("114 14", the police) are masked by harmless.py.
 * Registration numbers: three letters (Swedish plates never use I, Q, V, Å, Ä, Ö) and two digits
   and a digit or letter, in any case and spacing: "ABC 123", "ABC12D", "abc 12d", "FGX  410",
   "gsy-291", "BSN.713", "M W U 15 L", glued to a cue ("regnrJUB94A"). Three lower-case letters
-  that are a Swedish word or abbreviation ("och 123", "avd 102") are a plate only after a cue
-  such as "reg", "bil" or "kör".
+  that are a Swedish word or abbreviation ("och 123", "avd 102"), and a capitalised one
+  ("Ltr-482", "Rum 123"), are a plate only after a cue such as "reg", "bilnr", "bil (" or "kör".
 """
 
 from __future__ import annotations
@@ -35,12 +36,13 @@ _ADDRESS_CONTEXT = re.compile(
     r"(?i:adress|adr\b|skriven|folkbokförd|bor\b|bosatt|flytta|postadress|c/o|box|lgh|gatan"
     r"|vägen|[A-ZÅÄÖ][a-zåäö]+ \d{1,4} ?[A-Ha-h]?,)"
 )
+_TOWN_COMMA = re.compile(r"(?<![\wåäö])(?P<town>[A-ZÅÄÖ][a-zåäö\-]{1,30}), ?$")
 # Plates: three letters, two digits and a digit or letter. Swedish plates never use I, Q, V,
 # Å, Ä, Ö, but people copying a plate do not always know that, so any letter is accepted.
 _LETTER = "A-Z"
 _PLATE = re.compile(
     r"(?=[A-Za-z])(?:"
-    r"(?<![\wÅÄÖåäö\-.])(?P<letters>[A-Z]{3}|[a-z]{3})"
+    r"(?<![\wÅÄÖåäö\-.])(?P<letters>[A-Z]{3}|[a-z]{3}|[A-Z][a-z]{2})"
     r"(?:[ \-.]{0,2})\d{2} ?[A-Z0-9a-z](?![\wÅÄÖåäö])"
     r"|(?<![\w])[A-Z] [A-Z] [A-Z] ?\d ?\d ?[A-Z0-9](?![\w]))"
 )
@@ -48,8 +50,9 @@ _PLATE = re.compile(
 _FOREIGN_PLATE = re.compile(r"(?<![\w])(?P<plate>[A-Z]{2}[ \-]?\d{4,5})(?![\w])")
 _PLATE_CUE = re.compile(
     r"(?i:(?:reg|regnr|reg\.nr|reg\.\s?nr|reg nr|regnummer|registreringsnummer|registreringsnr"
-    r"|bil|bilen|bilar|fordon|fordonet|kör|körde|kört|skylt|skylten|plåt|släp|släpvagn|mc"
-    r"|husbil|transit|pickup|firmabil)\b[.:]?\s{0,3}(?:\([^)]{0,30}\)\s?)?(?:[^\s]{0,25}[ ,]\s?)?$)"
+    r"|bil|bilen|bilar|bilnr|bilnummer|fordon|fordonet|kör|körde|kört|skylt|skylten|plåt|släp"
+    r"|släpvagn|mc|husbil|transit|pickup|firmabil)\b[.:]?\s{0,3}(?:\([^)]{0,30}\)\s?)?"
+    r"(?:[^\s]{0,25}[ ,]\s?)?\(?$)"
 )
 _GLUED_PLATE = re.compile(
     r"(?i:regnr|reg\.nr|reg|regnummer)[.:]?(?P<plate>[A-Z]{3}[ \-]?\d{2}[A-Z0-9])(?![\w])",
@@ -81,14 +84,25 @@ def find_postcodes(text: str) -> Iterator[Finding]:
         if lexicon.is_non_name(match["town"]) or match["town"] in lexicon.localities():
             yield finding("postcode", match.start(), match.end())
     for match in matches_at_runs(_BARE_CODE, masked, lengths=(5,)):
-        if _ADDRESS_CONTEXT.search(masked, max(0, match.start() - 40), match.start()):
+        context = _ADDRESS_CONTEXT.search(masked, max(0, match.start() - 40), match.start())
+        if context or _town_before(masked, match.start()):
             yield finding("postcode", match.start(), match.end())
+
+
+def _town_before(masked: str, start: int) -> bool:
+    """ "utanför Svenstavik, 84591": a locality of the county and a comma just before."""
+    if not masked.startswith(("83", "84"), start):
+        return False  # the county's postcodes; "Östersund, 64000 invånare" is a figure
+    town = _TOWN_COMMA.search(masked, max(0, start - 34), start)
+    return town is not None and town["town"].casefold() in lexicon.localities()
 
 
 def _plate_word(text: str, start: int, letters: str, cue: bool) -> bool:
     """Are these three letters a plate's (not "OCH 123" in a text in capitals, "avd 102")?"""
     if cue:
         return True
+    if letters[1:].islower() and not letters.islower():
+        return False  # "Rum 123", "Kap 12b": a capitalised word is a plate only after a cue
     if letters.upper() in _NOT_PLATES or lexicon.is_non_name(letters):
         return False
     folded = letters.casefold()
