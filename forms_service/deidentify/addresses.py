@@ -25,7 +25,7 @@ from functools import cached_property
 from . import harmless, lexicon
 from .cues import FUNCTION_WORDS
 from .findings import Finding, finding
-from .windows import matches_at_cues
+from .windows import digit_runs, matches_at_cues
 
 # Road types are not street names: "riksväg 87" is a road number (harmless.py masks most).
 _ROADS = {
@@ -80,7 +80,6 @@ _STRONG_CUE = re.compile(
     r"|postadress|flyttat|flyttade|flyttar)\b[^.!?\n]{0,12}$",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"\d+")
 _WORD_BEFORE = re.compile(r"(?<![\wåäö])(?P<word>[\wåäöÅÄÖ]{2,30}) $")
 # What confirms a place and number as an address: a postcode or "i" and a locality after it.
 _CONFIRMED_AFTER = re.compile(
@@ -167,8 +166,7 @@ def _year(number: str) -> bool:
 def find_addresses(text: str) -> Iterator[Finding]:
     masked = harmless.mask(text)
     last_end = 0
-    for number in _NUMBER.finditer(masked):
-        start, end = number.span()
+    for start, end in digit_runs(masked):
         if end - start > 4 or masked[start] == "0" or start < last_end:
             continue
         found = _street_before(masked, start, end) or _street_after(masked, start, end)

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from . import lexicon
-from .windows import digit_runs
+from .windows import digit_runs, matches_at
 
 
 def _words(text: str) -> frozenset[str]:
@@ -204,9 +204,10 @@ def _spans(text: str) -> list[tuple[int, int]]:
             end = number.end() if number else end
             spans.append((cue, end))
             covered = end
-    for match in _public_pattern().finditer(text):
-        if match.start() and text[match.start() - 1] in "0123456789-":
-            continue
+    # A public number starts a run of digits with no dash before it ("-112" is part of another
+    # number): the pattern is tried only there.
+    starts = [start for start, _ in digit_runs(text) if not start or text[start - 1] != "-"]
+    for match in matches_at(_public_pattern(), text, starts):
         digits = re.sub(r"\D", "", match.group())
         if len(digits) < 7 and _house_number(text, match.start()):
             continue

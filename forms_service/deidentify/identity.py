@@ -13,13 +13,15 @@ november 1985 (-2103)"); the four digits are what identifies, so they are blocke
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from datetime import date
 
 from .findings import Finding, finding
-from .windows import cue_windows, matches_at_cues, matches_at_runs
+from .windows import cue_windows, digit_runs, matches_at, matches_at_cues, matches_at_runs
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
+_DASHES_AND_PLUS = frozenset("-+\u2010\u2011\u2012\u2013\u2014\u2212")
 _PNR = re.compile(
     r"(?=\d)(?<!\d)(?<!\d[.,:])"
     r"(?:(?P<century>1[89]|20) ?)?(?P<yy>\d\d)(?P<s>[ ./\-]?)(?P<mm>\d\d)(?P=s)(?P<dd>\d\d)"
@@ -186,11 +188,14 @@ def _unusual_writings(text: str) -> Iterator[Finding]:
     """A personnummer grouped oddly ("590 330-2072") or given as a birth date written out and
     the last four digits after it ("7 november 1985 (-2103)"): blocked only when the date is
     valid and the ten digits pass the Luhn check."""
-    for match in matches_at_runs(_ODD_GROUPS, text, lengths=(1, 2, 3, 4, 5)):
+    fours = _dashed_fours(text)
+    if not fours:
+        return
+    for match in matches_at(_ODD_GROUPS, text, _runs_before(text, fours, 14)):
         date_digits = match["date"].replace(" ", "")
         if len(date_digits) == 6 and valid_digits(date_digits + match["four"]):
             yield finding(_kind_of(date_digits), match.start(), match.end())
-    for match in matches_at_runs(_DATE_THEN_FOUR, text, lengths=(1, 2, 4)):
+    for match in matches_at(_DATE_THEN_FOUR, text, _runs_before(text, fours, 45)):
         if match["iso"]:
             yymmdd = match["iso"][2:].replace("-", "")
         else:
@@ -200,6 +205,25 @@ def _unusual_writings(text: str) -> Iterator[Finding]:
             yymmdd = f"{match['year'][2:]}{month:02}{int(match['day']):02}"
         if valid_digits(yymmdd + match["four"]):
             yield finding("personnummer", match.start(), match.end())
+
+
+def _dashed_fours(text: str) -> list[int]:
+    """Where each run of exactly four digits with a dash or plus right before it starts: both
+    unusual writings end in one, so the patterns are tried only shortly before these."""
+    return [
+        start
+        for start, end in digit_runs(text)
+        if end - start == 4 and start and text[start - 1] in _DASHES_AND_PLUS
+    ]
+
+
+def _runs_before(text: str, fours: list[int], reach: int) -> list[int]:
+    """The starts of the runs of digits at most `reach` characters before one of `fours`."""
+    starts = [start for start, _ in digit_runs(text)]
+    found: set[int] = set()
+    for four in fours:
+        found.update(starts[bisect_left(starts, four - reach) : bisect_left(starts, four)])
+    return sorted(found)
 
 
 def _kind_of(date_digits: str) -> str:

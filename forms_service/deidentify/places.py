@@ -121,10 +121,28 @@ def _capitals_line(text: str, start: int) -> bool:
     return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_NOT_BEFORE_PLATE = frozenset("-._")
+
+
+def _plate_starts(masked: str) -> list[int]:
+    """Where a plate can start: three to six characters before a run of digits ("ABC 123",
+    "A B C 12 3"), at a letter that begins a word (what the pattern's start asks, checked here
+    so that the pattern is tried far less often)."""
+    return [
+        position
+        for position in run_positions(masked, back=(3, 4, 5, 6))
+        if masked[position] in _ASCII_LETTERS
+        and not (
+            position
+            and (masked[position - 1].isalnum() or masked[position - 1] in _NOT_BEFORE_PLATE)
+        )
+    ]
+
+
 def find_plates(text: str) -> Iterator[Finding]:
     masked = harmless.mask(text)
-    # The digits of a plate start three to six characters after it ("ABC 123", "A B C 12 3").
-    for match in matches_at_runs(_PLATE, masked, back=(3, 4, 5, 6)):
+    for match in matches_at(_PLATE, masked, _plate_starts(masked)):
         letters = match["letters"]
         if letters is not None:
             cue = bool(_PLATE_CUE.search(masked, max(0, match.start() - 45), match.start()))
