@@ -331,10 +331,24 @@ def find_names(text: str) -> Iterator[Finding]:
                 continue
         if _is_name(text, tokens, index):
             flagged[index] = True
+    _repeat_names(tokens, flagged, protected)
     _extend_to_neighbours(text, tokens, flagged, protected)
     spans = [(tokens.starts[i], tokens.end(i)) for i in sorted(flagged)]
     spans += list(_initials(text))
     yield from (finding("name", start, end) for start, end in _merge(text, sorted(spans)))
+
+
+def _repeat_names(tokens: _Tokens, flagged: dict[int, bool], protected: set[int]) -> None:
+    """A word found as a name is a name wherever else it stands in the same text, as written
+    or with a genitive s: "heter lilja … lilja vill inte", "heter Sol. Sols man …"."""
+    found = {tokens.words[index] for index in flagged}
+    found = {word for word in found if len(word) >= 2}
+    if not found:
+        return
+    wanted = found | {word + "s" for word in found}
+    for index in compress(count(), map(wanted.__contains__, tokens.words)):
+        if index not in protected:
+            flagged[index] = True
 
 
 def _extend_to_neighbours(
