@@ -159,3 +159,5 @@ def test_a_birth_date_written_out_and_the_last_four_after_it_are_blocked():
 
 def test_a_date_and_a_year_range_after_it_are_not_a_personnummer():
     assert blocked("Hon var anställd från 1 mars 2019 (-2023) på förskolan.") == []
+    amount = with_check_digit("240512341")[6:]
+    assert blocked(f"Den 12 maj 2024 (-{amount} kr) drogs pengar från kontot.") == []

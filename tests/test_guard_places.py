@@ -228,7 +228,9 @@ def test_two_word_localities_and_places_confirmed_by_what_follows_are_addresses(
     [
         "Möte i Rum 12 i Östersund, sedan Buss 45 i Krokom.",
         "Vi ses Vecka 12 i Åre.",
+        "Plats 2 i Östersund är bokad för samrådet.",
         "Hon pendlar från Östersund, 64000 invånare, till Krokom.",
+        "Mötet i Krokom, 83500 kr i kostnad, betalades av kommunen.",
     ],
 )
 def test_numbered_things_and_figures_before_a_locality_are_not_addresses(text):

@@ -260,8 +260,9 @@ def _two_word_locality(masked: str, word_start: int, folded: str) -> int | None:
 
 
 def _place_confirmed(word: str, folded: str, masked: str, end: int) -> bool:
-    """A capitalised word and a number that a postcode or "i <locality>" follows is an address
-    even when the word is an ordinary one: "Lillänge 22, 831 52 Östersund", "Byn 27 i Stugun"."""
+    """A capitalised word and a number that a postcode follows is an address even when the word
+    is an ordinary one ("Lillänge 22, 831 52 Östersund"); a village word and a number that "i"
+    and a locality follow is one too ("Byn 27 i Stugun")."""
     if not word[0].isupper() or lexicon.is_non_name(word):
         return False
     if folded in _NOT_ADDRESS and folded not in _VILLAGE_WORDS:
@@ -269,7 +270,10 @@ def _place_confirmed(word: str, folded: str, masked: str, end: int) -> bool:
     after = _CONFIRMED_AFTER.match(masked, end)
     if after is None:
         return False
-    return after["town"] is None or after["town"].casefold() in lexicon.localities()
+    if after["town"] is None:
+        return True  # a postcode
+    # "i <locality>" only for a village word: "Plats 2 i Östersund" is a meeting room.
+    return folded in _VILLAGE_WORDS and after["town"].casefold() in lexicon.localities()
 
 
 def _in_list(masked: str, start: int, end: int) -> bool:

@@ -67,7 +67,8 @@ _ODD_GROUPS = re.compile(
     r"(?!\d)(?![.,:]\d)"
 )
 # A birth date written out and the last four digits with a dash soon after it: "född 7 november
-# 1985 (-2103 enligt domen)", "1985-11-07, -2103" (not a year: "1 mars 2019 (-2023)").
+# 1985 (-2103 enligt domen)", "1985-11-07, -2103" (not a year: "1 mars 2019 (-2023)", nor an
+# amount: "12 maj 2024 (-3415 kr)").
 _MONTH_NUMBERS = {
     name: number
     for number, names in enumerate(
@@ -82,7 +83,7 @@ _DATE_THEN_FOUR = re.compile(
     r"(?=\d)(?<![\d.,:\-])(?:(?P<day>\d{1,2})\.?\s(?P<month>[a-zA-ZåäöÅÄÖ]{3,9})\.?\s"
     r"(?P<year>(?:19|20)\d\d)|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))"
     rf"[^.!?\n\d]{{0,20}}?(?<![\w{_DASHES}])[{_DASHES}](?P<four>(?!19\d\d|20[0-3]\d)\d{{4}})"
-    r"(?!\d)(?![.,:]\d)"
+    r"(?!\d)(?![.,:]\d)(?![ ]?(?:kr|:-|%))"
 )
 # Every cued number starts with one of these (case-folded): the pattern is tried only there.
 _CUED_CUES = ("pnr", "p-nr", "pers", "samnr", "samordningsn", "reservn", "res.nr", "id-n")

@@ -36,6 +36,7 @@ _ADDRESS_CONTEXT = re.compile(
     r"(?i:adress|adr\b|skriven|folkbokförd|bor\b|bosatt|flytta|postadress|c/o|box|lgh|gatan"
     r"|vägen|[A-ZÅÄÖ][a-zåäö]+ \d{1,4} ?[A-Ha-h]?,)"
 )
+_AMOUNT_AFTER = re.compile(r"[ \u00a0]?(?i:kr\b|kronor|sek\b|:-|st\b|invånare|personer|%)")
 _TOWN_COMMA = re.compile(r"(?<![\wåäö])(?P<town>[A-ZÅÄÖ][a-zåäö\-]{1,30}), ?$")
 # Plates: three letters, two digits and a digit or letter. Swedish plates never use I, Q, V,
 # Å, Ä, Ö, but people copying a plate do not always know that, so any letter is accepted.
@@ -91,7 +92,7 @@ def find_postcodes(text: str) -> Iterator[Finding]:
 
 def _town_before(masked: str, start: int) -> bool:
     """ "utanför Svenstavik, 84591": a locality of the county and a comma just before."""
-    if not masked.startswith(("83", "84"), start):
+    if not masked.startswith(("83", "84"), start) or _AMOUNT_AFTER.match(masked, start + 5):
         return False  # the county's postcodes; "Östersund, 64000 invånare" is a figure
     town = _TOWN_COMMA.search(masked, max(0, start - 34), start)
     return town is not None and town["town"].casefold() in lexicon.localities()
