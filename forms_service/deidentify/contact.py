@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from . import lexicon
 from .findings import Finding, finding
-from .windows import cue_windows, matches_at, matches_at_cues, matches_at_runs
+from .windows import cue_windows, matches_at, matches_at_found, matches_at_runs
 
 # ---------------------------------------------------------------------------------------------
 # E-mail, URL, social handles, IP addresses
@@ -86,12 +86,25 @@ def _strip_trailing_punctuation(text: str, start: int, end: int) -> int:
     return end
 
 
-# Where an e-mail address may be (tried only where its first word starts): the e-mail pattern
-# runs only in a window around these.
+# Where an e-mail address may be (tried only where _AT_ANCHORS match): the e-mail pattern runs
+# only in a window around these.
 _AT_SIGN = re.compile(
     rf"(?=[@aAsSpPdDhH])(?:@|(?<![\w])(?:at|snabel-?a|snabel|punkt|dot)(?![\w])"
     rf"|(?<=\s)(?:på|hos)\s{_PROVIDER}(?![\w]))",
     re.IGNORECASE,
+)
+# Where _AT_SIGN can match, found in the case-folded text (see windows.matches_at_found).
+_AT_ANCHORS = tuple(
+    re.compile(anchor)
+    for anchor in (
+        "@",
+        r"at(?<![\w]at)(?![\w])",
+        r"snabel(?<![\w]snabel)",
+        r"punkt(?<![\w]punkt)(?![\w])",
+        r"dot(?<![\w]dot)(?![\w])",
+        rf"på(?<=\spå)\s{_PROVIDER}(?![\w])",
+        rf"hos(?<=\shos)\s{_PROVIDER}(?![\w])",
+    )
 )
 _PUBLIC_SITE = re.compile(r"(?i)(?:https?://)?(?:www\.)?(?P<domain>[\w.\-]+?)/?")
 
@@ -100,7 +113,7 @@ def find_email(text: str) -> Iterator[Finding]:
     """E-mail addresses, searched only near each @ (or "(at)"): long texts with few addresses
     stay cheap. Nearby windows are merged so that no character is scanned twice."""
     windows: list[list[int]] = []
-    for at in matches_at_cues(_AT_SIGN, text, ("@", "at", "snabel", "punkt", "dot", "på", "hos")):
+    for at in matches_at_found(_AT_SIGN, text, _AT_ANCHORS):
         start, end = max(0, at.start() - 200), at.end() + 200
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end
@@ -111,7 +124,7 @@ def find_email(text: str) -> Iterator[Finding]:
             yield finding("email", match.start(), match.end())
 
 
-# Where a URL may be (tried only at '://', 'www.' and dots): the URL pattern runs only around
+# Where a URL may be (tried only where _URL_ANCHORS match): the URL pattern runs only around
 # these.
 _URL_ANCHOR = re.compile(
     r"(?=[:wW.])(?:://|www\.|\.(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be)"
@@ -120,9 +133,16 @@ _URL_ANCHOR = re.compile(
 )
 
 
+_URL_ANCHORS = (
+    re.compile(r"\.(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be)(?![^\W_])"),
+    re.compile("://"),
+    re.compile(r"www\."),
+)
+
+
 def _url_windows(text: str) -> list[tuple[int, int]]:
     windows: list[list[int]] = []
-    for anchor in matches_at_cues(_URL_ANCHOR, text, ("://", "www.", ".")):
+    for anchor in matches_at_found(_URL_ANCHOR, text, _URL_ANCHORS):
         start, end = max(0, anchor.start() - 600), anchor.end() + 2100
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end

@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .windows import digit_runs
@@ -98,6 +98,11 @@ class OffsetMap:
     as (folded start, folded end, original start, original end), in order."""
 
     edits: tuple[tuple[int, int, int, int], ...] = ()
+    # The folded start of each edit, for bisect (comparing ints, not tuples).
+    starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", tuple(edit[0] for edit in self.edits))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the folded span [start, end), end > start."""
@@ -105,7 +110,7 @@ class OffsetMap:
 
     def _char(self, offset: int) -> tuple[int, int]:
         """The original span of the folded character at `offset`."""
-        index = bisect.bisect_right(self.edits, (offset, float("inf"))) - 1
+        index = bisect.bisect_right(self.starts, offset) - 1
         if index < 0:
             return offset, offset + 1
         _, f_end, o_start, o_end = self.edits[index]

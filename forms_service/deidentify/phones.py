@@ -101,20 +101,22 @@ _REST = re.compile(
 )
 
 
-def _private(number: PhoneNumber) -> bool:
-    if number_type(number) in _NOT_PRIVATE:
+def _private(number: PhoneNumber, kind: int | None = None) -> bool:
+    if (number_type(number) if kind is None else kind) in _NOT_PRIVATE:
         return False
     return not harmless.is_public_number(str(number.national_number))
 
 
-def _whole(candidate: str) -> PhoneNumber | None:
-    """The candidate as one valid number, if it is one (the common case, and much cheaper than
-    the matcher)."""
+def _whole(candidate: str) -> tuple[PhoneNumber, int] | None:
+    """The candidate as one valid number and its type, if it is one (the common case, and much
+    cheaper than the matcher). A number is valid exactly when its type is known (what
+    phonenumbers.is_valid_number works out too), so the type is worked out once."""
     try:
         number = phonenumbers.parse(candidate, "SE")
     except NumberParseException:
         return None
-    return number if phonenumbers.is_valid_number(number) else None
+    kind = number_type(number)
+    return None if kind == PhoneNumberType.UNKNOWN else (number, kind)
 
 
 def _matched(masked: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -155,9 +157,9 @@ def find_phones(text: str) -> Iterator[Finding]:
         digits = sum(c.isdigit() for c in found)
         if digits < 7:
             continue  # the shortest Swedish number, "08-123 45", has seven digits
-        number = _whole(found.replace("_", " "))
-        if number is not None:
-            if _private(number):
+        whole = _whole(found.replace("_", " "))
+        if whole is not None:
+            if _private(*whole):
                 yield finding("phone", candidate.start(), candidate.end())
         elif digits >= 10 or not found[:1].isdigit() or "(" in found:
             for span in _matched(masked, candidate.start(), candidate.end()):

@@ -84,10 +84,15 @@ def _strongest(group: list[Finding]) -> list[Finding]:
 def _map_back(findings: list[Finding], offsets: OffsetMap) -> list[Finding]:
     if not offsets.edits:
         return findings
+    first = offsets.starts[0]
     mapped = []
     for f in findings:
+        if f.end <= first:  # wholly before the first edit: the offsets are the original ones
+            mapped.append(f)
+            continue
         start, end = offsets.span(f.start, f.end)
-        mapped.append(Finding(f.kind, f.severity, start, end, f.message))
+        same = start == f.start and end == f.end
+        mapped.append(f if same else Finding(f.kind, f.severity, start, end, f.message))
     return mapped
 
 

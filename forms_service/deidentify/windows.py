@@ -120,6 +120,20 @@ def matches_at_cues(
     return pattern.finditer(text) if positions is None else matches_at(pattern, text, positions)
 
 
+def matches_at_found(
+    pattern: re.Pattern[str], text: str, anchors: tuple[re.Pattern[str], ...]
+) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, for a pattern whose every match starts where one of
+    the `anchors` matches the case-folded text. Each anchor begins with a literal ("at",
+    ".se"), which the regex engine finds at C speed; its own conditions (a word boundary
+    before "at") leave far fewer positions to try than every occurrence of the literal."""
+    lower = folded(text)
+    if len(lower) != len(text):
+        return pattern.finditer(text)
+    positions = sorted({match.start() for anchor in anchors for match in anchor.finditer(lower)})
+    return matches_at(pattern, text, positions)
+
+
 def matches_at_runs(
     pattern: re.Pattern[str],
     text: str,
