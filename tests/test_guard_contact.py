@@ -143,3 +143,14 @@ def test_handles_without_at_or_with_swedish_letters_are_blocked(text, handle):
 def test_platform_names_and_words_after_them_are_not_handles():
     text = "Hon är aktiv på Instagram och Snap men han har installerat en app på telefonen."
     assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("Han skriver till henne på Instagram (tova.lind_92) varje natt.", "tova.lind_92"),
+        ("Kontakt via Snapchat (mirrestor7) enligt dottern.", "mirrestor7"),
+    ],
+)
+def test_a_handle_in_brackets_after_its_platform_is_blocked(text, handle):
+    assert blocks(text, handle)

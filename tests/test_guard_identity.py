@@ -138,3 +138,26 @@ def test_the_last_four_before_their_cue_are_blocked_but_a_birth_year_is_not():
 def test_a_bare_sista_with_four_digits_after_a_birth_date_is_blocked():
     assert blocks("Hon är född 1979-04-23, sista: 3181.", "3181")
     assert blocked("Sista gången 2024 var hon där, född 1979.") == []
+
+
+def test_a_personnummer_grouped_oddly_is_blocked():
+    digits = with_check_digit("770914238")
+    for written in (
+        f"{digits[:3]} {digits[3:6]}-{digits[6:]}",
+        f"{digits[:4]} {digits[4:6]}-{digits[6:]}",
+    ):
+        text = f"Pat. uppger {written} vid inskrivningen."
+        assert blocks(text, written), written
+
+
+def test_a_birth_date_written_out_and_the_last_four_after_it_are_blocked():
+    four = with_check_digit("681203457")[6:]
+    assert blocks(f"Mannen är född 3 december 1968 (-{four} enl. dom).", f"-{four}")
+    four = with_check_digit("920430118")[6:]
+    assert blocks(f"Född 1992-04-30, -{four} enligt journalen.", f"-{four}")
+
+
+def test_a_date_and_a_year_range_after_it_are_not_a_personnummer():
+    assert blocked("Hon var anställd från 1 mars 2019 (-2023) på förskolan.") == []
+    amount = with_check_digit("240512341")[6:]
+    assert blocked(f"Den 12 maj 2024 (-{amount} kr) drogs pengar från kontot.") == []

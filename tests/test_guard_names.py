@@ -81,3 +81,23 @@ def test_a_full_name_is_one_warning_one_confirmation():
 )
 def test_words_that_are_not_names_get_no_name_warning(text):
     assert [part for kind, part in found(text) if kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "repeated"),
+    [
+        ("pat heter lilja enligt remissen och lilja vill inte att mannen får veta.", "lilja"),
+        ("sambon heter stig, och stig har vapen hemma.", "stig"),
+        ("Kvinnan heter Sol. Sols man har slagit henne.", "Sols"),
+    ],
+)
+def test_a_name_found_once_is_warned_about_wherever_it_recurs(text, repeated):
+    last = text.rindex(repeated)
+    assert any(
+        f.kind == "name" and f.start <= last and f.end >= last + len(repeated) for f in scan(text)
+    )
+
+
+def test_nurses_titles_at_a_sentence_start_are_not_names():
+    for text in ("Ssk har gjort en FREDA-kartläggning i dag.", "Usk såg blåmärken på armen."):
+        assert [part for kind, part in found(text) if kind == "name"] == [], text

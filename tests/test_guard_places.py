@@ -176,3 +176,66 @@ def test_times_and_numbered_things_at_a_line_start_are_not_addresses(text):
 
 def test_a_lower_case_plate_is_a_plate_even_if_its_letters_spell_a_name():
     assert blocks("Han kör kim 123 nu.", "kim 123")
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        # Capitalised letters, only after a vehicle cue ("bilnr", "bil (", "i bil").
+        ("Bilnr. Gkw-317 enligt vittnet, en röd kombi.", "Gkw-317"),
+        ("Han har spårat hennes bil (tak 48c) med en app.", "tak 48c"),
+        ("Hon såg honom i bil Rmp55d utanför skolan.", "Rmp55d"),
+        # Lower-case words in brackets after "bil".
+        ("Det satt en sändare under hans bil (nej 71k).", "nej 71k"),
+        # Letters that look like digits are a plate's letters, not a number typed with letters.
+        ("Grannen skrev upp bilen: olo735.", "olo735"),
+        ("Skylten var OOO21C enligt kameran.", "OOO21C"),
+    ],
+)
+def test_capitalised_bracketed_and_digit_like_plates_are_blocked(text, plate):
+    assert blocks(text, plate)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mötet hålls i Rum 123 på vårdcentralen.",
+        "Se Kap 12b i handboken om samråd.",
+        "Hon har Ssk 24h-kontakt via Mob 112-appen.",
+    ],
+)
+def test_a_capitalised_word_and_a_number_without_a_vehicle_cue_is_not_a_plate(text):
+    assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # A locality of two words (data/jamtland_localities.txt).
+        ("Hon har flyttat ut till Storsjö kapell 27 med barnen.", "Storsjö kapell 27"),
+        # An ordinary word and a number, confirmed by the postcode or "i <locality>" after it.
+        ("Hon fyllde i formuläret: Kvarnen 8, 831 48 Östersund.", "Kvarnen 8"),
+        ("Avsändare: Mejeriet 31, 831 52 Östersund.", "Mejeriet 31"),
+        ("Polisen åkte till Byn 14 i Hackås efter larmet.", "Byn 14"),
+    ],
+)
+def test_two_word_localities_and_places_confirmed_by_what_follows_are_addresses(text, address):
+    assert blocks(text, address)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Möte i Rum 12 i Östersund, sedan Buss 45 i Krokom.",
+        "Vi ses Vecka 12 i Åre.",
+        "Plats 2 i Östersund är bokad för samrådet.",
+        "Hon pendlar från Östersund, 64000 invånare, till Krokom.",
+        "Mötet i Krokom, 83500 kr i kostnad, betalades av kommunen.",
+    ],
+)
+def test_numbered_things_and_figures_before_a_locality_are_not_addresses(text):
+    assert blocked(text) == []
+
+
+def test_a_bare_postcode_after_a_locality_and_a_comma_is_blocked():
+    assert blocks("Han har en stuga nära Bispgården, 84050, sedan i vintras.", "84050")

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
 from . import harmless, lexicon
 from .cues import FUNCTION_WORDS
 from .findings import Finding, finding
+from .windows import digit_runs, matches_at_cues
 
 # Road types are not street names: "riksväg 87" is a road number (harmless.py masks most).
 _ROADS = {
@@ -78,7 +80,14 @@ _STRONG_CUE = re.compile(
     r"|postadress|flyttat|flyttade|flyttar)\b[^.!?\n]{0,12}$",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"\d+")
+_WORD_BEFORE = re.compile(r"(?<![\wåäö])(?P<word>[\wåäöÅÄÖ]{2,30}) $")
+# What confirms a place and number as an address: a postcode or "i" and a locality after it.
+_CONFIRMED_AFTER = re.compile(
+    r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?(?:,[ \u00a0]{1,2}[1-9]\d{2}[ \u00a0]?\d{2}(?!\d)"
+    r"|[ \u00a0]i[ \u00a0](?P<town>[A-ZÅÄÖ][a-zåäö\-]{2,30})(?![\wåäö]))"
+)
+# Words for a village that Jämtland also has as village names ("Byn 27 i Stugun").
+_VILLAGE_WORDS = {"by", "byn"}
 _DESIGNATION = re.compile(r":\d{1,4}(?!\d)")
 _MUNICIPALITIES = {"östersund", "krokom", "åre", "berg", "härjedalen", "bräcke", "ragunda",
                    "strömsund", "jämtland"}  # fmt: skip
@@ -91,6 +100,8 @@ _MARKERS = re.compile(
     r"\d{3,4}(?!\d)"
     r"|(?<![\wåäö])(?:Box|BOX|Postbox|Fack)[ \u00a0]{1,3}\d{1,6}(?!\d)"
 )
+# Every marker starts with one of these (case-folded): the pattern is tried only there.
+_MARKER_CUES = ("c/o", "lgh", "lägenhet", "box", "postbox", "fack")
 
 
 def _street(folded: str) -> bool:
@@ -107,20 +118,45 @@ def _abbreviated_street(word: str, folded: str) -> bool:
     return word.endswith(".") or not lexicon.is_ordinary(stem)
 
 
-def _place_like(word: str, folded: str, cue: bool, strong_cue: bool) -> bool:
+class _Cues:
+    """Whether an address cue ("bor i", "adress:") comes before the word: looked for only when
+    a rule asks, since most numbers are decided without it."""
+
+    def __init__(self, masked: str, word_start: int, folded: str, gap: str) -> None:
+        self.context = masked[max(0, word_start - 40) : word_start]
+        self.folded, self.gap = folded, gap
+
+    @cached_property
+    def any(self) -> bool:
+        context, folded = self.context, self.folded
+        # A field or line that begins with "Name 12" ("Lugnet 7, övervåningen") is an address:
+        # at the start there is no room for the words that usually come before a number.
+        line_start = (not context.strip() or context.rstrip(" \t").endswith("\n")) and (
+            self.gap.strip() in ("", ",")  # "Samråd nr 47" numbers things
+        )
+        return bool(_CUE.search(context)) or (
+            line_start and lexicon.word_rank(folded) > 1000 and folded not in FUNCTION_WORDS
+        )
+
+    @cached_property
+    def strong(self) -> bool:
+        return bool(_STRONG_CUE.search(self.context))
+
+
+def _place_like(word: str, folded: str, cues: _Cues) -> bool:
     """A village, farm or other place name before a house number."""
     if folded in lexicon.localities():
-        return word[0].isupper() or strong_cue or not lexicon.is_ordinary(folded)
+        return word[0].isupper() or cues.strong or not lexicon.is_ordinary(folded)
     if folded in _NOT_ADDRESS or lexicon.is_non_name(word):
         return False
     if not (word[0].isupper() and (word[1:].islower() or (word.isupper() and len(word) > 3))):
         # Lower case: a village name after an address cue ("bor i viken 12").
-        return (strong_cue and not lexicon.is_ordinary(folded)) or (
-            cue and lexicon.place_like(folded)
+        return (not lexicon.is_ordinary(folded) and cues.strong) or (
+            lexicon.place_like(folded) and cues.any
         )
-    if folded in lexicon.first_names() and not cue:
+    if folded in lexicon.first_names() and not cues.any:
         return False
-    return cue or not lexicon.is_ordinary(folded) or lexicon.place_like(folded)
+    return cues.any or not lexicon.is_ordinary(folded) or lexicon.place_like(folded)
 
 
 def _year(number: str) -> bool:
@@ -130,15 +166,14 @@ def _year(number: str) -> bool:
 def find_addresses(text: str) -> Iterator[Finding]:
     masked = harmless.mask(text)
     last_end = 0
-    for number in _NUMBER.finditer(masked):
-        start, end = number.span()
+    for start, end in digit_runs(masked):
         if end - start > 4 or masked[start] == "0" or start < last_end:
             continue
         found = _street_before(masked, start, end) or _street_after(masked, start, end)
         if found:
             last_end = found[1]
             yield finding("address", *found)
-    for match in _MARKERS.finditer(text):
+    for match in matches_at_cues(_MARKERS, text, _MARKER_CUES):
         yield finding("address", match.start(), match.end())
 
 
@@ -188,32 +223,57 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     word_start, word, gap = before
     folded = word.casefold()
-    context = masked[max(0, word_start - 40) : word_start]
-    # A field or line that begins with "Name 12" ("Lugnet 7, övervåningen") is an address: at the
-    # start there is no room for the words that usually come before a number.
-    line_start = (not context.strip() or context.rstrip(" \t").endswith("\n")) and (
-        gap.strip() in ("", ",")  # "Samråd nr 47" numbers things
-    )
-    cue = bool(_CUE.search(context)) or (
-        line_start and lexicon.word_rank(folded) > 1000 and folded not in FUNCTION_WORDS
-    )
-    strong_cue = bool(_STRONG_CUE.search(context))
+    cues = _Cues(masked, word_start, folded, gap)
     if _street(folded.rstrip(".")) or _abbreviated_street(word, folded):
         kind_ok = True
     elif gap == "" or gap.startswith(","):
         kind_ok = False  # "Hallen215" and "Hallen, 215" only for streets
     else:
-        kind_ok = _place_like(word.rstrip("."), folded.rstrip("."), cue, strong_cue)
-        if kind_ok and _year(masked[start:end]) and not strong_cue:
+        two_words = _two_word_locality(masked, word_start, folded)
+        if two_words is not None:
+            word_start, kind_ok = two_words, True
+        else:
+            kind_ok = _place_like(word.rstrip("."), folded.rstrip("."), cues) or (
+                _place_confirmed(word, folded, masked, end)
+            )
+        if kind_ok and _year(masked[start:end]) and not cues.strong:
             kind_ok = False
     if not kind_ok:
         return None
-    if folded in _MUNICIPALITIES and not strong_cue and _in_list(masked, word_start, end):
+    if folded in _MUNICIPALITIES and not cues.strong and _in_list(masked, word_start, end):
         return None
     if designation is not None:
         return word_start, designation.end()
     after = _AFTER.match(masked, end)
     return word_start, after.end() if after else end
+
+
+def _two_word_locality(masked: str, word_start: int, folded: str) -> int | None:
+    """Where a locality of two words starts when `folded` is its second ("Storsjö kapell 144",
+    "Östra Ammer 12"), else None."""
+    before = _WORD_BEFORE.search(masked, max(0, word_start - 30), word_start)
+    if before is None or not before["word"][0].isupper():
+        return None
+    if f"{before['word'].casefold()} {folded}" in lexicon.localities():
+        return before.start("word")
+    return None
+
+
+def _place_confirmed(word: str, folded: str, masked: str, end: int) -> bool:
+    """A capitalised word and a number that a postcode follows is an address even when the word
+    is an ordinary one ("Lillänge 22, 831 52 Östersund"); a village word and a number that "i"
+    and a locality follow is one too ("Byn 27 i Stugun")."""
+    if not word[0].isupper() or lexicon.is_non_name(word):
+        return False
+    if folded in _NOT_ADDRESS and folded not in _VILLAGE_WORDS:
+        return False
+    after = _CONFIRMED_AFTER.match(masked, end)
+    if after is None:
+        return False
+    if after["town"] is None:
+        return True  # a postcode
+    # "i <locality>" only for a village word: "Plats 2 i Östersund" is a meeting room.
+    return folded in _VILLAGE_WORDS and after["town"].casefold() in lexicon.localities()
 
 
 def _in_list(masked: str, start: int, end: int) -> bool:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from .findings import Finding, finding
+from .windows import literal_spans, matches_at_runs
 
 _MONTHS = (
     "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
@@ -30,7 +31,8 @@ _AGE = re.compile(
 
 
 def find_dates(text: str) -> Iterator[Finding]:
-    for match in _DATE.finditer(text):
+    # Every date starts with a run of one or two digits (the day), four (the year) or eight.
+    for match in matches_at_runs(_DATE, text, lengths=(1, 2, 4, 8)):
         if match.group() not in _NOT_DATES:
             yield finding("date", match.start(), match.end())
 
@@ -43,7 +45,7 @@ _AGE_RANGE_BEFORE = re.compile(
 
 
 def find_ages(text: str) -> Iterator[Finding]:
-    for match in _AGE.finditer(text):
+    for match in matches_at_runs(_AGE, text, lengths=(2, 3)):
         # "18–20 år" or "över 75 år" is the vague kind of age we ask people to write.
         if _AGE_RANGE_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
             continue
@@ -95,16 +97,17 @@ _GENERIC_SCHOOLS = {
 }
 
 
-_WORKPLACE_ANCHOR = re.compile(
-    r"(?=[sgfbhcvlpå])(?:skol|gymnas|fritids|sågverk|fabrik|bageri|hotell|camping|verkstad|gård"
-    r"|lanthandel|pizzeria|frisör|åkeri)"
-)
+# The words a named school or workplace ends with: the pattern runs only around them.
+_WORKPLACE_WORDS = (
+    "skol", "gymnas", "fritids", "sågverk", "fabrik", "bageri", "hotell", "camping", "verkstad",
+    "gård", "lanthandel", "pizzeria", "frisör", "åkeri",
+)  # fmt: skip
 
 
 def find_workplaces(text: str) -> Iterator[Finding]:
     windows: list[list[int]] = []
-    for anchor in _WORKPLACE_ANCHOR.finditer(text):
-        start, end = max(0, anchor.start() - 45), anchor.end() + 12
+    for anchor_start, anchor_end in literal_spans(text, _WORKPLACE_WORDS):
+        start, end = max(0, anchor_start - 45), anchor_end + 12
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end
         else:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from . import lexicon
 from .findings import Finding, finding
-from .windows import cue_windows
+from .windows import cue_windows, matches_at, matches_at_found, matches_at_runs
 
 # ---------------------------------------------------------------------------------------------
 # E-mail, URL, social handles, IP addresses
@@ -31,17 +32,27 @@ _PROVIDER = (
     r"proton|telia|tele2|telenor|comhem|bredband|bredband2|spray|passagen|bahnhof|mail|gmx|"
     r"yandex|tutanota|tuta)"
 )
-_LOCAL = rf"[\w%+\-]{{1,64}}(?:{_DOT}[\w%+\-]{{1,64}}){{0,4}}"
+# Possessive runs ("{1,64}+"): what follows a run (a dot, an @ or a space) never starts with a
+# character of the run, so giving characters back could never match, only cost time.
+_LOCAL = rf"[\w%+\-]{{1,64}}+(?:{_DOT}[\w%+\-]{{1,64}}+){{0,4}}"
+# What must follow the first word of an address: an @ or a dot (or one written as a word), or
+# "på gmail": checked once at each word before the costlier alternatives are tried.
+_MAYBE_EMAIL = (
+    r"(?=[\w%+\-]++(?:\s?[@.(\[{<]|\s(?:at|snabel|punkt|dot|prick))|[\w%+\-.]++\s(?:på|at|hos)\s)"
+)
 _EMAIL = re.compile(
-    rf"(?<![\w.%+\-]){_LOCAL}{_AT}[\w\-]{{1,63}}(?:{_DOT}[\w\-]{{1,63}}){{0,6}}{_DOT}{_TLD}(?![\w])"
+    rf"(?<![\w.%+\-]){_MAYBE_EMAIL}(?:"
+    rf"{_LOCAL}{_AT}[\w\-]{{1,63}}+(?:{_DOT}[\w\-]{{1,63}}+){{0,6}}{_DOT}{_TLD}(?![\w])"
     # "emma.j på gmail", "anna at hotmail": a provider's name is enough without the domain.
-    rf"|(?<![\w.%+\-])[\w%+\-]{{1,64}}(?:[._][\w%+\-]{{1,64}})+\s(?:på|at|hos)\s{_PROVIDER}(?![\w])"
-    rf"|(?<![\w.%+\-]){_LOCAL}{_AT}{_PROVIDER}(?![\w])",
+    rf"|[\w%+\-]{{1,64}}(?:[._][\w%+\-]{{1,64}})+\s(?:på|at|hos)\s{_PROVIDER}(?![\w])"
+    rf"|{_LOCAL}{_AT}{_PROVIDER}(?![\w]))",
     re.IGNORECASE,
 )
+# A word followed by a dot, or a scheme, is checked before the alternatives are tried.
 _URL = re.compile(
-    r"(?<![\w@/.])(?:(?:https?|ftp)://[^\s<>\"]{1,2000}|www\.[^\s<>\"]{1,2000}|"
-    r"(?:[A-Za-z0-9\-]{1,63}\.){1,8}(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be)"
+    r"(?<![\w@/.])(?=[A-Za-z0-9\-]++\.|(?:https?|ftp)://)"
+    r"(?:(?:https?|ftp)://[^\s<>\"]{1,2000}|www\.[^\s<>\"]{1,2000}|"
+    r"(?:[A-Za-z0-9\-]{1,63}+\.){1,8}(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be)"
     r"(?:/[^\s<>\"]{0,2000})?)(?![\w@])",
     re.IGNORECASE,
 )
@@ -56,8 +67,9 @@ _NAMED_HANDLE = re.compile(
     rf"(?i:(?<![\w])(?:{_PLATFORMS}|användarnamn|användarnamnet|username|nick|nicket|alias"
     r"|profilnamn|profilnamnet|kontonamn|kontonamnet|snapnamn|snapnamnet|instanamn|instanamnet"
     r"|tiktoknamn|tiktoknamnet|gamertag|steam|psn|xbox)(?:-?konto(?:t)?)?(?![\w])\s{0,2}"
-    r"(?:är|heter|:|=|-)?\s{0,2}[\"'”“]?)(?<=[\s:=\-\"'”“])(?P<handle>[^\W\d][\w.]{2,29})"
-    rf"|(?P<before>[^\W\d][\w.]{{2,29}})\s(?i:på|on)\s(?i:{_PLATFORMS})(?![\w])"
+    r"(?:är|heter|:|=|-)?\s{0,2}[\"'”“(]?)(?<=[\s:=\-\"'”“(])(?P<handle>[^\W\d][\w.]{2,29})"
+    # A lookahead, so that "henne på Snapchat (nannis_k04)" still finds the handle after it.
+    rf"|(?P<before>[^\W\d][\w.]{{2,29}})(?=\s(?i:på|on)\s(?i:{_PLATFORMS})(?![\w]))"
 )
 _IPV4 = re.compile(
     r"(?=\d)(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
@@ -74,11 +86,25 @@ def _strip_trailing_punctuation(text: str, start: int, end: int) -> int:
     return end
 
 
-# Where an e-mail address may be: the e-mail pattern runs only in a window around these.
+# Where an e-mail address may be (tried only where _AT_ANCHORS match): the e-mail pattern runs
+# only in a window around these.
 _AT_SIGN = re.compile(
     rf"(?=[@aAsSpPdDhH])(?:@|(?<![\w])(?:at|snabel-?a|snabel|punkt|dot)(?![\w])"
     rf"|(?<=\s)(?:på|hos)\s{_PROVIDER}(?![\w]))",
     re.IGNORECASE,
+)
+# Where _AT_SIGN can match, found in the case-folded text (see windows.matches_at_found).
+_AT_ANCHORS = tuple(
+    re.compile(anchor)
+    for anchor in (
+        "@",
+        r"at(?<![\w]at)(?![\w])",
+        r"snabel(?<![\w]snabel)",
+        r"punkt(?<![\w]punkt)(?![\w])",
+        r"dot(?<![\w]dot)(?![\w])",
+        rf"på(?<=\spå)\s{_PROVIDER}(?![\w])",
+        rf"hos(?<=\shos)\s{_PROVIDER}(?![\w])",
+    )
 )
 _PUBLIC_SITE = re.compile(r"(?i)(?:https?://)?(?:www\.)?(?P<domain>[\w.\-]+?)/?")
 
@@ -87,7 +113,7 @@ def find_email(text: str) -> Iterator[Finding]:
     """E-mail addresses, searched only near each @ (or "(at)"): long texts with few addresses
     stay cheap. Nearby windows are merged so that no character is scanned twice."""
     windows: list[list[int]] = []
-    for at in _AT_SIGN.finditer(text):
+    for at in matches_at_found(_AT_SIGN, text, _AT_ANCHORS):
         start, end = max(0, at.start() - 200), at.end() + 200
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end
@@ -98,7 +124,8 @@ def find_email(text: str) -> Iterator[Finding]:
             yield finding("email", match.start(), match.end())
 
 
-# Where a URL may be: the URL pattern runs only around these.
+# Where a URL may be (tried only where _URL_ANCHORS match): the URL pattern runs only around
+# these.
 _URL_ANCHOR = re.compile(
     r"(?=[:wW.])(?:://|www\.|\.(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be)"
     r"(?![^\W_]))",
@@ -106,9 +133,16 @@ _URL_ANCHOR = re.compile(
 )
 
 
+_URL_ANCHORS = (
+    re.compile(r"\.(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be)(?![^\W_])"),
+    re.compile("://"),
+    re.compile(r"www\."),
+)
+
+
 def _url_windows(text: str) -> list[tuple[int, int]]:
     windows: list[list[int]] = []
-    for anchor in _URL_ANCHOR.finditer(text):
+    for anchor in matches_at_found(_URL_ANCHOR, text, _URL_ANCHORS):
         start, end = max(0, anchor.start() - 600), anchor.end() + 2100
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end
@@ -143,12 +177,11 @@ def _public_site(url: str) -> bool:
 
 def find_social_handles(text: str) -> Iterator[Finding]:
     if "@" in text:
-        for match in _SOCIAL_HANDLE.finditer(text):
+        for match in matches_at(_SOCIAL_HANDLE, text, _found_all(text, "@")):
             end = _strip_trailing_punctuation(text, match.start(), match.end())
             if end - match.start() > 2:
                 yield finding("social_handle", match.start(), end)
-    folded = text.casefold()
-    for start, end in cue_windows(folded, _HANDLE_CUES, 40, 80):
+    for start, end in cue_windows(text, _HANDLE_CUES, 40, 80):
         for match in _NAMED_HANDLE.finditer(text, start, end):
             part = "handle" if match["handle"] else "before"
             start = match.start(part)
@@ -172,11 +205,29 @@ def _looks_like_handle(word: str) -> bool:
     return word.islower() and not lexicon.is_ordinary(word) and not lexicon.is_non_name(word)
 
 
+def _found_all(text: str, part: str) -> list[int]:
+    """Every position where `part` starts, in order."""
+    found, position = [], text.find(part)
+    while position >= 0:
+        found.append(position)
+        position = text.find(part, position + 1)
+    return found
+
+
+def _ipv6_positions(text: str) -> list[int]:
+    """Where an IPv6 address can start: up to four hexadecimal digits before a colon that has
+    another colon at most five characters after it."""
+    colons = _found_all(text, ":")
+    pairs = [c for c, d in pairwise(colons) if d - c <= 5]
+    return sorted({c - k for c in pairs for k in range(5) if c >= k})
+
+
 def find_ip_addresses(text: str) -> Iterator[Finding]:
-    for match in _IPV4.finditer(text):
+    # An IPv4 address starts with a run of one to three digits.
+    for match in matches_at_runs(_IPV4, text, lengths=(1, 2, 3)):
         yield finding("ip_address", match.start(), match.end())
     if "::" in text or text.count(":") >= 3:
-        for match in _IPV6_CANDIDATE.finditer(text):
+        for match in matches_at(_IPV6_CANDIDATE, text, _ipv6_positions(text)):
             try:
                 ipaddress.IPv6Address(match.group())
             except ValueError:

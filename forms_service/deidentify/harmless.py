@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from . import lexicon
+from .windows import digit_runs, matches_at
 
 
 def _words(text: str) -> frozenset[str]:
@@ -80,7 +81,7 @@ _CUE_WORDS = _words(
 )
 # After the cue: the number, with the separators case numbers use ("2026/123", "K 448210-25").
 _CUED_NUMBER = re.compile(r"\d(?:[\d\-/.:]|\s(?=\d)){0,24}(?<=\d)")
-_DIGITS = re.compile(r"\d+")
+_PARAGRAPH = re.compile("§")
 
 
 @cache
@@ -166,28 +167,47 @@ def _cued(text: str, start: int) -> int | None:
     return None
 
 
+def _number_starts(text: str) -> list[int]:
+    """Where a harmless number can start: the first digit of each run of digits, and each "§".
+    (A match starting inside a run of digits would have a digit before it, which every kind
+    of harmless number refuses, so those positions need no trying.)"""
+    starts = [start for start, _ in digit_runs(text)]
+    if "§" in text:
+        starts += [match.start() for match in _PARAGRAPH.finditer(text)]
+        starts.sort()
+    return starts
+
+
 def _spans(text: str) -> list[tuple[int, int]]:
     spans = []
-    for match in _NUMERIC.finditer(text):
-        forbidden = _LEFT.get(match.lastgroup or "", "")
-        if match.start() and text[match.start() - 1] in forbidden:
+    consumed = 0
+    for start in _number_starts(text):
+        if start < consumed:
             continue
-        if match.lastgroup == "time" and _designation(text, match.start(), match.group()):
+        match = _NUMERIC.match(text, start)
+        if match is None:
+            continue
+        consumed = match.end()
+        forbidden = _LEFT.get(match.lastgroup or "", "")
+        if start and text[start - 1] in forbidden:
+            continue
+        if match.lastgroup == "time" and _designation(text, start, match.group()):
             continue
         spans.append(match.span())
     covered = 0
-    for match in _DIGITS.finditer(text):
-        if match.start() < covered:
+    for start, end in digit_runs(text):
+        if start < covered:
             continue
-        cue = _cued(text, match.start())
+        cue = _cued(text, start)
         if cue is not None:
-            number = _CUED_NUMBER.match(text, match.start())
-            end = number.end() if number else match.end()
+            number = _CUED_NUMBER.match(text, start)
+            end = number.end() if number else end
             spans.append((cue, end))
             covered = end
-    for match in _public_pattern().finditer(text):
-        if match.start() and text[match.start() - 1] in "0123456789-":
-            continue
+    # A public number starts a run of digits with no dash before it ("-112" is part of another
+    # number): the pattern is tried only there.
+    starts = [start for start, _ in digit_runs(text) if not start or text[start - 1] != "-"]
+    for match in matches_at(_public_pattern(), text, starts):
         digits = re.sub(r"\D", "", match.group())
         if len(digits) < 7 and _house_number(text, match.start()):
             continue

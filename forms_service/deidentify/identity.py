@@ -4,21 +4,24 @@
 A number is a personnummer when its digits, whatever separates them, are a valid date (day + 60
 for a samordningsnummer) followed by four digits that pass the Luhn check: "850101-1236",
 "19850101 1236", "85.01.01-1236", "85-01-01-1236", "850101/1236", "850101--1236",
-"850101-12 36", glued to a word ("pnr850101-1236"). Split forms count too: a birth date in one
-place and "sista fyra 1236", "slutsiffror 1236" or "resten av numret är -1236" in another; the
-four digits are what identifies, so they are blocked.
+"850101-12 36", "590 330-2072", glued to a word ("pnr850101-1236"). Split forms count too: a
+birth date in one place and "sista fyra 1236", "slutsiffror 1236" or "resten av numret är
+-1236" in another, or a date written out and a dash and the four digits soon after it ("7
+november 1985 (-2103)"); the four digits are what identifies, so they are blocked.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from datetime import date
 
 from .findings import Finding, finding
-from .windows import cue_windows
+from .windows import cue_windows, digit_runs, matches_at, matches_at_cues, matches_at_runs
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
+_DASHES_AND_PLUS = frozenset("-+\u2010\u2011\u2012\u2013\u2014\u2212")
 _PNR = re.compile(
     r"(?=\d)(?<!\d)(?<!\d[.,:])"
     r"(?:(?P<century>1[89]|20) ?)?(?P<yy>\d\d)(?P<s>[ ./\-]?)(?P<mm>\d\d)(?P=s)(?P<dd>\d\d)"
@@ -57,6 +60,33 @@ _CUED = re.compile(
     r"samordningsnr|samordningsnummer|reservnr|reservnummer|res\.nr|id-nr|id-nummer)\.?:?\s?)"
     r"(?P<number>\d(?:[ .\-/]?\d){9,11}|\d{6,8}[\- ]?[A-Za-z]{1,2}\d{2,3})(?![\d])"
 )
+# Six date digits split elsewhere than between year, month and day, then a dash or plus and the
+# last four: "590 330-2072", "5903 30-2072" (checked as a date and with Luhn).
+_ODD_GROUPS = re.compile(
+    rf"(?=\d)(?<![\d.,:])(?P<date>\d{{1,5}} \d{{1,5}})[ ]?[{_DASHES}+](?P<four>\d{{4}})"
+    r"(?!\d)(?![.,:]\d)"
+)
+# A birth date written out and the last four digits with a dash soon after it: "född 7 november
+# 1985 (-2103 enligt domen)", "1985-11-07, -2103" (not a year: "1 mars 2019 (-2023)", nor an
+# amount: "12 maj 2024 (-3415 kr)").
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        [("januari", "jan"), ("februari", "feb"), ("mars", "mar"), ("april", "apr"), ("maj",),
+         ("juni", "jun"), ("juli", "jul"), ("augusti", "aug"), ("september", "sep", "sept"),
+         ("oktober", "okt"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_DATE_THEN_FOUR = re.compile(
+    r"(?=\d)(?<![\d.,:\-])(?:(?P<day>\d{1,2})\.?\s(?P<month>[a-zA-ZåäöÅÄÖ]{3,9})\.?\s"
+    r"(?P<year>(?:19|20)\d\d)|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))"
+    rf"[^.!?\n\d]{{0,20}}?(?<![\w{_DASHES}])[{_DASHES}](?P<four>(?!19\d\d|20[0-3]\d)\d{{4}})"
+    r"(?!\d)(?![.,:]\d)(?![ ]?(?:kr|:-|%))"
+)
+# Every cued number starts with one of these (case-folded): the pattern is tried only there.
+_CUED_CUES = ("pnr", "p-nr", "pers", "samnr", "samordningsn", "reservn", "res.nr", "id-n")
 # A reserve number (reservnummer), given by health care to people without a personnummer:
 # a birth date and letters where the last four digits would be ("19850101-T123", "850101-RX12").
 _RESERVE = re.compile(
@@ -64,15 +94,11 @@ _RESERVE = re.compile(
 )
 
 
+_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)  # a digit doubled, its two digits added
+
+
 def luhn_ok(digits: str) -> bool:
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2 == 1:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
+    total = sum(map(int, digits[-1::-2])) + sum(_DOUBLED[int(c)] for c in digits[-2::-2])
     return total % 10 == 0
 
 
@@ -117,7 +143,7 @@ def _date_part_valid(digits: str) -> bool:
 
 
 def find_personnummer(text: str) -> Iterator[Finding]:
-    for match in _PNR.finditer(text):
+    for match in matches_at_runs(_PNR, text, shortest=2):
         if match["century"] and match["s"] == "-" and not match["sep"].strip():
             continue  # "2025-11-03 1430": a date and a time, not "19790423-3181"
         kind = _kind(match)
@@ -128,26 +154,78 @@ def find_personnummer(text: str) -> Iterator[Finding]:
             yield finding(kind, match.start(), match.end())
         elif match["s"] == "" and match["sep"] in _CANONICAL_SEPARATORS:
             yield finding("personnummer_like", match.start(), match.end())
-    folded = text.casefold()
-    for start, end in cue_windows(folded, ("sista", "slut", "kontroll", "resten"), 40, 90):
-        patterns = [_LAST_FOUR, _FOUR_BEFORE_CUE]
-        if _BIRTH_CUE.search(text):
-            patterns.append(_BARE_LAST)
+    yield from _last_four(text)
+    yield from _unusual_writings(text)
+    for match in matches_at_cues(_CUED, text, _CUED_CUES):
+        number = match["number"]
+        digits = re.sub(r"\D", "", number)
+        if any(c.isalpha() for c in number) or (len(digits) in (10, 12) and valid_digits(digits)):
+            kind = "samordningsnummer" if int(digits[-6:-4]) > 60 else "personnummer"
+            yield finding(kind, match.start("number"), match.end("number"))
+    # A reserve number's digits are a run of six or eight (with the century).
+    for match in matches_at_runs(_RESERVE, text, lengths=(6, 8)):
+        if _date_part_valid(re.match(r"\d+", match.group()).group()):
+            yield finding("personnummer", match.start(), match.end())
+
+
+def _last_four(text: str) -> Iterator[Finding]:
+    """The last four digits given apart from the birth date ("sista fyra 1236")."""
+    windows = cue_windows(text, ("sista", "slut", "kontroll", "resten"), 40, 90)
+    if not windows:
+        return
+    patterns = [_LAST_FOUR, _FOUR_BEFORE_CUE]
+    if _BIRTH_CUE.search(text):
+        patterns.append(_BARE_LAST)
+    for start, end in windows:
         for pattern in patterns:
             for match in pattern.finditer(text, start, end):
                 four = match["four"]
                 if pattern is _BARE_LAST and 1900 <= int(four) <= 2099:
                     continue  # "sista gången 2024" is a year
                 yield finding("personnummer", match.start("four"), match.end("four"))
-    if "nr" in folded or "nummer" in folded or "numret" in folded:
-        for match in _CUED.finditer(text):
-            number = match["number"]
-            digits = re.sub(r"\D", "", number)
-            if any(c.isalpha() for c in number) or (
-                len(digits) in (10, 12) and valid_digits(digits)
-            ):
-                kind = "samordningsnummer" if int(digits[-6:-4]) > 60 else "personnummer"
-                yield finding(kind, match.start("number"), match.end("number"))
-    for match in _RESERVE.finditer(text):
-        if _date_part_valid(re.match(r"\d+", match.group()).group()):
+
+
+def _unusual_writings(text: str) -> Iterator[Finding]:
+    """A personnummer grouped oddly ("590 330-2072") or given as a birth date written out and
+    the last four digits after it ("7 november 1985 (-2103)"): blocked only when the date is
+    valid and the ten digits pass the Luhn check."""
+    fours = _dashed_fours(text)
+    if not fours:
+        return
+    for match in matches_at(_ODD_GROUPS, text, _runs_before(text, fours, 14)):
+        date_digits = match["date"].replace(" ", "")
+        if len(date_digits) == 6 and valid_digits(date_digits + match["four"]):
+            yield finding(_kind_of(date_digits), match.start(), match.end())
+    for match in matches_at(_DATE_THEN_FOUR, text, _runs_before(text, fours, 45)):
+        if match["iso"]:
+            yymmdd = match["iso"][2:].replace("-", "")
+        else:
+            month = _MONTH_NUMBERS.get(match["month"].casefold())
+            if month is None:
+                continue
+            yymmdd = f"{match['year'][2:]}{month:02}{int(match['day']):02}"
+        if valid_digits(yymmdd + match["four"]):
             yield finding("personnummer", match.start(), match.end())
+
+
+def _dashed_fours(text: str) -> list[int]:
+    """Where each run of exactly four digits with a dash or plus right before it starts: both
+    unusual writings end in one, so the patterns are tried only shortly before these."""
+    return [
+        start
+        for start, end in digit_runs(text)
+        if end - start == 4 and start and text[start - 1] in _DASHES_AND_PLUS
+    ]
+
+
+def _runs_before(text: str, fours: list[int], reach: int) -> list[int]:
+    """The starts of the runs of digits at most `reach` characters before one of `fours`."""
+    starts = [start for start, _ in digit_runs(text)]
+    found: set[int] = set()
+    for four in fours:
+        found.update(starts[bisect_left(starts, four - reach) : bisect_left(starts, four)])
+    return sorted(found)
+
+
+def _kind_of(date_digits: str) -> str:
+    return "samordningsnummer" if int(date_digits[-2:]) > 60 else "personnummer"

@@ -24,17 +24,22 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress, count
 
 from . import lexicon
 from .cues import COMMON_WORDS, CUES, FUNCTION_WORDS, SUBJECT_VERBS
 from .findings import Finding, finding
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[\-'’][^\W\d_]+)*(?::[a-zåäö]{1,3}(?![\w]))?")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _SENTENCE_END = set('.!?:;•\n\r\t"“”(') | {"-", "–", "—", "*", "•", ">"}
 _SWEDISH_LETTERS = set("abcdefghijklmnopqrstuvwxyzåäöéèüàABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÈÜÀ")
+# The capital comes first, so that the regex engine can skip to the next capital; the
+# lookbehind then checks what stands before it.
 _INITIALS = re.compile(
-    r"(?=[A-ZÅÄÖ])(?:(?<![\w.])[A-ZÅÄÖ]\.(?:[ \u00a0]?[A-ZÅÄÖ](?:\.|(?=:s))){1,5}(?::s)?(?![\w])"
-    r"|(?<![\w.])[A-ZÅÄÖ]\.(?=[ \u00a0]?\)|[ \u00a0]\(|[ \u00a0][A-ZÅÄÖ][a-zåäö]))"
+    r"[A-ZÅÄÖ](?<![\w.][A-ZÅÄÖ])"
+    r"(?:\.(?:[ \u00a0]?[A-ZÅÄÖ](?:\.|(?=:s))){1,5}(?::s)?(?![\w])"
+    r"|\.(?=[ \u00a0]?\)|[ \u00a0]\(|[ \u00a0][A-ZÅÄÖ][a-zåäö]))"
 )
 _NOT_INITIALS = {"P.S.", "O.S.A.", "N.B.", "E.U.", "U.S.A.", "T.ex.", "S.k.", "F.d."}
 _LETTER_LABELS = {
@@ -66,64 +71,24 @@ _LETTER_LABELS = {
 }
 
 
-class _Token:
-    """One word; its shape and whether it starts a sentence are worked out only when asked."""
-
-    __slots__ = ("_at_start", "_shape", "end", "folded", "start", "text", "whole")
-
-    def __init__(self, whole: str, start: int, end: int) -> None:
-        self.whole, self.start, self.end = whole, start, end
-        self.text = whole[start:end]
-        self.folded = self.text.casefold()
-        self._shape: str | None = None
-        self._at_start: bool | None = None
-
-    @property
-    def shape(self) -> str:
-        """ "cap" (Anna, Britt-Marie), "upper" (ANNA), "lower" (anna) or "mixed" (SoL)."""
-        if self._shape is None:
-            word = self.text
-            if word.isupper():
-                self._shape = "upper" if sum(c.isalpha() for c in word) > 1 else "cap"
-            elif word.islower():
-                self._shape = "lower"
-            elif word.istitle() or (word[0].isupper() and word[1:].islower()):
-                self._shape = "cap"
-            else:
-                self._shape = "mixed"
-        return self._shape
-
-    @property
-    def at_start(self) -> bool:
-        if self._at_start is None:
-            self._at_start = _at_sentence_start(self.whole, self.start)
-        return self._at_start
-
-
 class _Tokens:
-    """The words of a text, made into `_Token`s only when a rule looks at them: a long text has
-    many words, few of which need more than a glance."""
+    """The words of a text and where each starts. One split of the text gives both: the words
+    and the stretches between them, whose lengths summed in C give every word's offset."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words = _TOKEN.findall(text)
-        self.starts: list[int] = []
-        position = 0
-        for word in self.words:  # letters always belong to a word, so find() lands on it
-            position = text.find(word, position)
-            self.starts.append(position)
-            position += len(word)
-        self._made: dict[int, _Token] = {}
+        parts = _TOKEN_SPLIT.split(text)  # [gap, word, gap, word, …, gap]
+        self.words: list[str] = parts[1::2]
+        self.starts: list[int] = list(accumulate(map(len, parts)))[0:-1:2]
 
     def __len__(self) -> int:
         return len(self.words)
 
-    def __getitem__(self, index: int) -> _Token:
-        token = self._made.get(index)
-        if token is None:
-            start = self.starts[index]
-            token = self._made[index] = _Token(self.text, start, start + len(self.words[index]))
-        return token
+    def end(self, index: int) -> int:
+        return self.starts[index] + len(self.words[index])
+
+    def at_start(self, index: int) -> bool:
+        return _at_sentence_start(self.text, self.starts[index])
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -147,10 +112,23 @@ def _other_script(word: str) -> bool:
     )
 
 
+def _shape(word: str) -> str:
+    """ "cap" (Anna, Britt-Marie), "upper" (ANNA), "lower" (anna) or "mixed" (SoL)."""
+    if word.isupper():
+        return "upper" if sum(c.isalpha() for c in word) > 1 else "cap"
+    if word.islower():
+        return "lower"
+    if word.istitle() or (word[0].isupper() and word[1:].islower()):
+        return "cap"
+    return "mixed"
+
+
 @dataclass(frozen=True)
 class _Profile:
     """What the word lists say about one word as written; the same for every occurrence."""
 
+    folded: str
+    shape: str
     other_script: bool
     foreign: bool
     non_name: bool
@@ -165,6 +143,8 @@ def _profile(word: str) -> _Profile:
     folded = word.casefold()
     listed = lexicon.is_listed_name(folded)
     return _Profile(
+        folded=folded,
+        shape=_shape(word),
         other_script=_other_script(word),
         foreign=_foreign(word),
         non_name=lexicon.is_non_name(word),
@@ -175,67 +155,83 @@ def _profile(word: str) -> _Profile:
     )
 
 
+@lru_cache(maxsize=65536)
+def _at_a_glance(word: str) -> bool:
+    """Can this word be passed over without a closer look (unless it follows a cue word)? An
+    ordinary word in lower case, or capitalised and in the dictionary ("Kvinnan", "Polisen"),
+    that is no name and starts no listed phrase."""
+    folded = word.lower()
+    names = lexicon.names()
+    return (
+        folded not in names
+        and not (folded[-1:] == "s" and folded[:-1] in names)
+        and folded not in lexicon.phrase_starts()
+        and (word[0].islower() or (folded in lexicon.swedish_words() and word[1:].islower()))
+        and not _foreign(word)
+    )
+
+
 def _mostly_capitals(text: str, start: int) -> bool:
     """Is the sentence around `start` written in capitals (police and journal extracts)?"""
     left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - 200, 0)
     ends = [x for x in (text.find("\n", start), text.find(". ", start)) if x >= 0]
     right = min([*ends, start + 200])
-    letters = [c for c in text[left:right] if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    letters = list(filter(str.isalpha, text[left:right]))
+    return len(letters) >= 12 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def _after_cue(text: str, tokens: _Tokens, index: int) -> bool:
     if index == 0 or tokens.words[index - 1].lower() not in CUES:
         return False
-    between = text[tokens.starts[index - 1] + len(tokens.words[index - 1]) : tokens.starts[index]]
+    between = text[tokens.end(index - 1) : tokens.starts[index]]
     return between.strip(" \u00a0,:(") == ""
 
 
 def _next_is(text: str, tokens: _Tokens, index: int) -> str:
     """What follows the token: "verb", "name-like", "paren", "comma", or ""."""
-    token = tokens[index]
-    rest = text[token.end : token.end + 3]
+    end = tokens.end(index)
+    rest = text[end : end + 3]
     if rest.startswith((" (", "(")):
         return "paren"
     if rest.startswith(","):
         return "comma"
     if index + 1 >= len(tokens):
         return ""
-    following = tokens[index + 1]
-    between = text[token.end : following.start]
+    between = text[end : tokens.starts[index + 1]]
     if between.strip(" \u00a0") != "":
         return ""
+    following = _profile(tokens.words[index + 1])
     if following.folded in SUBJECT_VERBS:
         return "verb"
-    if following.shape in ("cap", "upper") and not _profile(following.text).ordinary:
+    if following.shape in ("cap", "upper") and not following.ordinary:
         return "name-like"
     if following.folded == "och" and index + 2 < len(tokens):
-        after = tokens[index + 2]
-        if after.shape == "cap" and _profile(after.text).listed:
+        after = _profile(tokens.words[index + 2])
+        if after.shape == "cap" and after.listed:
             return "name-like"
     return ""
 
 
 def _is_name(text: str, tokens: _Tokens, index: int) -> bool:
-    token = tokens[index]
-    word, folded = token.text, token.folded
+    word = tokens.words[index]
     if len(word) < 2:
         return False
     profile = _profile(word)
     if profile.other_script:
         return True
-    cue = _after_cue(text, tokens, index)
-    if token.shape == "mixed":
+    if profile.shape == "mixed":
         return profile.listed and not profile.non_name
-    if token.shape == "upper":
+    cue = _after_cue(text, tokens, index)
+    if profile.shape == "upper":
         return _is_name_in_capitals(text, tokens, index, cue)
+    folded = profile.folded
     listed, ordinary, rare = profile.listed, profile.ordinary, profile.rare
-    if token.shape == "lower":
+    if profile.shape == "lower":
         if profile.non_name or folded in FUNCTION_WORDS or folded in SUBJECT_VERBS:
             return False
         if cue:  # "sambon tesfay", "sonen ask", but not "mamman bor"
             return not ordinary or (listed and rare)
-        if listed and rare and token.at_start and _next_is(text, tokens, index) == "verb":
+        if listed and rare and tokens.at_start(index) and _next_is(text, tokens, index) == "verb":
             return True  # "linnea sms:ade …" in a text written without capitals
         return len(word) >= 4 and listed and not ordinary
     # Capitalised.
@@ -245,7 +241,7 @@ def _is_name(text: str, tokens: _Tokens, index: int) -> bool:
         return False
     if profile.foreign:
         return True
-    if not token.at_start:
+    if not tokens.at_start(index):
         return listed or not ordinary or profile.surname_like
     if folded in FUNCTION_WORDS:
         return False
@@ -274,19 +270,19 @@ def _ordinary(folded: str, listed: bool) -> bool:
 
 def _next_is_kin(tokens: _Tokens, index: int) -> bool:
     """ "Pers bror …": a genitive name before a kinship word."""
-    return index + 1 < len(tokens) and tokens[index + 1].folded in CUES
+    return index + 1 < len(tokens) and tokens.words[index + 1].casefold() in CUES
 
 
 def _is_name_in_capitals(text: str, tokens: _Tokens, index: int, cue: bool) -> bool:
-    token = tokens[index]
-    profile = _profile(token.text)
-    if profile.non_name or len(token.text) < 3:
+    word = tokens.words[index]
+    profile = _profile(word)
+    if profile.non_name or len(word) < 3:
         return False
     if profile.listed and (not profile.ordinary or cue):
         return True
     if profile.foreign and not profile.ordinary:
         return True
-    return not profile.ordinary and _mostly_capitals(text, token.start)
+    return not profile.ordinary and _mostly_capitals(text, tokens.starts[index])
 
 
 def _initials(text: str) -> Iterator[tuple[int, int]]:
@@ -303,36 +299,31 @@ def _initials(text: str) -> Iterator[tuple[int, int]]:
         yield match.start(), match.end()
 
 
+def _candidates(tokens: _Tokens) -> list[int]:
+    """The words worth a closer look: those not passed over at a glance, and every word right
+    after a cue word ("sambon erik"). Decided once per distinct word, then picked out in C."""
+    words = tokens.words
+    distinct = set(words)
+    look = {word for word in distinct if not _at_a_glance(word)}
+    cues = {word for word in distinct if word.lower() in CUES}
+    indices = set(compress(count(), map(look.__contains__, words)))
+    indices.update(compress(count(1), map(cues.__contains__, words[:-1])))
+    return sorted(indices)
+
+
 def find_names(text: str) -> Iterator[Finding]:
     tokens = _Tokens(text)
-    names = lexicon.names()
-    words = lexicon.swedish_words()
     phrases = lexicon.non_name_phrases()
     phrase_starts = lexicon.phrase_starts()
     flagged: dict[int, bool] = {}
     protected: set[int] = set()
     protected_until = -1
-    previous = ""
-    for index, word in enumerate(tokens.words):
-        folded = word.lower()
-        # The common cases, decided at a glance: an ordinary word in lower case, or capitalised
-        # and in the dictionary ("Kvinnan", "Polisen"), that is no name and follows no cue.
-        if (
-            folded not in names
-            and not (folded[-1:] == "s" and folded[:-1] in names)
-            and previous not in CUES
-            and folded not in phrase_starts
-            and (word[0].islower() or (folded in words and word[1:].islower()))
-            and not _foreign(word)
-        ):
-            previous = folded
-            continue
-        previous = folded
+    for index in _candidates(tokens):
         start = tokens.starts[index]
         if start < protected_until:
             protected.add(index)
             continue
-        if folded in phrase_starts:
+        if tokens.words[index].lower() in phrase_starts:
             phrase = phrases.match(text, start)
             if phrase:
                 protected_until = phrase.end()
@@ -340,10 +331,24 @@ def find_names(text: str) -> Iterator[Finding]:
                 continue
         if _is_name(text, tokens, index):
             flagged[index] = True
+    _repeat_names(tokens, flagged, protected)
     _extend_to_neighbours(text, tokens, flagged, protected)
-    spans = [(tokens[i].start, tokens[i].end) for i in sorted(flagged)]
+    spans = [(tokens.starts[i], tokens.end(i)) for i in sorted(flagged)]
     spans += list(_initials(text))
     yield from (finding("name", start, end) for start, end in _merge(text, sorted(spans)))
+
+
+def _repeat_names(tokens: _Tokens, flagged: dict[int, bool], protected: set[int]) -> None:
+    """A word found as a name is a name wherever else it stands in the same text, as written
+    or with a genitive s: "heter lilja … lilja vill inte", "heter Sol. Sols man …"."""
+    found = {tokens.words[index] for index in flagged}
+    found = {word for word in found if len(word) >= 2}
+    if not found:
+        return
+    wanted = found | {word + "s" for word in found}
+    for index in compress(count(), map(wanted.__contains__, tokens.words)):
+        if index not in protected:
+            flagged[index] = True
 
 
 def _extend_to_neighbours(
@@ -358,8 +363,8 @@ def _extend_to_neighbours(
 
 
 def _extend_pair(text: str, tokens: _Tokens, flagged: dict[int, bool], index: int) -> None:
-    first, second = tokens[index], tokens[index + 1]
-    gap = text[first.end : second.start]
+    gap = text[tokens.end(index) : tokens.starts[index + 1]]
+    first, second = _profile(tokens.words[index]), _profile(tokens.words[index + 1])
     if gap not in (" ", "\u00a0", ", ") or (gap == ", " and first.shape != "upper"):
         return
     if first.shape != second.shape or first.shape not in ("cap", "upper"):

@@ -27,8 +27,10 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+
+from .windows import digit_runs
 
 # Explicit directional formatting characters (Unicode bidi algorithm, UAX #9, section 2):
 # embeddings, overrides, isolates and their terminators. The implicit marks (LRM, RLM, ALM)
@@ -51,8 +53,11 @@ _IGNORABLE = frozenset(
 # A letter that looks like a digit, next to a digit: O/o for 0, l/I for 1.
 _LOOKALIKE = str.maketrans("OoIl", "0011")
 _LOOKALIKE_RUN = re.compile(r"[0-9OoIl]{2,}")
+# Three such letters and then digits are a registration number ("ooo000", "OLO12F"), not a
+# number typed with letters.
+_PLATE_SHAPED = re.compile(r"[OoIl]{3}\d{2}[\dOoIl]?")
 _RUN_CHARS = frozenset("0123456789OoIl")
-_LOOKALIKE_NEXT_TO_DIGIT = re.compile(r"(?=[\dOoIl])(?:\d[OoIl]|[OoIl]\d)")
+_LOOKALIKE_LETTERS = frozenset("OoIl")
 _NUMBER_AFTER = re.compile(r"[ \-/.]?\d")
 _NUMBER_BEFORE = re.compile(r"\d[ \-/.]?\Z")
 
@@ -93,6 +98,11 @@ class OffsetMap:
     as (folded start, folded end, original start, original end), in order."""
 
     edits: tuple[tuple[int, int, int, int], ...] = ()
+    # The folded start of each edit, for bisect (comparing ints, not tuples).
+    starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", tuple(edit[0] for edit in self.edits))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the folded span [start, end), end > start."""
@@ -100,7 +110,7 @@ class OffsetMap:
 
     def _char(self, offset: int) -> tuple[int, int]:
         """The original span of the folded character at `offset`."""
-        index = bisect.bisect_right(self.edits, (offset, float("inf"))) - 1
+        index = bisect.bisect_right(self.starts, offset) - 1
         if index < 0:
             return offset, offset + 1
         _, f_end, o_start, o_end = self.edits[index]
@@ -144,18 +154,31 @@ def normalise(text: str) -> tuple[str, OffsetMap]:
     return _digit_lookalikes(folded_text), OffsetMap(tuple(edits))
 
 
+def _lookalikes_next_to_digits(text: str) -> list[int]:
+    """Where a digit and a lookalike letter stand side by side ("O7", "7O"): the starts of what
+    a search for a digit next to O, o, I or l would find, worked out from the runs of digits."""
+    hits = []
+    for start, end in digit_runs(text):
+        if start and text[start - 1] in "OoIl":
+            hits.append(start - 1)
+        if text[end : end + 1] in _LOOKALIKE_LETTERS:
+            hits.append(end - 1)
+    found: list[int] = []
+    for hit in hits:  # in order; two-character matches never overlap
+        if not found or hit >= found[-1] + 2:
+            found.append(hit)
+    return found
+
+
 def _digit_lookalikes(text: str) -> str:
     """O/o → 0 and l/I → 1 inside digit runs, same length so offsets do not move: "O70-123 45
     67", "O7O-512", "2OO". Letters that belong to a word next to the run stay letters ("Polo10",
     "10lit", the plate "NDO37X")."""
-    if not _LOOKALIKE_NEXT_TO_DIGIT.search(text):
-        return text
-    chars: list[str] | None = None
+    folds: list[tuple[int, int]] = []  # in order, never overlapping
     done = 0
-    for near in _LOOKALIKE_NEXT_TO_DIGIT.finditer(text):
-        if near.start() < done:
+    for start in _lookalikes_next_to_digits(text):
+        if start < done:
             continue
-        start = near.start()
         while start and text[start - 1] in _RUN_CHARS:
             start -= 1
         match = _LOOKALIKE_RUN.match(text, start)
@@ -164,7 +187,7 @@ def _digit_lookalikes(text: str) -> str:
         done = match.end()
         run = match.group()
         digits = sum(char.isdigit() for char in run)
-        if run.isdigit() or digits == 0:
+        if run.isdigit() or digits == 0 or _PLATE_SHAPED.fullmatch(run):
             continue
         start, end = match.start(), match.end()
         if start and text[start - 1].isalpha():
@@ -176,7 +199,12 @@ def _digit_lookalikes(text: str) -> str:
         )
         if end - start < 2 or (digits < 2 and not near_digits):
             continue
-        if chars is None:
-            chars = list(text)
-        chars[start:end] = text[start:end].translate(_LOOKALIKE)
-    return "".join(chars) if chars is not None else text
+        folds.append((start, end))
+    if not folds:
+        return text
+    pieces, copied = [], 0
+    for start, end in folds:
+        pieces += [text[copied:start], text[start:end].translate(_LOOKALIKE)]
+        copied = end
+    pieces.append(text[copied:])
+    return "".join(pieces)

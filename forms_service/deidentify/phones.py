@@ -25,6 +25,7 @@ from phonenumbers import (
 
 from . import harmless, identity
 from .findings import Finding, finding
+from .windows import digit_runs, folded, literal_spans, matches_at, matches_at_cues
 
 # phonenumbers compiles its metadata patterns through re's cache of 512, which numbers from many
 # countries overflow (then every check recompiles); its own unbounded cache avoids that.
@@ -65,10 +66,10 @@ _SPOKEN_ANY = re.compile(
     rf"(?<![\wåäö]){_NUMBER_WORD}(?:[ ,\-]{{1,3}}{_NUMBER_WORD}){{4,16}}(?![\wåäö])",
     re.IGNORECASE,
 )
-_TENS_OR_TEENS = re.compile(
-    r"tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|elva|tolv|tretton|fjorton|femton"
-    r"|sexton|sjutton|arton|nitton"
-)
+_TENS_OR_TEENS = (
+    "tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio", "elva",
+    "tolv", "tretton", "fjorton", "femton", "sexton", "sjutton", "arton", "nitton",
+)  # fmt: skip
 _WORD_VALUES = {
     "noll": 0, "nolla": 0, "ett": 1, "en": 1, "etta": 1, "två": 2, "tvåa": 2, "tre": 3,
     "trea": 3, "fyra": 4, "fyran": 4, "fem": 5, "femma": 5, "sex": 6, "sexa": 6, "sju": 7,
@@ -100,20 +101,22 @@ _REST = re.compile(
 )
 
 
-def _private(number: PhoneNumber) -> bool:
-    if number_type(number) in _NOT_PRIVATE:
+def _private(number: PhoneNumber, kind: int | None = None) -> bool:
+    if (number_type(number) if kind is None else kind) in _NOT_PRIVATE:
         return False
     return not harmless.is_public_number(str(number.national_number))
 
 
-def _whole(candidate: str) -> PhoneNumber | None:
-    """The candidate as one valid number, if it is one (the common case, and much cheaper than
-    the matcher)."""
+def _whole(candidate: str) -> tuple[PhoneNumber, int] | None:
+    """The candidate as one valid number and its type, if it is one (the common case, and much
+    cheaper than the matcher). A number is valid exactly when its type is known (what
+    phonenumbers.is_valid_number works out too), so the type is worked out once."""
     try:
         number = phonenumbers.parse(candidate, "SE")
     except NumberParseException:
         return None
-    return number if phonenumbers.is_valid_number(number) else None
+    kind = number_type(number)
+    return None if kind == PhoneNumberType.UNKNOWN else (number, kind)
 
 
 def _matched(masked: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -125,40 +128,50 @@ def _matched(masked: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             yield left + match.start, left + match.end
 
 
-def _spoken_windows(folded: str) -> list[tuple[int, int]]:
+def _spoken_windows(lower: str) -> list[tuple[int, int]]:
     windows: list[list[int]] = []
-    for match in _TENS_OR_TEENS.finditer(folded):
-        start, end = max(0, match.start() - 120), match.end() + 120
+    for found_start, found_end in literal_spans(lower, _TENS_OR_TEENS):
+        start, end = max(0, found_start - 120), found_end + 120
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end
         else:
             windows.append([start, end])
-    return [(start, min(end, len(folded))) for start, end in windows]
+    return [(start, min(end, len(lower))) for start, end in windows]
+
+
+def _candidate_positions(masked: str) -> list[int]:
+    """Where a phone number can start: a "+", a "(", or a run of digits that starts with 0."""
+    found = [start for start, _ in digit_runs(masked) if masked[start] == "0"]
+    for sign in "+(":
+        position = masked.find(sign)
+        while position >= 0:
+            found.append(position)
+            position = masked.find(sign, position + 1)
+    return sorted(found)
 
 
 def find_phones(text: str) -> Iterator[Finding]:
     masked = harmless.mask(text)
-    for candidate in _CANDIDATE.finditer(masked):
+    for candidate in matches_at(_CANDIDATE, masked, _candidate_positions(masked)):
         found = candidate.group()
         digits = sum(c.isdigit() for c in found)
         if digits < 7:
             continue  # the shortest Swedish number, "08-123 45", has seven digits
-        number = _whole(found.replace("_", " "))
-        if number is not None:
-            if _private(number):
+        whole = _whole(found.replace("_", " "))
+        if whole is not None:
+            if _private(*whole):
                 yield finding("phone", candidate.start(), candidate.end())
         elif digits >= 10 or not found[:1].isdigit() or "(" in found:
             for span in _matched(masked, candidate.start(), candidate.end()):
                 yield finding("phone", *span)
-    folded = text.casefold()
-    if "noll" in folded:
-        for match in _SPOKEN.finditer(text):
-            yield finding("phone", match.start(), match.end())
-    for start, end in _spoken_windows(folded):
+    for match in matches_at_cues(_SPOKEN, text, ("noll",)):
+        yield finding("phone", match.start(), match.end())
+    lower = folded(text)
+    for start, end in _spoken_windows(lower):
         for match in _SPOKEN_ANY.finditer(text, start, end):
             digits = spoken_digits(match.group())
             if len(digits) in (10, 12) and identity.valid_digits(digits):
                 yield finding("personnummer", match.start(), match.end())
-    if "numret" in folded or "nummer" in folded:
-        for match in _REST.finditer(text):
+    if "numret" in lower or "nummer" in lower:
+        for match in matches_at_cues(_REST, text, ("resten", "slutet", "sista")):
             yield finding("phone", match.start("digits"), match.end("digits"))

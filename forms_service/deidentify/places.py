@@ -1,12 +1,13 @@
 """Postcodes and vehicle registration numbers (block). Addresses are in addresses.py.
 
-* Postcodes: "831 45", "SE-831 45", "83145 Östersund", "84093 HEDE", "postnummer 83145".
+* Postcodes: "831 45", "SE-831 45", "83145 Östersund", "84093 HEDE", "postnummer 83145",
+  "Svenstavik, 84591".
   Public numbers of the same shape ("114 14", the police) are masked by harmless.py.
 * Registration numbers: three letters (Swedish plates never use I, Q, V, Å, Ä, Ö) and two digits
   and a digit or letter, in any case and spacing: "ABC 123", "ABC12D", "abc 12d", "FGX  410",
   "gsy-291", "BSN.713", "M W U 15 L", glued to a cue ("regnrJUB94A"). Three lower-case letters
-  that are a Swedish word or abbreviation ("och 123", "avd 102") are a plate only after a cue
-  such as "reg", "bil" or "kör".
+  that are a Swedish word or abbreviation ("och 123", "avd 102"), and a capitalised one
+  ("Ltr-482", "Rum 123"), are a plate only after a cue such as "reg", "bilnr", "bil (" or "kör".
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 
 from . import harmless, lexicon
 from .findings import Finding, finding
-from .windows import number_windows
+from .windows import cue_positions, matches_at, matches_at_runs, run_positions
 
 _TOWN = r"[A-ZÅÄÖ](?:[a-zåäö\-]{2,30}|[A-ZÅÄÖ\-]{2,30})(?![\wåäö])"
 _CODE = r"[1-9]\d{2}[ \-\u2013]?\d{2}"
@@ -35,12 +36,14 @@ _ADDRESS_CONTEXT = re.compile(
     r"(?i:adress|adr\b|skriven|folkbokförd|bor\b|bosatt|flytta|postadress|c/o|box|lgh|gatan"
     r"|vägen|[A-ZÅÄÖ][a-zåäö]+ \d{1,4} ?[A-Ha-h]?,)"
 )
+_AMOUNT_AFTER = re.compile(r"[ \u00a0]?(?i:kr\b|kronor|sek\b|:-|st\b|invånare|personer|%)")
+_TOWN_COMMA = re.compile(r"(?<![\wåäö])(?P<town>[A-ZÅÄÖ][a-zåäö\-]{1,30}), ?$")
 # Plates: three letters, two digits and a digit or letter. Swedish plates never use I, Q, V,
 # Å, Ä, Ö, but people copying a plate do not always know that, so any letter is accepted.
 _LETTER = "A-Z"
 _PLATE = re.compile(
     r"(?=[A-Za-z])(?:"
-    r"(?<![\wÅÄÖåäö\-.])(?P<letters>[A-Z]{3}|[a-z]{3})"
+    r"(?<![\wÅÄÖåäö\-.])(?P<letters>[A-Z]{3}|[a-z]{3}|[A-Z][a-z]{2})"
     r"(?:[ \-.]{0,2})\d{2} ?[A-Z0-9a-z](?![\wÅÄÖåäö])"
     r"|(?<![\w])[A-Z] [A-Z] [A-Z] ?\d ?\d ?[A-Z0-9](?![\w]))"
 )
@@ -48,8 +51,9 @@ _PLATE = re.compile(
 _FOREIGN_PLATE = re.compile(r"(?<![\w])(?P<plate>[A-Z]{2}[ \-]?\d{4,5})(?![\w])")
 _PLATE_CUE = re.compile(
     r"(?i:(?:reg|regnr|reg\.nr|reg\.\s?nr|reg nr|regnummer|registreringsnummer|registreringsnr"
-    r"|bil|bilen|bilar|fordon|fordonet|kör|körde|kört|skylt|skylten|plåt|släp|släpvagn|mc"
-    r"|husbil|transit|pickup|firmabil)\b[.:]?\s{0,3}(?:\([^)]{0,30}\)\s?)?(?:[^\s]{0,25}[ ,]\s?)?$)"
+    r"|bil|bilen|bilar|bilnr|bilnummer|fordon|fordonet|kör|körde|kört|skylt|skylten|plåt|släp"
+    r"|släpvagn|mc|husbil|transit|pickup|firmabil)\b[.:]?\s{0,3}(?:\([^)]{0,30}\)\s?)?"
+    r"(?:[^\s]{0,25}[ ,]\s?)?\(?$)"
 )
 _GLUED_PLATE = re.compile(
     r"(?i:regnr|reg\.nr|reg|regnummer)[.:]?(?P<plate>[A-Z]{3}[ \-]?\d{2}[A-Z0-9])(?![\w])",
@@ -57,22 +61,49 @@ _GLUED_PLATE = re.compile(
 _NOT_PLATES = {"BUP", "HVB", "LVU", "LVM", "LSS", "OSL", "SOL", "BRB", "SFS", "TMV", "IVO", "SOS"}
 
 
+def _postcode_positions(masked: str) -> list[int] | None:
+    """Where a postcode can start: at or up to three characters ("SE-") before a run of three
+    digits ("831 45") or five ("83145"), or at "postnr"/"postnummer"/"postkod"."""
+    cues = cue_positions(masked, ("post",))
+    if cues is None:
+        return None
+    runs = run_positions(masked, lengths=(3, 5), back=(0, 1, 2, 3))
+    return sorted({*runs, *cues})
+
+
 def find_postcodes(text: str) -> Iterator[Finding]:
     masked = harmless.mask(text)
-    for match in _POSTCODE.finditer(masked):
+    positions = _postcode_positions(masked)
+    found = (
+        _POSTCODE.finditer(masked)
+        if positions is None
+        else matches_at(_POSTCODE, masked, positions)
+    )
+    for match in found:
         yield finding("postcode", match.start(), match.end())
-    for match in _CODE_LOWER_TOWN.finditer(masked):
+    for match in matches_at_runs(_CODE_LOWER_TOWN, masked, lengths=(5,)):
         if lexicon.is_non_name(match["town"]) or match["town"] in lexicon.localities():
             yield finding("postcode", match.start(), match.end())
-    for match in _BARE_CODE.finditer(masked):
-        if _ADDRESS_CONTEXT.search(masked, max(0, match.start() - 40), match.start()):
+    for match in matches_at_runs(_BARE_CODE, masked, lengths=(5,)):
+        context = _ADDRESS_CONTEXT.search(masked, max(0, match.start() - 40), match.start())
+        if context or _town_before(masked, match.start()):
             yield finding("postcode", match.start(), match.end())
+
+
+def _town_before(masked: str, start: int) -> bool:
+    """ "utanför Svenstavik, 84591": a locality of the county and a comma just before."""
+    if not masked.startswith(("83", "84"), start) or _AMOUNT_AFTER.match(masked, start + 5):
+        return False  # the county's postcodes; "Östersund, 64000 invånare" is a figure
+    town = _TOWN_COMMA.search(masked, max(0, start - 34), start)
+    return town is not None and town["town"].casefold() in lexicon.localities()
 
 
 def _plate_word(text: str, start: int, letters: str, cue: bool) -> bool:
     """Are these three letters a plate's (not "OCH 123" in a text in capitals, "avd 102")?"""
     if cue:
         return True
+    if letters[1:].islower() and not letters.islower():
+        return False  # "Rum 123", "Kap 12b": a capitalised word is a plate only after a cue
     if letters.upper() in _NOT_PLATES or lexicon.is_non_name(letters):
         return False
     folded = letters.casefold()
@@ -91,22 +122,37 @@ def _capitals_line(text: str, start: int) -> bool:
     return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_NOT_BEFORE_PLATE = frozenset("-._")
+
+
+def _plate_starts(masked: str) -> list[int]:
+    """Where a plate can start: three to six characters before a run of digits ("ABC 123",
+    "A B C 12 3"), at a letter that begins a word (what the pattern's start asks, checked here
+    so that the pattern is tried far less often)."""
+    return [
+        position
+        for position in run_positions(masked, back=(3, 4, 5, 6))
+        if masked[position] in _ASCII_LETTERS
+        and not (
+            position
+            and (masked[position - 1].isalnum() or masked[position - 1] in _NOT_BEFORE_PLATE)
+        )
+    ]
+
+
 def find_plates(text: str) -> Iterator[Finding]:
     masked = harmless.mask(text)
-    for start, end in number_windows(masked, 9, 4):  # a plate has two digits in a row
-        yield from _plates_in(masked, start, end)
-    for match in _GLUED_PLATE.finditer(masked):
-        yield finding("registration_number", match.start("plate"), match.end("plate"))
-    for match in _FOREIGN_PLATE.finditer(masked):
-        if _PLATE_CUE.search(masked, max(0, match.start() - 45), match.start()):
-            yield finding("registration_number", match.start("plate"), match.end("plate"))
-
-
-def _plates_in(masked: str, start: int, end: int) -> Iterator[Finding]:
-    for match in _PLATE.finditer(masked, start, end):
+    for match in matches_at(_PLATE, masked, _plate_starts(masked)):
         letters = match["letters"]
         if letters is not None:
             cue = bool(_PLATE_CUE.search(masked, max(0, match.start() - 45), match.start()))
             if not _plate_word(masked, match.start(), letters, cue):
                 continue
         yield finding("registration_number", match.start(), match.end())
+    for match in _GLUED_PLATE.finditer(masked):
+        yield finding("registration_number", match.start("plate"), match.end("plate"))
+    # Two letters, a space or hyphen, and a run of four or five digits.
+    for match in matches_at_runs(_FOREIGN_PLATE, masked, lengths=(4, 5), back=(2, 3)):
+        if _PLATE_CUE.search(masked, max(0, match.start() - 45), match.start()):
+            yield finding("registration_number", match.start("plate"), match.end("plate"))

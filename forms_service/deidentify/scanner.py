@@ -8,7 +8,18 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 
-from . import accounts, addresses, circumstances, contact, identity, names, phones, places
+from . import (
+    accounts,
+    addresses,
+    circumstances,
+    contact,
+    harmless,
+    identity,
+    names,
+    phones,
+    places,
+    windows,
+)
 from .findings import BLOCK, RANK, Finding, finding
 from .normalise import OffsetMap, normalise
 
@@ -34,16 +45,32 @@ DETECTORS: tuple[Callable[[str], Iterator[Finding]], ...] = (
 
 def _resolve_overlaps(candidates: list[Finding]) -> list[Finding]:
     """Keep the strongest of overlapping candidates: block before warn, then precedence, then
-    the longer span. Kept spans are held sorted, so each overlap check is a binary search."""
+    the longer span. Candidates that overlap nothing else are kept as they are; each group of
+    overlapping ones is settled on its own (a choice in one group cannot affect another)."""
+    ordered = sorted((f for f in candidates if f.end > f.start), key=lambda f: (f.start, f.end))
+    kept: list[Finding] = []
+    group: list[Finding] = []
+    group_end = -1
+    for candidate in ordered:
+        if group and candidate.start >= group_end:
+            kept += _strongest(group)
+            group = []
+        group.append(candidate)
+        group_end = max(group_end, candidate.end) if len(group) > 1 else candidate.end
+    kept += _strongest(group)
+    return kept
+
+
+def _strongest(group: list[Finding]) -> list[Finding]:
+    """The candidates of one group of overlapping ones that are kept, sorted by start."""
+    if len(group) == 1:
+        return group
     ordered = sorted(
-        candidates,
-        key=lambda f: (f.severity != BLOCK, RANK[f.kind], -(f.end - f.start), f.start),
+        group, key=lambda f: (f.severity != BLOCK, RANK[f.kind], -(f.end - f.start), f.start)
     )
     starts: list[int] = []
     kept: list[Finding] = []
     for candidate in ordered:
-        if candidate.end <= candidate.start:
-            continue
         index = bisect.bisect_left(starts, candidate.start)
         if index > 0 and kept[index - 1].end > candidate.start:
             continue
@@ -57,15 +84,30 @@ def _resolve_overlaps(candidates: list[Finding]) -> list[Finding]:
 def _map_back(findings: list[Finding], offsets: OffsetMap) -> list[Finding]:
     if not offsets.edits:
         return findings
+    first = offsets.starts[0]
     mapped = []
     for f in findings:
+        if f.end <= first:  # wholly before the first edit: the offsets are the original ones
+            mapped.append(f)
+            continue
         start, end = offsets.span(f.start, f.end)
-        mapped.append(Finding(f.kind, f.severity, start, end, f.message))
+        same = start == f.start and end == f.end
+        mapped.append(f if same else Finding(f.kind, f.severity, start, end, f.message))
     return mapped
+
+
+def _forget_earlier_texts() -> None:
+    """Drop what the detectors share about a text (the harmless-number mask, the case-folded
+    text, the runs of digits): each is worked out once per scan, never reused for the next
+    text, so that the cost of a scan, and the speed benchmark, is that of a new text."""
+    harmless.mask.cache_clear()
+    windows.folded.cache_clear()
+    windows.digit_runs.cache_clear()
 
 
 def _detect(text: str) -> list[Finding]:
     """Every detector's candidates, in offsets of `text`."""
+    _forget_earlier_texts()
     normalised, offsets = normalise(text)
     candidates: list[Finding] = []
     for detector in DETECTORS:
