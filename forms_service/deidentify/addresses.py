@@ -47,15 +47,25 @@ _NOT_ADDRESS = {
     "förfrågan", "förfrågningar", "tertial", "halvår", "månad", "fall", "patient", "klient",
     "person", "rad", "enhet", "fas", "etapp", "lag", "skift", "pass",
 }  # fmt: skip
-_UNITS = re.compile(
-    r"[ \u00a0]?(?:år|års|årig|åriga|åringar|kr|kronor|:-|st|stycken|%|procent|gånger|ggr|gång"
-    r"|dagar|dagars|dygn|timmar|timme|tim|h|minuter|min|sekunder|sek|veckor|veckors|månader|mån"
-    r"|km|mil|meter|cm|mm|kg|mg|ml|liter|personer|pers|barn|ärenden|fall|poäng|av\s+\d"
-    r"|till\s+\d"
-    r"|eller\s+\d|och\s+\d|:e|:a|-tal|-talet|talet|grader|°|kilo|ton|kvadrat|kvm|m2|rum|våningar"
-    r"|tabletter|tabl|doser|samtal|sms|anmälningar|polisanmälningar|ggr)(?![\wåäö])",
-    re.IGNORECASE,
-)
+# Things a case text numbers (a room, bed, entrance, ward, stage, session, patrol …): "Ingång 3",
+# "Bädd 4", "Insats 2" at the start of a line or after "vid" is one of them, not a village. Only an
+# address cue such as "bor på" or a postcode after the number makes such a word an address.
+_NUMBERED_THINGS = {
+    "ingång", "entré", "port", "dörr", "trappa", "trapphus", "hiss", "korridor", "hall", "sal",
+    "rum", "bädd", "säng", "sängplats", "plats", "station", "avdelning", "vårdavdelning",
+    "mottagning", "klinik", "enhet", "skåp", "lucka", "kassa", "kö", "disk", "gate", "terminal",
+    "perrong", "hållplats", "ambulans", "patrull", "radiobil", "piket", "insats", "skede", "period",
+    "träff", "tillfälle", "besök", "samtal", "modul", "lektion", "kurs", "skift", "jour",
+    "nattjour", "utredning", "frukost", "lunch", "middag", "boende", "våning", "plan", "grupp",
+    "möte", "vecka", "steg", "nivå", "fas", "etapp", "del", "punkt", "bilaga", "sida", "kapitel",
+    "cell", "häkte", "anstalt", "hotell", "förhör", "anmälan", "orosanmälan", "beslut",
+}  # fmt: skip
+# The same nouns as the last part of a compound: "Samtalsrum 2", "Idrottshall 3", "Akutplats 1".
+_NUMBERED_TAILS = (
+    "rum", "sal", "säng", "bädd", "plats", "ingång", "entré", "avdelning", "mottagning", "station",
+    "hall", "kassa", "lektion", "träff", "samtal", "boende",
+)  # fmt: skip
+_INFLECTIONS = ("arna", "erna", "orna", "en", "et", "na", "n", "t", "")
 # What stands between a street and its number: "Storgatan 12", "Storgatan nr 12", "Storgatan, 12".
 _GAP = re.compile(r"(?:[ \u00a0]{1,2}(?:(?:nr|nummer|no)\.?[ \u00a0]{1,2})?|,[ \u00a0])$")
 _DIRECTION = re.compile(
@@ -80,6 +90,7 @@ _STRONG_CUE = re.compile(
     r"|postadress|flyttat|flyttade|flyttar)\b[^.!?\n]{0,12}$",
     re.IGNORECASE,
 )
+_COMMA_AFTER = re.compile(r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?,")
 _WORD_BEFORE = re.compile(r"(?<![\wåäö])(?P<word>[\wåäöÅÄÖ]{2,30}) $")
 # What confirms a place and number as an address: a postcode or "i" and a locality after it.
 _CONFIRMED_AFTER = re.compile(
@@ -122,21 +133,25 @@ class _Cues:
     """Whether an address cue ("bor i", "adress:") comes before the word: looked for only when
     a rule asks, since most numbers are decided without it."""
 
-    def __init__(self, masked: str, word_start: int, folded: str, gap: str) -> None:
+    def __init__(self, masked: str, word_start: int, folded: str, gap: str, end: int) -> None:
         self.context = masked[max(0, word_start - 40) : word_start]
         self.folded, self.gap = folded, gap
+        self.comma_after = bool(_COMMA_AFTER.match(masked, end))
 
     @cached_property
     def any(self) -> bool:
         context, folded = self.context, self.folded
-        # A field or line that begins with "Name 12" ("Lugnet 7, övervåningen") is an address:
-        # at the start there is no room for the words that usually come before a number.
-        line_start = (not context.strip() or context.rstrip(" \t").endswith("\n")) and (
+        # A field or line that begins with "Name 12" is an address: at the start there is no
+        # room for the words that usually come before a number. A dictionary word there
+        # ("Ingång 3", "Insats 2") numbers a thing, unless it begins the whole field and a comma
+        # follows, the way a meeting place is written ("Lugnet 7, övervåningen").
+        field_start = not context.strip()
+        line_start = (field_start or context.rstrip(" \t").endswith("\n")) and (
             self.gap.strip() in ("", ",")  # "Samråd nr 47" numbers things
         )
-        return bool(_CUE.search(context)) or (
-            line_start and lexicon.word_rank(folded) > 1000 and folded not in FUNCTION_WORDS
-        )
+        if line_start and folded in lexicon.swedish_words():
+            line_start = field_start and self.comma_after and lexicon.word_rank(folded) > 1000
+        return bool(_CUE.search(context)) or (line_start and folded not in FUNCTION_WORDS)
 
     @cached_property
     def strong(self) -> bool:
@@ -149,6 +164,8 @@ def _place_like(word: str, folded: str, cues: _Cues) -> bool:
         return word[0].isupper() or cues.strong or not lexicon.is_ordinary(folded)
     if folded in _NOT_ADDRESS or lexicon.is_non_name(word):
         return False
+    if _numbered_thing(folded) and not cues.strong:
+        return False
     if not (word[0].isupper() and (word[1:].islower() or (word.isupper() and len(word) > 3))):
         # Lower case: a village name after an address cue ("bor i viken 12").
         return (not lexicon.is_ordinary(folded) and cues.strong) or (
@@ -157,6 +174,16 @@ def _place_like(word: str, folded: str, cues: _Cues) -> bool:
     if folded in lexicon.first_names() and not cues.any:
         return False
     return cues.any or not lexicon.is_ordinary(folded) or lexicon.place_like(folded)
+
+
+def _numbered_thing(folded: str) -> bool:
+    """ "Ingång", "Bädden", "Salarna", "Samtalsrum": a thing a case text numbers."""
+    for ending in _INFLECTIONS:
+        if folded.endswith(ending) and folded[: len(folded) - len(ending)] in _NUMBERED_THINGS:
+            return True
+    return any(
+        folded.endswith(tail) and len(folded) >= len(tail) + 3 for tail in _NUMBERED_TAILS
+    ) and lexicon.is_ordinary(folded)
 
 
 def _year(number: str) -> bool:
@@ -219,11 +246,11 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
         and (masked[end + 1 : end + 2].isdigit())
     ):
         return None  # "12.5", "12,5", "12/3"
-    if _UNITS.match(masked, end):
+    if harmless.QUANTITY_AFTER.match(masked, end):
         return None
     word_start, word, gap = before
     folded = word.casefold()
-    cues = _Cues(masked, word_start, folded, gap)
+    cues = _Cues(masked, word_start, folded, gap, end)
     if _street(folded.rstrip(".")) or _abbreviated_street(word, folded):
         kind_ok = True
     elif gap == "" or gap.startswith(","):

@@ -32,11 +32,18 @@ _POSTCODE = re.compile(
 _CODE_LOWER_TOWN = re.compile(r"(?=[1-9])(?<![\d\-])[1-9]\d{4},? {1,3}(?P<town>[a-zåäö\-]{2,30})")
 # A five-digit postcode with no town after it, in an address: "Storgatan 12, 83145".
 _BARE_CODE = re.compile(r"(?=[1-9])(?<![\d\-])[1-9]\d{4}(?![\d])")
+# Before a bare five-digit postcode: an address cue, or a capitalised place and a house number
+# and a comma ("Tallbo 4, 83594"). The capital is case-sensitive, so "kom 2019, 12345" is not one.
 _ADDRESS_CONTEXT = re.compile(
     r"(?i:adress|adr\b|skriven|folkbokförd|bor\b|bosatt|flytta|postadress|c/o|box|lgh|gatan"
-    r"|vägen|[A-ZÅÄÖ][a-zåäö]+ \d{1,4} ?[A-Ha-h]?,)"
+    r"|vägen)|[A-ZÅÄÖ][a-zåäö]+ (?!(?:19|20)\d\d\b)\d{1,4} ?[A-Ha-h]?,"
 )
-_AMOUNT_AFTER = re.compile(r"[ \u00a0]?(?i:kr\b|kronor|sek\b|:-|st\b|invånare|personer|%)")
+# A word before a number that makes it a figure: "ca 30000", "betalar 12000", "drygt 60000".
+_FIGURE_BEFORE = re.compile(
+    r"(?<![\wåäö])(?i:ca|c:a|cirka|ungefär|drygt|knappt|nästan|omkring|runt|minst|högst|max"
+    r"|över|under|med|har|hade|betalar|betalade|betala|kostar|kostade|hyran|hyra|skuld|skulden"
+    r"|lön|lönen|belopp|beloppet|summan|bidrag)\.? $"
+)
 _TOWN_COMMA = re.compile(r"(?<![\wåäö])(?P<town>[A-ZÅÄÖ][a-zåäö\-]{1,30}), ?$")
 # Plates: three letters, two digits and a digit or letter. Swedish plates never use I, Q, V,
 # Å, Ä, Ö, but people copying a plate do not always know that, so any letter is accepted.
@@ -85,15 +92,26 @@ def find_postcodes(text: str) -> Iterator[Finding]:
         if lexicon.is_non_name(match["town"]) or match["town"] in lexicon.localities():
             yield finding("postcode", match.start(), match.end())
     for match in matches_at_runs(_BARE_CODE, masked, lengths=(5,)):
+        if _figure(masked, match.start(), match.end()):
+            continue
         context = _ADDRESS_CONTEXT.search(masked, max(0, match.start() - 40), match.start())
         if context or _town_before(masked, match.start()):
             yield finding("postcode", match.start(), match.end())
 
 
+def _figure(masked: str, start: int, end: int) -> bool:
+    """ "64000 invånare", "12000 kronor", "ca 30000": a bare five-digit number that counts or
+    costs something is a figure, never a postcode."""
+    return bool(
+        harmless.QUANTITY_AFTER.match(masked, end)
+        or _FIGURE_BEFORE.search(masked, max(0, start - 12), start)
+    )
+
+
 def _town_before(masked: str, start: int) -> bool:
     """ "utanför Svenstavik, 84591": a locality of the county and a comma just before."""
-    if not masked.startswith(("83", "84"), start) or _AMOUNT_AFTER.match(masked, start + 5):
-        return False  # the county's postcodes; "Östersund, 64000 invånare" is a figure
+    if not masked.startswith(("83", "84"), start):
+        return False  # the county's postcodes
     town = _TOWN_COMMA.search(masked, max(0, start - 34), start)
     return town is not None and town["town"].casefold() in lexicon.localities()
 
