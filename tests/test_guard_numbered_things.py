@@ -108,3 +108,33 @@ def test_village_and_house_names_stay_addresses(text, address):
 def test_a_year_and_a_comma_before_a_five_digit_number_is_not_an_address():
     text = "Familjen kom 2019, 45678 var numret på deras ärende hos Migrationsverket."
     assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A phone or place name ending in "g" is not an abbreviated street ("Prästg 14").
+        "Han tog hennes Samsung 22 och raderade meddelandena.",
+        "Hon bodde i Hamburg 3 år innan hon kom hit.",
+        # What a figure counts: evenings, nights, flights of stairs, houses.
+        "Han tränar på Friskis 4 kvällar i veckan och dricker efteråt.",
+        "Hon bor 4 trappor upp utan hiss och han står ofta i trapphuset.",
+        # A flat, a café or a year after a lower-case word, with "bor"/"flyttade" near.
+        "Grannen i Lägenhet 4 hörde skrik och ringde polisen.",
+        "Vi träffades på Café 60 i centrum, hon ville inte ses på kontoret.",
+        "Han flyttade hemifrån 2015, tre år innan de träffades.",
+    ],
+)
+def test_brands_figures_flats_and_years_are_not_addresses(text):
+    assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Hon bor på Kungsg 12 sedan i våras.", "Kungsg 12"),
+        ("Skriven på Björkv 3, Hammerdal.", "Björkv 3"),
+    ],
+)
+def test_abbreviated_streets_without_a_dot_stay_addresses(text, address):
+    assert blocks(text, address)

@@ -59,6 +59,7 @@ _NUMBERED_THINGS = {
     "nattjour", "utredning", "frukost", "lunch", "middag", "boende", "våning", "plan", "grupp",
     "möte", "vecka", "steg", "nivå", "fas", "etapp", "del", "punkt", "bilaga", "sida", "kapitel",
     "cell", "häkte", "anstalt", "hotell", "förhör", "anmälan", "orosanmälan", "beslut",
+    "lägenhet", "café", "kafé", "restaurang",
 }  # fmt: skip
 # The same nouns as the last part of a compound: "Samtalsrum 2", "Idrottshall 3", "Akutplats 1".
 _NUMBERED_TAILS = (
@@ -126,7 +127,18 @@ def _abbreviated_street(word: str, folded: str) -> bool:
     stem = folded.rstrip(".")
     if not stem.endswith(("g", "v")) or len(stem) < 4:
         return False
-    return word.endswith(".") or not lexicon.is_ordinary(stem)
+    if word.endswith("."):
+        return True
+    # Without the dot, what comes before the "g"/"v" must be a word or a name a street is named
+    # after ("Präst|g", "Ring|v", "Kungs|g"): "Samsung 22" and "Hamburg 2" are not streets.
+    head = stem[:-1]
+    return not lexicon.is_ordinary(stem) and (
+        lexicon.is_ordinary(head)
+        or lexicon.is_ordinary(head + "a")
+        or (head.endswith("s") and lexicon.is_ordinary(head[:-1]))
+        or lexicon.is_listed_name(head)
+        or head in lexicon.localities()
+    )
 
 
 class _Cues:
@@ -263,7 +275,8 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
             kind_ok = _place_like(word.rstrip("."), folded.rstrip("."), cues) or (
                 _place_confirmed(word, folded, masked, end)
             )
-        if kind_ok and _year(masked[start:end]) and not cues.strong:
+        # A year after a lower-case word is a date ("flyttade hemifrån 2015").
+        if kind_ok and _year(masked[start:end]) and (not cues.strong or word.islower()):
             kind_ok = False
     if not kind_ok:
         return None

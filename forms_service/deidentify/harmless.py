@@ -34,7 +34,9 @@ QUANTITY_AFTER = re.compile(
     r"|månader|månaders|mån|km|mil|meter|cm|mm|kg|mg|ml|liter|personer|pers|invånare|kvinnor|män"
     r"|barn|elever|anställda|hushåll|lägenheter|ärenden|fall|poäng|av\s+\d|till\s+\d"
     r"|eller\s+\d|och\s+\d|:e|:a|-tal|-talet|talet|grader|°|kilo|ton|kvadrat|kvm|m2|rum"
-    r"|våningar|tabletter|tabl|doser|samtal|sms|anmälningar|polisanmälningar|besök)(?![\wåäö])",
+    r"|våningar|tabletter|tabl|doser|samtal|sms|anmälningar|polisanmälningar|besök|kvällar"
+    r"|nätter|morgnar|helger|pass|tillfällen|träffar|lektioner|glas|flaskor|burkar|cigaretter"
+    r"|trappor|hus)(?![\wåäö])",
     re.IGNORECASE,
 )
 _HOUR = r"(?:[01]?\d|2[0-3])"
