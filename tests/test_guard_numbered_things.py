@@ -138,3 +138,15 @@ def test_brands_figures_flats_and_years_are_not_addresses(text):
 )
 def test_abbreviated_streets_without_a_dot_stay_addresses(text, address):
     assert blocks(text, address)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hb 112 och CRP 45 vid ankomsten till akuten.",
+        "Provsvar: Krea 85, Sat 94, Puls 110.",
+        "Na 138 och PEth 0,35 vid återbesöket.",
+    ],
+)
+def test_lab_values_in_a_nurses_note_are_not_addresses(text):
+    assert blocked(text) == []

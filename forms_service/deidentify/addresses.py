@@ -176,8 +176,8 @@ def _place_like(word: str, folded: str, cues: _Cues) -> bool:
         return word[0].isupper() or cues.strong or not lexicon.is_ordinary(folded)
     if folded in _NOT_ADDRESS or lexicon.is_non_name(word):
         return False
-    if _numbered_thing(folded) and not cues.strong:
-        return False
+    if (_numbered_thing(folded) or len(folded) < 3) and not cues.strong:
+        return False  # "Ingång 3", "Bädd 4"; "Na 140", "Bt 145" (Ås is on the locality list)
     if not (word[0].isupper() and (word[1:].islower() or (word.isupper() and len(word) > 3))):
         # Lower case: a village name after an address cue ("bor i viken 12").
         return (not lexicon.is_ordinary(folded) and cues.strong) or (
