@@ -150,3 +150,20 @@ def test_abbreviated_streets_without_a_dot_stay_addresses(text, address):
 )
 def test_lab_values_in_a_nurses_note_are_not_addresses(text):
     assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A superlative or ordinal ends like a place ("-sta", as in "Frösta"), but is not one.
+        "Första 2 åren i Sverige bodde hon hos hans föräldrar.",
+        "Sista 3 dagarna innan flytten vågade hon inte sova hemma.",
+        "Största 3 problemen enligt henne är pengar, boendet och barnen.",
+        "Värsta 2 tillfällena var i juni, båda gångerna var han berusad.",
+        "Lista 2 över kontakter fick hon av kuratorn.",
+        # A figure followed by a definite plural of a time unit.
+        "Hon sov på soffan hos grannen, Resten 3 nätterna hos sin syster.",
+    ],
+)
+def test_ordinals_superlatives_and_definite_time_units_are_not_addresses(text):
+    assert blocked(text) == []

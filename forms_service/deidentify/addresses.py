@@ -66,6 +66,7 @@ _NUMBERED_TAILS = (
     "rum", "sal", "säng", "bädd", "plats", "ingång", "entré", "avdelning", "mottagning", "station",
     "hall", "kassa", "lektion", "träff", "samtal", "boende",
 )  # fmt: skip
+_GRAMMAR_ENDINGS = ("sta", "sätt", "sätter", "ås", "åker")
 _INFLECTIONS = ("arna", "erna", "orna", "en", "et", "na", "n", "t", "")
 # What stands between a street and its number: "Storgatan 12", "Storgatan nr 12", "Storgatan, 12".
 _GAP = re.compile(r"(?:[ \u00a0]{1,2}(?:(?:nr|nummer|no)\.?[ \u00a0]{1,2})?|,[ \u00a0])$")
@@ -181,11 +182,20 @@ def _place_like(word: str, folded: str, cues: _Cues) -> bool:
     if not (word[0].isupper() and (word[1:].islower() or (word.isupper() and len(word) > 3))):
         # Lower case: a village name after an address cue ("bor i viken 12").
         return (not lexicon.is_ordinary(folded) and cues.strong) or (
-            lexicon.place_like(folded) and cues.any
+            _place_ending(folded) and cues.any
         )
     if folded in lexicon.first_names() and not cues.any:
         return False
-    return cues.any or not lexicon.is_ordinary(folded) or lexicon.place_like(folded)
+    return cues.any or not lexicon.is_ordinary(folded) or _place_ending(folded)
+
+
+def _place_ending(folded: str) -> bool:
+    """A place-name ending ("Heden", "Tjärnåsen"), unless the word is a dictionary word whose
+    ending is grammar: a superlative or ordinal ("Första 2 åren", "Största 3 problemen"), a
+    verb ("umgås", "sätter", "åker")."""
+    if not lexicon.place_like(folded):
+        return False
+    return not (folded.endswith(_GRAMMAR_ENDINGS) and folded in lexicon.swedish_words())
 
 
 def _numbered_thing(folded: str) -> bool:

@@ -36,7 +36,8 @@ QUANTITY_AFTER = re.compile(
     r"|eller\s+\d|och\s+\d|:e|:a|-tal|-talet|talet|grader|°|kilo|ton|kvadrat|kvm|m2|rum"
     r"|våningar|tabletter|tabl|doser|samtal|sms|anmälningar|polisanmälningar|besök|kvällar"
     r"|nätter|morgnar|helger|pass|tillfällen|träffar|lektioner|glas|flaskor|burkar|cigaretter"
-    r"|trappor|hus)(?![\wåäö])",
+    r"|trappor|hus|åren|dagarna|veckorna|månaderna|timmarna|gångerna|nätterna|kvällarna"
+    r"|helgerna|barnen)(?![\wåäö])",
     re.IGNORECASE,
 )
 _HOUR = r"(?:[01]?\d|2[0-3])"
