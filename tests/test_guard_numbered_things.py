@@ -167,3 +167,19 @@ def test_lab_values_in_a_nurses_note_are_not_addresses(text):
 )
 def test_ordinals_superlatives_and_definite_time_units_are_not_addresses(text):
     assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What a sum is for, after it; a number cue word before it.
+        "Hon bor kvar i lägenheten, 12500 i hyra klarar hon inte ensam.",
+        "Han flyttade ut i mars, 20000 i månaden tjänar han enligt henne.",
+        "Hon bor i Krokom, 14800 i lön efter skatt och inget underhåll.",
+        "Adressen är skyddad; medlemsnummer 78123 i facket har hon kvar.",
+        # A numbered person in a list, a bare five-digit number after it.
+        "Barn 2, 45678 i skolans system, har inte varit i skolan sedan i måndags.",
+    ],
+)
+def test_sums_and_numbered_people_are_not_postcodes_or_addresses(text):
+    assert blocked(text) == []

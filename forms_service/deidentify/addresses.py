@@ -13,7 +13,9 @@
 
 Never an address: a number followed by a unit or a quantity ("Hallen 3 gånger", "Åre 2 km"),
 a year, a time, a road number, a law or case reference, a week, a room or floor (harmless.py
-masks those before this detector runs).
+masks those before this detector runs); a thing a case text numbers ("Ingång 3", "Bädd 4",
+"Insats 2", "Samtalsrum 2") unless "bor", "adress" … comes before it or a postcode after it;
+a dictionary word at the start of a line; an ordinal or superlative ("Första 2 åren").
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ _NUMBERED_THINGS = {
     "nattjour", "utredning", "frukost", "lunch", "middag", "boende", "våning", "plan", "grupp",
     "möte", "vecka", "steg", "nivå", "fas", "etapp", "del", "punkt", "bilaga", "sida", "kapitel",
     "cell", "häkte", "anstalt", "hotell", "förhör", "anmälan", "orosanmälan", "beslut",
-    "lägenhet", "café", "kafé", "restaurang",
+    "lägenhet", "café", "kafé", "restaurang", "barn", "förälder", "vårdnadshavare", "vittne",
 }  # fmt: skip
 # The same nouns as the last part of a compound: "Samtalsrum 2", "Idrottshall 3", "Akutplats 1".
 _NUMBERED_TAILS = (
@@ -94,9 +96,11 @@ _STRONG_CUE = re.compile(
 )
 _COMMA_AFTER = re.compile(r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?,")
 _WORD_BEFORE = re.compile(r"(?<![\wåäö])(?P<word>[\wåäöÅÄÖ]{2,30}) $")
-# What confirms a place and number as an address: a postcode or "i" and a locality after it.
+# What confirms a place and number as an address: a postcode ("831 48", or "83148" with a town
+# after it: "Barn 2, 12345 är hans id" is no address) or "i" and a locality after it.
 _CONFIRMED_AFTER = re.compile(
-    r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?(?:,[ \u00a0]{1,2}[1-9]\d{2}[ \u00a0]?\d{2}(?!\d)"
+    r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?(?:,[ \u00a0]{1,2}[1-9]\d{2}"
+    r"(?:[ \u00a0]\d{2}(?!\d)|\d{2},?[ \u00a0]{1,2}[A-ZÅÄÖ])"
     r"|[ \u00a0]i[ \u00a0](?P<town>[A-ZÅÄÖ][a-zåäö\-]{2,30})(?![\wåäö]))"
 )
 # Words for a village that Jämtland also has as village names ("Byn 27 i Stugun").
@@ -177,7 +181,7 @@ def _place_like(word: str, folded: str, cues: _Cues) -> bool:
         return word[0].isupper() or cues.strong or not lexicon.is_ordinary(folded)
     if folded in _NOT_ADDRESS or lexicon.is_non_name(word):
         return False
-    if (_numbered_thing(folded) or len(folded) < 3) and not cues.strong:
+    if (numbered_thing(folded) or len(folded) < 3) and not cues.strong:
         return False  # "Ingång 3", "Bädd 4"; "Na 140", "Bt 145" (Ås is on the locality list)
     if not (word[0].isupper() and (word[1:].islower() or (word.isupper() and len(word) > 3))):
         # Lower case: a village name after an address cue ("bor i viken 12").
@@ -198,7 +202,7 @@ def _place_ending(folded: str) -> bool:
     return not (folded.endswith(_GRAMMAR_ENDINGS) and folded in lexicon.swedish_words())
 
 
-def _numbered_thing(folded: str) -> bool:
+def numbered_thing(folded: str) -> bool:
     """ "Ingång", "Bädden", "Salarna", "Samtalsrum": a thing a case text numbers."""
     for ending in _INFLECTIONS:
         if folded.endswith(ending) and folded[: len(folded) - len(ending)] in _NUMBERED_THINGS:
