@@ -183,3 +183,19 @@ def test_ordinals_superlatives_and_definite_time_units_are_not_addresses(text):
 )
 def test_sums_and_numbered_people_are_not_postcodes_or_addresses(text):
     assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hon fick EMDR 8 sessioner på vuxenpsykiatrin.",
+        "Sonen har gått i KOMET 10 träffar med pappan.",
+    ],
+)
+def test_an_acronym_and_a_number_in_ordinary_text_is_not_an_address(text):
+    assert blocked(text) == []
+
+
+def test_a_village_in_a_text_written_in_capitals_stays_an_address():
+    text = "UPPGIFT FRÅN POLISEN: KVINNAN VISTAS PÅ NÄLDENBYN 112 HOS EN VÄN."
+    assert blocks(text, "NÄLDENBYN 112")

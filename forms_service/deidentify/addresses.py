@@ -154,6 +154,7 @@ class _Cues:
         self.context = masked[max(0, word_start - 40) : word_start]
         self.folded, self.gap = folded, gap
         self.comma_after = bool(_COMMA_AFTER.match(masked, end))
+        self.after = masked[end : end + 40]
 
     @cached_property
     def any(self) -> bool:
@@ -174,6 +175,12 @@ class _Cues:
     def strong(self) -> bool:
         return bool(_STRONG_CUE.search(self.context))
 
+    @cached_property
+    def capitals(self) -> bool:
+        """Is the text around the word written in capitals (a police extract)?"""
+        letters = [c for c in self.context + self.after if c.isalpha()]
+        return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
 
 def _place_like(word: str, folded: str, cues: _Cues) -> bool:
     """A village, farm or other place name before a house number."""
@@ -190,6 +197,8 @@ def _place_like(word: str, folded: str, cues: _Cues) -> bool:
         )
     if folded in lexicon.first_names() and not cues.any:
         return False
+    if word.isupper() and not (cues.capitals or cues.strong):
+        return False  # an acronym in ordinary text ("EMDR 8 sessioner"), not a village
     return cues.any or not lexicon.is_ordinary(folded) or _place_ending(folded)
 
 
