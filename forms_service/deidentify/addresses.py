@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from . import harmless, lexicon
 from .cues import FUNCTION_WORDS
@@ -153,8 +153,7 @@ class _Cues:
     def __init__(self, masked: str, word_start: int, folded: str, gap: str, end: int) -> None:
         self.context = masked[max(0, word_start - 40) : word_start]
         self.folded, self.gap = folded, gap
-        self.comma_after = bool(_COMMA_AFTER.match(masked, end))
-        self.after = masked[end : end + 40]
+        self.masked, self.end = masked, end
 
     @cached_property
     def any(self) -> bool:
@@ -168,7 +167,8 @@ class _Cues:
             self.gap.strip() in ("", ",")  # "Samråd nr 47" numbers things
         )
         if line_start and folded in lexicon.swedish_words():
-            line_start = field_start and self.comma_after and lexicon.word_rank(folded) > 1000
+            comma_after = _COMMA_AFTER.match(self.masked, self.end) is not None
+            line_start = field_start and comma_after and lexicon.word_rank(folded) > 1000
         return bool(_CUE.search(context)) or (line_start and folded not in FUNCTION_WORDS)
 
     @cached_property
@@ -178,7 +178,8 @@ class _Cues:
     @cached_property
     def capitals(self) -> bool:
         """Is the text around the word written in capitals (a police extract)?"""
-        letters = [c for c in self.context + self.after if c.isalpha()]
+        around = self.context + self.masked[self.end : self.end + 40]
+        letters = [c for c in around if c.isalpha()]
         return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
@@ -202,6 +203,7 @@ def _place_like(word: str, folded: str, cues: _Cues) -> bool:
     return cues.any or not lexicon.is_ordinary(folded) or _place_ending(folded)
 
 
+@lru_cache(maxsize=4096)
 def _place_ending(folded: str) -> bool:
     """A place-name ending ("Heden", "Tjärnåsen"), unless the word is a dictionary word whose
     ending is grammar: a superlative or ordinal ("Första 2 åren", "Största 3 problemen"), a
@@ -211,6 +213,7 @@ def _place_ending(folded: str) -> bool:
     return not (folded.endswith(_GRAMMAR_ENDINGS) and folded in lexicon.swedish_words())
 
 
+@lru_cache(maxsize=4096)
 def numbered_thing(folded: str) -> bool:
     """ "Ingång", "Bädden", "Salarna", "Samtalsrum": a thing a case text numbers."""
     for ending in _INFLECTIONS:
