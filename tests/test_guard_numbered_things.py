@@ -199,3 +199,19 @@ def test_an_acronym_and_a_number_in_ordinary_text_is_not_an_address(text):
 def test_a_village_in_a_text_written_in_capitals_stays_an_address():
     text = "UPPGIFT FRÅN POLISEN: KVINNAN VISTAS PÅ NÄLDENBYN 112 HOS EN VÄN."
     assert blocks(text, "NÄLDENBYN 112")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A compound of ordinary words at the start of a line, as in a list of case events.
+        "Nätverksmöte 2 planeras till maj, skolan och BUP kommer.",
+        "Skyddsbedömning 2 gjordes efter larmet i natt.",
+        "Journalanteckning 4 från akuten beskriver blåmärken på armarna.",
+        "Hotmeddelande 5 kom strax efter midnatt.",
+        "Samtalsserie 2 börjar i augusti om hon vill.",
+        "Rättegångsdag 2 vittnade hon bakom skärm.",
+    ],
+)
+def test_a_compound_that_numbers_an_event_at_a_line_start_is_not_an_address(text):
+    assert blocked(text) == []

@@ -66,7 +66,8 @@ _NUMBERED_THINGS = {
 # The same nouns as the last part of a compound: "Samtalsrum 2", "Idrottshall 3", "Akutplats 1".
 _NUMBERED_TAILS = (
     "rum", "sal", "säng", "bädd", "plats", "ingång", "entré", "avdelning", "mottagning", "station",
-    "hall", "kassa", "lektion", "träff", "samtal", "boende",
+    "hall", "kassa", "lektion", "träff", "samtal", "boende", "dag", "möte", "bedömning",
+    "anteckning", "tillfälle", "meddelande",
 )  # fmt: skip
 _GRAMMAR_ENDINGS = ("sta", "sätt", "sätter", "ås", "åker")
 _INFLECTIONS = ("arna", "erna", "orna", "en", "et", "na", "n", "t", "")
@@ -166,7 +167,7 @@ class _Cues:
         line_start = (field_start or context.rstrip(" \t").endswith("\n")) and (
             self.gap.strip() in ("", ",")  # "Samråd nr 47" numbers things
         )
-        if line_start and folded in lexicon.swedish_words():
+        if line_start and lexicon.is_ordinary(folded):
             comma_after = _COMMA_AFTER.match(self.masked, self.end) is not None
             line_start = field_start and comma_after and lexicon.word_rank(folded) > 1000
         return bool(_CUE.search(context)) or (line_start and folded not in FUNCTION_WORDS)
@@ -219,9 +220,15 @@ def numbered_thing(folded: str) -> bool:
     for ending in _INFLECTIONS:
         if folded.endswith(ending) and folded[: len(folded) - len(ending)] in _NUMBERED_THINGS:
             return True
-    return any(
-        folded.endswith(tail) and len(folded) >= len(tail) + 3 for tail in _NUMBERED_TAILS
-    ) and lexicon.is_ordinary(folded)
+    for tail in _NUMBERED_TAILS:
+        if folded.endswith(tail) and len(folded) >= len(tail) + 3:
+            # A compound of words ("samtals|rum"); a three-letter tail is too short for the
+            # compound check, so its head is asked instead ("rättegångs|dag").
+            head = folded[: -len(tail)]
+            return lexicon.is_ordinary(folded) or any(
+                lexicon.is_ordinary(h) for h in (head, head[:-1]) if len(h) >= 3
+            )
+    return False
 
 
 def _year(number: str) -> bool:
