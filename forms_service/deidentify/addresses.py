@@ -13,14 +13,16 @@
 
 Never an address: a number followed by a unit or a quantity ("Hallen 3 gånger", "Åre 2 km"),
 a year, a time, a road number, a law or case reference, a week, a room or floor (harmless.py
-masks those before this detector runs).
+masks those before this detector runs); a thing a case text numbers ("Ingång 3", "Bädd 4",
+"Insats 2", "Samtalsrum 2") unless "bor", "adress" … comes before it or a postcode after it;
+a dictionary word at the start of a line; an ordinal or superlative ("Första 2 åren").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from . import harmless, lexicon
 from .cues import FUNCTION_WORDS
@@ -47,15 +49,28 @@ _NOT_ADDRESS = {
     "förfrågan", "förfrågningar", "tertial", "halvår", "månad", "fall", "patient", "klient",
     "person", "rad", "enhet", "fas", "etapp", "lag", "skift", "pass",
 }  # fmt: skip
-_UNITS = re.compile(
-    r"[ \u00a0]?(?:år|års|årig|åriga|åringar|kr|kronor|:-|st|stycken|%|procent|gånger|ggr|gång"
-    r"|dagar|dagars|dygn|timmar|timme|tim|h|minuter|min|sekunder|sek|veckor|veckors|månader|mån"
-    r"|km|mil|meter|cm|mm|kg|mg|ml|liter|personer|pers|barn|ärenden|fall|poäng|av\s+\d"
-    r"|till\s+\d"
-    r"|eller\s+\d|och\s+\d|:e|:a|-tal|-talet|talet|grader|°|kilo|ton|kvadrat|kvm|m2|rum|våningar"
-    r"|tabletter|tabl|doser|samtal|sms|anmälningar|polisanmälningar|ggr)(?![\wåäö])",
-    re.IGNORECASE,
-)
+# Things a case text numbers (a room, bed, entrance, ward, stage, session, patrol …): "Ingång 3",
+# "Bädd 4", "Insats 2" at the start of a line or after "vid" is one of them, not a village. Only an
+# address cue such as "bor på" or a postcode after the number makes such a word an address.
+_NUMBERED_THINGS = {
+    "ingång", "entré", "port", "dörr", "trappa", "trapphus", "hiss", "korridor", "hall", "sal",
+    "rum", "bädd", "säng", "sängplats", "plats", "station", "avdelning", "vårdavdelning",
+    "mottagning", "klinik", "enhet", "skåp", "lucka", "kassa", "kö", "disk", "gate", "terminal",
+    "perrong", "hållplats", "ambulans", "patrull", "radiobil", "piket", "insats", "skede", "period",
+    "träff", "tillfälle", "besök", "samtal", "modul", "lektion", "kurs", "skift", "jour",
+    "nattjour", "utredning", "frukost", "lunch", "middag", "boende", "våning", "plan", "grupp",
+    "möte", "vecka", "steg", "nivå", "fas", "etapp", "del", "punkt", "bilaga", "sida", "kapitel",
+    "cell", "häkte", "anstalt", "hotell", "förhör", "anmälan", "orosanmälan", "beslut",
+    "lägenhet", "café", "kafé", "restaurang", "barn", "förälder", "vårdnadshavare", "vittne",
+}  # fmt: skip
+# The same nouns as the last part of a compound: "Samtalsrum 2", "Idrottshall 3", "Akutplats 1".
+_NUMBERED_TAILS = (
+    "rum", "sal", "säng", "bädd", "plats", "ingång", "entré", "avdelning", "mottagning", "station",
+    "hall", "kassa", "lektion", "träff", "samtal", "boende", "dag", "möte", "bedömning",
+    "anteckning", "tillfälle", "meddelande",
+)  # fmt: skip
+_GRAMMAR_ENDINGS = ("sta", "sätt", "sätter", "ås", "åker")
+_INFLECTIONS = ("arna", "erna", "orna", "en", "et", "na", "n", "t", "")
 # What stands between a street and its number: "Storgatan 12", "Storgatan nr 12", "Storgatan, 12".
 _GAP = re.compile(r"(?:[ \u00a0]{1,2}(?:(?:nr|nummer|no)\.?[ \u00a0]{1,2})?|,[ \u00a0])$")
 _DIRECTION = re.compile(
@@ -80,10 +95,13 @@ _STRONG_CUE = re.compile(
     r"|postadress|flyttat|flyttade|flyttar)\b[^.!?\n]{0,12}$",
     re.IGNORECASE,
 )
+_COMMA_AFTER = re.compile(r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?,")
 _WORD_BEFORE = re.compile(r"(?<![\wåäö])(?P<word>[\wåäöÅÄÖ]{2,30}) $")
-# What confirms a place and number as an address: a postcode or "i" and a locality after it.
+# What confirms a place and number as an address: a postcode ("831 48", or "83148" with a town
+# after it: "Barn 2, 12345 är hans id" is no address) or "i" and a locality after it.
 _CONFIRMED_AFTER = re.compile(
-    r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?(?:,[ \u00a0]{1,2}[1-9]\d{2}[ \u00a0]?\d{2}(?!\d)"
+    r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?(?:,[ \u00a0]{1,2}[1-9]\d{2}"
+    r"(?:[ \u00a0]\d{2}(?!\d)|\d{2},?[ \u00a0]{1,2}[A-ZÅÄÖ])"
     r"|[ \u00a0]i[ \u00a0](?P<town>[A-ZÅÄÖ][a-zåäö\-]{2,30})(?![\wåäö]))"
 )
 # Words for a village that Jämtland also has as village names ("Byn 27 i Stugun").
@@ -115,32 +133,55 @@ def _abbreviated_street(word: str, folded: str) -> bool:
     stem = folded.rstrip(".")
     if not stem.endswith(("g", "v")) or len(stem) < 4:
         return False
-    return word.endswith(".") or not lexicon.is_ordinary(stem)
+    if word.endswith("."):
+        return True
+    # Without the dot, what comes before the "g"/"v" must be a word or a name a street is named
+    # after ("Präst|g", "Ring|v", "Kungs|g"): "Samsung 22" and "Hamburg 2" are not streets.
+    head = stem[:-1]
+    return not lexicon.is_ordinary(stem) and (
+        lexicon.is_ordinary(head)
+        or lexicon.is_ordinary(head + "a")
+        or (head.endswith("s") and lexicon.is_ordinary(head[:-1]))
+        or lexicon.is_listed_name(head)
+        or head in lexicon.localities()
+    )
 
 
 class _Cues:
     """Whether an address cue ("bor i", "adress:") comes before the word: looked for only when
     a rule asks, since most numbers are decided without it."""
 
-    def __init__(self, masked: str, word_start: int, folded: str, gap: str) -> None:
+    def __init__(self, masked: str, word_start: int, folded: str, gap: str, end: int) -> None:
         self.context = masked[max(0, word_start - 40) : word_start]
         self.folded, self.gap = folded, gap
+        self.masked, self.end = masked, end
 
     @cached_property
     def any(self) -> bool:
         context, folded = self.context, self.folded
-        # A field or line that begins with "Name 12" ("Lugnet 7, övervåningen") is an address:
-        # at the start there is no room for the words that usually come before a number.
-        line_start = (not context.strip() or context.rstrip(" \t").endswith("\n")) and (
+        # A field or line that begins with "Name 12" is an address: at the start there is no
+        # room for the words that usually come before a number. A dictionary word there
+        # ("Ingång 3", "Insats 2") numbers a thing, unless it begins the whole field and a comma
+        # follows, the way a meeting place is written ("Lugnet 7, övervåningen").
+        field_start = not context.strip()
+        line_start = (field_start or context.rstrip(" \t").endswith("\n")) and (
             self.gap.strip() in ("", ",")  # "Samråd nr 47" numbers things
         )
-        return bool(_CUE.search(context)) or (
-            line_start and lexicon.word_rank(folded) > 1000 and folded not in FUNCTION_WORDS
-        )
+        if line_start and lexicon.is_ordinary(folded):
+            comma_after = _COMMA_AFTER.match(self.masked, self.end) is not None
+            line_start = field_start and comma_after and lexicon.word_rank(folded) > 1000
+        return bool(_CUE.search(context)) or (line_start and folded not in FUNCTION_WORDS)
 
     @cached_property
     def strong(self) -> bool:
         return bool(_STRONG_CUE.search(self.context))
+
+    @cached_property
+    def capitals(self) -> bool:
+        """Is the text around the word written in capitals (a police extract)?"""
+        around = self.context + self.masked[self.end : self.end + 40]
+        letters = [c for c in around if c.isalpha()]
+        return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _place_like(word: str, folded: str, cues: _Cues) -> bool:
@@ -149,14 +190,45 @@ def _place_like(word: str, folded: str, cues: _Cues) -> bool:
         return word[0].isupper() or cues.strong or not lexicon.is_ordinary(folded)
     if folded in _NOT_ADDRESS or lexicon.is_non_name(word):
         return False
+    if (numbered_thing(folded) or len(folded) < 3) and not cues.strong:
+        return False  # "Ingång 3", "Bädd 4"; "Na 140", "Bt 145" (Ås is on the locality list)
     if not (word[0].isupper() and (word[1:].islower() or (word.isupper() and len(word) > 3))):
         # Lower case: a village name after an address cue ("bor i viken 12").
         return (not lexicon.is_ordinary(folded) and cues.strong) or (
-            lexicon.place_like(folded) and cues.any
+            _place_ending(folded) and cues.any
         )
     if folded in lexicon.first_names() and not cues.any:
         return False
-    return cues.any or not lexicon.is_ordinary(folded) or lexicon.place_like(folded)
+    if word.isupper() and not (cues.capitals or cues.strong):
+        return False  # an acronym in ordinary text ("EMDR 8 sessioner"), not a village
+    return cues.any or not lexicon.is_ordinary(folded) or _place_ending(folded)
+
+
+@lru_cache(maxsize=4096)
+def _place_ending(folded: str) -> bool:
+    """A place-name ending ("Heden", "Tjärnåsen"), unless the word is a dictionary word whose
+    ending is grammar: a superlative or ordinal ("Första 2 åren", "Största 3 problemen"), a
+    verb ("umgås", "sätter", "åker")."""
+    if not lexicon.place_like(folded):
+        return False
+    return not (folded.endswith(_GRAMMAR_ENDINGS) and folded in lexicon.swedish_words())
+
+
+@lru_cache(maxsize=4096)
+def numbered_thing(folded: str) -> bool:
+    """ "Ingång", "Bädden", "Salarna", "Samtalsrum": a thing a case text numbers."""
+    for ending in _INFLECTIONS:
+        if folded.endswith(ending) and folded[: len(folded) - len(ending)] in _NUMBERED_THINGS:
+            return True
+    for tail in _NUMBERED_TAILS:
+        if folded.endswith(tail) and len(folded) >= len(tail) + 3:
+            # A compound of words ("samtals|rum"); a three-letter tail is too short for the
+            # compound check, so its head is asked instead ("rättegångs|dag").
+            head = folded[: -len(tail)]
+            return lexicon.is_ordinary(folded) or any(
+                lexicon.is_ordinary(h) for h in (head, head[:-1]) if len(h) >= 3
+            )
+    return False
 
 
 def _year(number: str) -> bool:
@@ -219,11 +291,11 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
         and (masked[end + 1 : end + 2].isdigit())
     ):
         return None  # "12.5", "12,5", "12/3"
-    if _UNITS.match(masked, end):
+    if harmless.QUANTITY_AFTER.match(masked, end):
         return None
     word_start, word, gap = before
     folded = word.casefold()
-    cues = _Cues(masked, word_start, folded, gap)
+    cues = _Cues(masked, word_start, folded, gap, end)
     if _street(folded.rstrip(".")) or _abbreviated_street(word, folded):
         kind_ok = True
     elif gap == "" or gap.startswith(","):
@@ -236,7 +308,8 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
             kind_ok = _place_like(word.rstrip("."), folded.rstrip("."), cues) or (
                 _place_confirmed(word, folded, masked, end)
             )
-        if kind_ok and _year(masked[start:end]) and not cues.strong:
+        # A year after a lower-case word is a date ("flyttade hemifrån 2015").
+        if kind_ok and _year(masked[start:end]) and (not cues.strong or word.islower()):
             kind_ok = False
     if not kind_ok:
         return None

@@ -26,6 +26,20 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# What follows a number that counts or measures something ("3 gånger", "2 km", "64000 invånare",
+# "12000 kronor"): such a number is never a house number or a postcode.
+QUANTITY_AFTER = re.compile(
+    r"[ \u00a0]?(?:år|års|årig|åriga|åringar|kr|kronor|sek|euro|:-|st|stycken|%|procent|gånger"
+    r"|ggr|gång|dagar|dagars|dygn|timmar|timme|tim|h|minuter|min|sekunder|veckor|veckors"
+    r"|månader|månaders|mån|km|mil|meter|cm|mm|kg|mg|ml|liter|personer|pers|invånare|kvinnor|män"
+    r"|barn|elever|anställda|hushåll|lägenheter|ärenden|fall|poäng|av\s+\d|till\s+\d"
+    r"|eller\s+\d|och\s+\d|:e|:a|-tal|-talet|talet|grader|°|kilo|ton|kvadrat|kvm|m2|rum"
+    r"|våningar|tabletter|tabl|doser|samtal|sms|anmälningar|polisanmälningar|besök|kvällar"
+    r"|nätter|morgnar|helger|pass|tillfällen|träffar|lektioner|glas|flaskor|burkar|cigaretter"
+    r"|trappor|hus|åren|dagarna|veckorna|månaderna|timmarna|gångerna|nätterna|kvällarna"
+    r"|helgerna|barnen)(?![\wåäö])",
+    re.IGNORECASE,
+)
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _MINUTE = r"[0-5]\d"
 _DASH = r"[\-\u2013\u2014]"

@@ -2,6 +2,8 @@
 
 * Postcodes: "831 45", "SE-831 45", "83145 Östersund", "84093 HEDE", "postnummer 83145",
   "Svenstavik, 84591".
+  A five-digit number that counts or costs something ("64000 invånare", "ca 30000",
+  "12500 i hyra", "medlemsnummer 78123") is never a postcode.
   Public numbers of the same shape ("114 14", the police) are masked by harmless.py.
 * Registration numbers: three letters (Swedish plates never use I, Q, V, Å, Ä, Ö) and two digits
   and a digit or letter, in any case and spacing: "ABC 123", "ABC12D", "abc 12d", "FGX  410",
@@ -15,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from . import harmless, lexicon
+from . import addresses, harmless, lexicon
 from .findings import Finding, finding
 from .windows import cue_positions, matches_at, matches_at_runs, run_positions
 
@@ -32,11 +34,24 @@ _POSTCODE = re.compile(
 _CODE_LOWER_TOWN = re.compile(r"(?=[1-9])(?<![\d\-])[1-9]\d{4},? {1,3}(?P<town>[a-zåäö\-]{2,30})")
 # A five-digit postcode with no town after it, in an address: "Storgatan 12, 83145".
 _BARE_CODE = re.compile(r"(?=[1-9])(?<![\d\-])[1-9]\d{4}(?![\d])")
+# Before a bare five-digit postcode: an address cue, or a capitalised place and a house number
+# and a comma ("Tallbo 4, 83594"). The capital is case-sensitive, so "kom 2019, 12345" is not one.
 _ADDRESS_CONTEXT = re.compile(
     r"(?i:adress|adr\b|skriven|folkbokförd|bor\b|bosatt|flytta|postadress|c/o|box|lgh|gatan"
-    r"|vägen|[A-ZÅÄÖ][a-zåäö]+ \d{1,4} ?[A-Ha-h]?,)"
+    r"|vägen)|(?P<place>[A-ZÅÄÖ][a-zåäö]+) (?!(?:19|20)\d\d\b)\d{1,4} ?[A-Ha-h]?,"
 )
-_AMOUNT_AFTER = re.compile(r"[ \u00a0]?(?i:kr\b|kronor|sek\b|:-|st\b|invånare|personer|%)")
+# A word before a number that makes it a figure: "ca 30000", "betalar 12000", "drygt 60000".
+_FIGURE_BEFORE = re.compile(
+    r"(?<![\wåäö])(?i:ca|c:a|cirka|ungefär|drygt|knappt|nästan|omkring|runt|minst|högst|max"
+    r"|över|under|med|har|hade|betalar|betalade|betala|kostar|kostade|hyran|hyra|skuld|skulden"
+    r"|lön|lönen|belopp|beloppet|summan|bidrag|(?!post)[a-zåäö]*(?:nummer|nr))\.?:? $"
+)
+# What a sum is for, after it: "12500 i hyra", "20000 i månaden", "14800 i lön".
+_FIGURE_AFTER = re.compile(
+    r" (?:i|per|om|/) ?(?:hyra|hyran|lön|månaden|månad|mån|året|år|veckan|skuld|bidrag"
+    r"|ersättning|underhåll|underhållsstöd|sjukpenning|pension)(?![\wåäö])",
+    re.IGNORECASE,
+)
 _TOWN_COMMA = re.compile(r"(?<![\wåäö])(?P<town>[A-ZÅÄÖ][a-zåäö\-]{1,30}), ?$")
 # Plates: three letters, two digits and a digit or letter. Swedish plates never use I, Q, V,
 # Å, Ä, Ö, but people copying a plate do not always know that, so any letter is accepted.
@@ -85,15 +100,38 @@ def find_postcodes(text: str) -> Iterator[Finding]:
         if lexicon.is_non_name(match["town"]) or match["town"] in lexicon.localities():
             yield finding("postcode", match.start(), match.end())
     for match in matches_at_runs(_BARE_CODE, masked, lengths=(5,)):
-        context = _ADDRESS_CONTEXT.search(masked, max(0, match.start() - 40), match.start())
-        if context or _town_before(masked, match.start()):
+        if _figure(masked, match.start(), match.end()):
+            continue
+        if _address_before(masked, match.start()) or _town_before(masked, match.start()):
             yield finding("postcode", match.start(), match.end())
+
+
+def _address_before(masked: str, start: int) -> bool:
+    """An address cue or a place, house number and comma in the 40 characters before `start`;
+    "Barn 2, 45678" numbers a person or thing, not a house."""
+    position = max(0, start - 40)
+    while (context := _ADDRESS_CONTEXT.search(masked, position, start)) is not None:
+        place = context["place"]
+        if not (place and addresses.numbered_thing(place.casefold())):
+            return True
+        position = context.end()
+    return False
+
+
+def _figure(masked: str, start: int, end: int) -> bool:
+    """ "64000 invånare", "12000 kronor", "ca 30000": a bare five-digit number that counts or
+    costs something is a figure, never a postcode."""
+    return bool(
+        harmless.QUANTITY_AFTER.match(masked, end)
+        or _FIGURE_AFTER.match(masked, end)
+        or _FIGURE_BEFORE.search(masked, max(0, start - 30), start)
+    )
 
 
 def _town_before(masked: str, start: int) -> bool:
     """ "utanför Svenstavik, 84591": a locality of the county and a comma just before."""
-    if not masked.startswith(("83", "84"), start) or _AMOUNT_AFTER.match(masked, start + 5):
-        return False  # the county's postcodes; "Östersund, 64000 invånare" is a figure
+    if not masked.startswith(("83", "84"), start):
+        return False  # the county's postcodes
     town = _TOWN_COMMA.search(masked, max(0, start - 34), start)
     return town is not None and town["town"].casefold() in lexicon.localities()
 
