@@ -215,3 +215,30 @@ def test_a_village_in_a_text_written_in_capitals_stays_an_address():
 )
 def test_a_compound_that_numbers_an_event_at_a_line_start_is_not_an_address(text):
     assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        # A three-letter word that also cues a file or room number ("akt 123", "ref 123") is a
+        # registration number when written in capitals or glued to its digits (found by the
+        # property test: "bilen akt000").
+        ("Grannen såg bilen akt000 på gården i går kväll.", "akt000"),
+        ("En vit Volvo, AKT 482, stod parkerad utanför.", "AKT 482"),
+        ("Han kör numera REF 12A enligt grannen.", "REF 12A"),
+    ],
+)
+def test_plate_letters_that_are_also_cue_words_still_block(text, plate):
+    assert blocks(text, plate)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Se akt 123 i socialtjänstens journal.",
+        "Samtalet hölls i rum 214.",
+        "Enligt ref 123 i beslutet.",
+    ],
+)
+def test_lower_case_cue_words_before_a_number_stay_harmless(text):
+    assert blocked(text) == []

@@ -166,6 +166,18 @@ def _designation(text: str, start: int, found: str) -> bool:
     return bool(_PROPERTY_CUE.search(text, max(0, start - 60), start))
 
 
+_PLATE_DIGITS = re.compile(r"\d{2}[0-9A-Za-z](?![0-9A-Za-z])")
+
+
+def _plate_letters(text: str, word_start: int, word: str, start: int) -> bool:
+    """ "AKT 000", "akt000": a three-letter cue word written as a registration number's letters
+    (in capitals, or glued to the digits), before two digits and a digit or letter."""
+    if len(word) != 3 or not word.isascii():
+        return False
+    glued = start == word_start + 3
+    return (word.isupper() or glued) and bool(_PLATE_DIGITS.match(text, start))
+
+
 def _cued(text: str, start: int) -> int | None:
     """Where the cue word before the number at `start` begins ("kl 14", "Dnr SOC 2026/123",
     "E14"), if there is one."""
@@ -173,6 +185,8 @@ def _cued(text: str, start: int) -> int | None:
     if not word:
         return None
     if word.casefold() in _CUE_WORDS:
+        if _plate_letters(text, word_start, word, start):
+            return None
         return word_start
     if word.isupper() and 2 <= len(word) <= 6:  # a unit's code: "Dnr SOC 2026/123"
         cue_start, cue = _word_before(text, word_start)
