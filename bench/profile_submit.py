@@ -47,6 +47,42 @@ AREAS = [
 ]
 
 
+# Steps of a submission, by the function that does each (file ending, function name); the figure
+# is its cumulative time, so steps can overlap (the guard runs inside validation, for example).
+STEPS = [
+    ("CSRF check (before the view)", "flask_wtf/csrf.py", "protect"),
+    ("session cookie read", "flask/sessions.py", "open_session"),
+    ("session cookie write", "flask/sessions.py", "save_session"),
+    ("rate limits before the view", "flask_limiter/_extension.py", "_check_request_limit"),
+    ("rate limits after the view", "flask_limiter/_extension.py", "__inject_headers"),
+    ("the view, send_request", "forms_service/public.py", "send_request"),
+    ("  building the form", "forms_service/forms/public.py", "__init__"),
+    ("  validating the form and the guard", "forms_service/public.py", "_validate_request"),
+    ("    the guard (run_guard)", "forms_service/guarded_forms.py", "run_guard"),
+    (
+        "  storing (encryption, insert, commit)",
+        "forms_service/services/submissions.py",
+        "create_request",
+    ),
+    ("    encryption (EncryptedText)", "forms_service/encryption.py", "process_bind_param"),
+    ("  status link (signed token)", "forms_service/public.py", "_status_url"),
+    ("  rendering the confirmation page", "flask/templating.py", "render_template"),
+    ("the access log line", "forms_service/access_log.py", "_log_request"),
+]
+
+
+def steps(stats: pstats.Stats, count: int) -> list[tuple[str, float]]:
+    found = []
+    for label, file_end, function in STEPS:
+        seconds = sum(
+            cumtime
+            for (filename, _line, name), (_cc, _nc, _tt, cumtime, _callers) in stats.stats.items()
+            if filename.endswith(file_end) and name == function
+        )
+        found.append((label, seconds / count * 1000))
+    return found
+
+
 def build_app(folder: Path):
     from forms_service import create_app, db
 
@@ -134,6 +170,10 @@ def main() -> None:
     for name, seconds in areas(stats):
         share = seconds / stats.total_tt * 100
         print(f"  {name:<42} {seconds / args.submissions * 1000:7.2f} ms  {share:5.1f} %")
+    print("\nTime by step (cumulative CPU time under cProfile; steps nest):\n")
+    for label, milliseconds in steps(stats, args.submissions):
+        share = milliseconds / profiled * 100
+        print(f"  {label:<42} {milliseconds:7.2f} ms  {share:5.1f} %")
     print()
     stats.sort_stats(args.sort).print_stats(args.top)
     print(buffer.getvalue())
