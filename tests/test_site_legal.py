@@ -25,22 +25,10 @@ from sitetext import (
     site_pages,
 )
 
+from forms_service.presentation import MONTHS as SWEDISH_MONTHS
+
 PAGES = site_pages()
 OFFICIAL_LAW_HOSTS = ("rkrattsbaser.gov.se", "www.riksdagen.se", "lagen.nu", "eur-lex.europa.eu")
-SWEDISH_MONTHS = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 REVIEW_DATE = re.compile(r"Senast juridiskt granskad: (\d{1,2}) (\w+) (\d{4})")
 LEGAL_STATEMENT = re.compile(r"\d+ kap\. \d+|\d+ §|\(\d{4}:\d+\)|artikel \d+", re.IGNORECASE)
 
