@@ -4,10 +4,9 @@ Run: `.venv/bin/python bench/deidentify_quality.py [--write] [--show-heldout-mis
 
 Quality, for each labelled set separately (tests/corpus/evaluate.py says how a label counts as
 caught): recall per kind with its target, the share of clean texts blocked, warned, and warned
-about a name. The misses are printed for the development, seen held-out (v1) and regression
-sets; the blind held-out set
-prints aggregates only, unless `--show-heldout-misses` is given (once, for the final report:
-whoever reads its misses can no longer call it held out).
+about a name. The misses are printed for the development, seen held-out (v1, v2) and regression
+sets; the blind held-out set (v3) prints aggregates only, unless `--show-heldout-misses` is
+given (once, for the final report: whoever reads its misses can no longer call it held out).
 
 Speed: the median, minimum and maximum of several runs for a 5 000-character text, for one
 million characters (MB/s and characters/s), and for 50 000 and 100 000 characters of hostile
@@ -30,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from corpus.evaluate import Score, heldout_files, load_jsonl, load_set, score  # noqa: E402
+from corpus.evaluate import SEEN_HELDOUT, Score, heldout_files, load_jsonl, load_set, score  # noqa: E402
 
 from forms_service.deidentify import BLOCK, SEVERITY, scan  # noqa: E402
 
@@ -40,7 +39,7 @@ CLEAN_BLOCK_TARGET = 0.01
 CLEAN_NAME_WARN_TARGET = 0.10
 SPEED_MS_TARGET = 10.0
 SPEED_MBS_TARGET = 1.0
-ALL_SETS = ("dev", "heldout", "heldout_v1", "regression")
+ALL_SETS = ("dev", "heldout", *SEEN_HELDOUT, "regression")
 BEGIN, END = "<!-- guard:begin -->", "<!-- guard:end -->"
 
 
@@ -108,7 +107,7 @@ def quality(show_heldout_misses: bool, wanted: set[str]) -> list[str]:
     sets = [
         ("Development set (`tests/corpus/dev.jsonl`, tuned on)", _load("dev", wanted), True),
         (
-            "Held-out set (`tests/corpus/heldout/`, never tuned on)",
+            "Held-out set v3 (`tests/corpus/heldout/`, never tuned on)",
             _load("heldout", wanted),
             show_heldout_misses,
         ),
@@ -118,12 +117,17 @@ def quality(show_heldout_misses: bool, wanted: set[str]) -> list[str]:
             True,
         ),
         (
+            "Seen held-out set v2 (`tests/corpus/heldout_v2/`, its misses were printed: tuned on)",
+            _load("heldout_v2", wanted),
+            True,
+        ),
+        (
             "Regression set (the first edition's generated corpus)",
             _load("regression", wanted),
             True,
         ),
     ]
-    names = ["dev", "heldout", "heldout_v1", "regression"]
+    names = ["dev", "heldout", *SEEN_HELDOUT, "regression"]
     for name, (title, samples, show) in zip(names, sets, strict=True):
         if name not in wanted:
             continue
@@ -136,7 +140,7 @@ def quality(show_heldout_misses: bool, wanted: set[str]) -> list[str]:
         if show:
             print("\n".join(misses(result)) or "  no misses")
         out += table
-        if name in ("heldout", "heldout_v1"):
+        if name == "heldout" or name in SEEN_HELDOUT:
             for path in heldout_files(name):
                 part = score(load_jsonl(path))
                 line = _summary_line(path.name, part)
@@ -259,7 +263,7 @@ def main() -> None:
         "--sets",
         default=",".join(ALL_SETS),
         help="which labelled sets to score, comma-separated (while developing: "
-        "dev,heldout_v1,regression)",
+        "dev,heldout_v1,heldout_v2,regression)",
     )
     args = parser.parse_args()
     wanted = set(args.sets.split(","))

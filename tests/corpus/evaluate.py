@@ -1,13 +1,14 @@
 """Scores the guard on labelled case text (shared by the tests and bench/deidentify_quality.py).
 
-Four sets, always scored separately:
+Five sets, always scored separately:
 
 * **dev** — `tests/corpus/dev.jsonl`, written independently of the guard; the guard may be tuned
   on it.
 * **heldout** — `tests/corpus/heldout/*.jsonl`, written the same way and never looked at while
   developing: the honest figure. Its misses are printed only on explicit request.
-* **heldout_v1** — `tests/corpus/heldout_v1/*.jsonl`, the first held-out set: its misses were
-  printed for a report, so it is a seen set now, scored like the development set.
+* **heldout_v1**, **heldout_v2** — `tests/corpus/heldout_v1/`, `tests/corpus/heldout_v2/`: earlier
+  held-out sets whose misses were printed, so they are seen sets now, scored like the development
+  set.
 * **regression** — the first edition's generated corpus (`positives.jsonl`, `clean_texts.txt`):
   written in the detectors' own shapes, so it only guards against regressions.
 
@@ -29,7 +30,8 @@ from pathlib import Path
 from forms_service.deidentify import BLOCK, SEVERITY, scan
 
 HERE = Path(__file__).resolve().parent
-SETS = ("dev", "regression", "heldout", "heldout_v1")
+SEEN_HELDOUT = ("heldout_v1", "heldout_v2")
+SETS = ("dev", "regression", "heldout", *SEEN_HELDOUT)
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def load_clean_texts() -> list[str]:
 
 
 def heldout_files(name: str = "heldout") -> list[Path]:
-    """The files of the blind held-out set, or of the seen one ("heldout_v1")."""
+    """The files of the blind held-out set, or of a seen one ("heldout_v1", "heldout_v2")."""
     return sorted((HERE / name).glob("*.jsonl"))
 
 
@@ -109,7 +111,7 @@ def load_set(name: str) -> list[Sample]:
         return load_jsonl(HERE / "dev.jsonl")
     if name == "regression":
         return load_regression()
-    if name in ("heldout", "heldout_v1"):
+    if name == "heldout" or name in SEEN_HELDOUT:
         return [sample for path in heldout_files(name) for sample in load_jsonl(path)]
     raise ValueError(name)
 
