@@ -84,12 +84,26 @@ def _strongest(group: list[Finding]) -> list[Finding]:
 def _map_back(findings: list[Finding], offsets: OffsetMap) -> list[Finding]:
     if not offsets.edits:
         return findings
-    first = offsets.starts[0]
+    starts, edits = offsets.starts, offsets.edits
+    first, last = starts[0], len(starts) - 1
     mapped = []
     for f in findings:
         if f.end <= first:  # wholly before the first edit: the offsets are the original ones
             mapped.append(f)
             continue
+        # The usual case: the finding lies between two edits, so both ends move by the same
+        # shift (what OffsetMap.span works out, without a second search).
+        index = bisect.bisect_right(starts, f.start) - 1
+        if index >= 0 and (index == last or f.end <= starts[index + 1]):
+            _, f_end, _, o_end = edits[index]
+            if f.start >= f_end:
+                shift = o_end - f_end
+                mapped.append(
+                    f
+                    if not shift
+                    else Finding(f.kind, f.severity, f.start + shift, f.end + shift, f.message)
+                )
+                continue
         start, end = offsets.span(f.start, f.end)
         same = start == f.start and end == f.end
         mapped.append(f if same else Finding(f.kind, f.severity, start, end, f.message))

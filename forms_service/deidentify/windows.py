@@ -46,18 +46,26 @@ def cue_windows(text: str, cues: tuple[str, ...], before: int, after: int) -> li
 
 
 # Every character as one byte (what Latin-1 cannot hold becomes "?", so offsets stay), then
-# digits as 1 and everything else as 0: runs of 1 are found by a fast search for one byte,
-# where a regex for digits must test every character.
+# digits as 1 and everything else as 0: each run of 1 is found by two bytes.find calls (memchr),
+# where a regex for digits must test every character and build a match object per run.
 _DIGIT_BYTES = bytes(1 if chr(code).isdigit() and code < 128 else 0 for code in range(256))
-_ONES = re.compile(b"\x01+")
 
 
 @lru_cache(maxsize=8)
 def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every run of digits, for normalised text, whose only digits are 0–9
     (normalise.py folds every other script's digits). Cached: most detectors start from them."""
-    classes = text.encode("latin-1", "replace").translate(_DIGIT_BYTES)
-    return tuple(match.span() for match in _ONES.finditer(classes))
+    find = text.encode("latin-1", "replace").translate(_DIGIT_BYTES).find
+    runs = []
+    start = find(1)
+    while start >= 0:
+        end = find(0, start)
+        if end < 0:
+            runs.append((start, len(text)))
+            break
+        runs.append((start, end))
+        start = find(1, end)
+    return tuple(runs)
 
 
 def number_windows(text: str, before: int, after: int) -> list[tuple[int, int]]:
