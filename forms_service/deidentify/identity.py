@@ -38,7 +38,9 @@ _LAST_FOUR_CUE = (
     r"|resten\s+av\s+(?:person|samordnings)?numret|(?:fyra|4)\s+sista)"
 )
 _LAST_FOUR = re.compile(
-    rf"(?<![\w]){_LAST_FOUR_CUE}(?P<gap>[^.!?\n\d]{{0,60}}?)(?P<four>-?\d{{4}}|\d\d \d\d)"
+    # The leading lookahead (the first letters of the cues) lets the regex engine skip prose.
+    rf"(?=[dfs4kr])(?<![\w]){_LAST_FOUR_CUE}"
+    r"(?P<gap>[^.!?\n\d]{0,60}?)(?P<four>-?\d{4}|\d\d \d\d)"
     r"(?!\d)(?![ ]?(?:kr|:-))",
     re.IGNORECASE,
 )
@@ -51,7 +53,7 @@ _BARE_LAST = re.compile(
 _BIRTH_CUE = re.compile(r"(?i:född|f\.\s?\d|fd\b|pnr|personn|födelse|samordningsn)")
 # "…, 1236 (de fyra sista)": the digits before their cue (not a year: "född 1979, slutsiffror …").
 _FOUR_BEFORE_CUE = re.compile(
-    rf"(?<![\d\-])(?P<four>(?!19\d\d|20[0-2]\d)\d{{4}})(?!\d)[^.!?\n\d]{{0,20}}?{_LAST_FOUR_CUE}",
+    r"(?=\d)(?<![\d\-])(?P<four>(?!19\d\d|20[0-2]\d)\d{4})(?!\d)[^.!?\n\d]{0,20}?" + _LAST_FOUR_CUE,
     re.IGNORECASE,
 )
 # A personnummer cue and the digits after it, in any grouping: "pnr 850 101 1236".

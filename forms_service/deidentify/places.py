@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from . import addresses, harmless, lexicon
 from .findings import Finding, finding
-from .windows import cue_positions, matches_at, matches_at_runs, run_positions
+from .windows import cue_positions, matches_at, matches_at_cues, matches_at_runs, run_positions
 
 _TOWN = r"[A-ZÅÄÖ](?:[a-zåäö\-]{2,30}|[A-ZÅÄÖ\-]{2,30})(?![\wåäö])"
 _CODE = r"[1-9]\d{2}[ \-\u2013]?\d{2}"
@@ -188,7 +188,8 @@ def find_plates(text: str) -> Iterator[Finding]:
             if not _plate_word(masked, match.start(), letters, cue):
                 continue
         yield finding("registration_number", match.start(), match.end())
-    for match in _GLUED_PLATE.finditer(masked):
+    # Every glued plate starts with "reg": the pattern is tried only there.
+    for match in matches_at_cues(_GLUED_PLATE, masked, ("reg",)):
         yield finding("registration_number", match.start("plate"), match.end("plate"))
     # Two letters, a space or hyphen, and a run of four or five digits.
     for match in matches_at_runs(_FOREIGN_PLATE, masked, lengths=(4, 5), back=(2, 3)):
