@@ -93,8 +93,8 @@ _CUE_WORDS = _words(
     tåg sfs
     """
 )
-# The last letter of every cue word: a word ending otherwise is not one.
-_CUE_ENDINGS = frozenset(word[-1] for word in _CUE_WORDS)
+# The last two letters of every cue word of two or more: a longer word ending otherwise is none.
+_CUE_ENDINGS = frozenset(word[-2:] for word in _CUE_WORDS if len(word) >= 2)
 # After the cue: the number, with the separators case numbers use ("2026/123", "K 448210-25").
 _CUED_NUMBER = re.compile(r"\d(?:[\d\-/.:]|\s(?=\d)){0,24}(?<=\d)")
 _PARAGRAPH = re.compile("§")
@@ -183,12 +183,23 @@ def _plate_letters(text: str, word_start: int, word: str, start: int) -> bool:
 def _cued(text: str, start: int) -> int | None:
     """Where the cue word before the number at `start` begins ("kl 14", "Dnr SOC 2026/123",
     "E14"), if there is one."""
+    # Most numbers follow no word, or a lower-case one that ends unlike every cue word (and
+    # cannot be a code in capitals either): decided from its last two letters, as _word_before
+    # would see them, without walking back over the word.
     end = start - (start > 0 and text[start - 1] in " \u00a0")
     end -= end > 0 and text[end - 1] in ".:"
     last = text[end - 1 : end]
-    if last.isalpha() and last.islower() and last.casefold()[-1] not in _CUE_ENDINGS:
-        # Most numbers follow a word no cue word ends like (a lower-case one cannot be a code in
-        # capitals either): no need to look further back.
+    last_two = text[max(0, end - 2) : end]
+    if not (last.isalpha() or last == "-"):
+        return None  # no word before the number
+    if last_two[:-1] != "-" and not last_two[:-1].isalpha() and last == "-":
+        return None  # a lone dash: "070-123"
+    if (
+        len(last_two) == 2
+        and last_two.isalpha()
+        and last_two.islower()
+        and last_two.casefold()[-2:] not in _CUE_ENDINGS
+    ):
         return None
     word_start, word = _word_before(text, start)
     if not word:
