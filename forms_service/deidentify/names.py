@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, count, islice
 
 from . import lexicon
 from .cues import COMMON_WORDS, CUES, FUNCTION_WORDS, SUBJECT_VERBS
@@ -79,7 +79,8 @@ class _Tokens:
         self.text = text
         parts = _TOKEN_SPLIT.split(text)  # [gap, word, gap, word, …, gap]
         self.words: list[str] = parts[1::2]
-        self.starts: list[int] = list(accumulate(map(len, parts)))[0:-1:2]
+        # Every other running total (the start of each word), without a list of all of them.
+        self.starts: list[int] = list(islice(accumulate(map(len, parts)), 0, len(parts) - 1, 2))
 
     def __len__(self) -> int:
         return len(self.words)
