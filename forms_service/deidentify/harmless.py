@@ -29,6 +29,9 @@ def _words(text: str) -> frozenset[str]:
 # What follows a number that counts or measures something ("3 gånger", "2 km", "64000 invånare",
 # "12000 kronor"): such a number is never a house number or a postcode.
 QUANTITY_AFTER = re.compile(
+    # The leading lookahead (the first characters of the words) fails at once after most
+    # numbers, before the long alternation is tried.
+    r"(?=[ \u00a0]?[%\-:°abcdefghiklmnoprstvåän])"
     r"[ \u00a0]?(?:år|års|årig|åriga|åringar|kr|kronor|sek|euro|:-|st|stycken|%|procent|gånger"
     r"|ggr|gång|dagar|dagars|dygn|timmar|timme|tim|h|minuter|min|sekunder|veckor|veckors"
     r"|månader|månaders|mån|km|mil|meter|cm|mm|kg|mg|ml|liter|personer|pers|invånare|kvinnor|män"

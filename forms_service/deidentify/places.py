@@ -65,7 +65,10 @@ _PLATE = re.compile(
 # Norwegian and other plates (two letters, four or five digits) only after a plate cue.
 _FOREIGN_PLATE = re.compile(r"(?<![\w])(?P<plate>[A-Z]{2}[ \-]?\d{4,5})(?![\w])")
 _PLATE_CUE = re.compile(
-    r"(?i:(?:reg|regnr|reg\.nr|reg\.\s?nr|reg nr|regnummer|registreringsnummer|registreringsnr"
+    # The leading lookahead (the cue words' first letters) fails at once at every other
+    # character of the stretch searched, before the alternation is tried.
+    r"(?i:(?=[bfhkmprst])"
+    r"(?:reg|regnr|reg\.nr|reg\.\s?nr|reg nr|regnummer|registreringsnummer|registreringsnr"
     r"|bil|bilen|bilar|bilnr|bilnummer|fordon|fordonet|kör|körde|kört|skylt|skylten|plåt|släp"
     r"|släpvagn|mc|husbil|transit|pickup|firmabil)\b[.:]?\s{0,3}(?:\([^)]{0,30}\)\s?)?"
     r"(?:[^\s]{0,25}[ ,]\s?)?\(?$)"
