@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from . import lexicon
 from .findings import Finding, finding
-from .windows import cue_windows, matches_at, matches_at_found, matches_at_runs
+from .windows import cue_windows, digit_runs, matches_at, matches_at_found
 
 # ---------------------------------------------------------------------------------------------
 # E-mail, URL, social handles, IP addresses
@@ -223,8 +223,12 @@ def _ipv6_positions(text: str) -> list[int]:
 
 
 def find_ip_addresses(text: str) -> Iterator[Finding]:
-    # An IPv4 address starts with a run of one to three digits.
-    for match in matches_at_runs(_IPV4, text, lengths=(1, 2, 3)):
+    # An IPv4 address starts with a run of one to three digits, which its first octet takes
+    # whole (a dot must follow it): the pattern is tried only at such runs.
+    starts = [
+        start for start, end in digit_runs(text) if end - start <= 3 and text[end : end + 1] == "."
+    ]
+    for match in matches_at(_IPV4, text, starts):
         yield finding("ip_address", match.start(), match.end())
     if "::" in text or text.count(":") >= 3:
         for match in matches_at(_IPV6_CANDIDATE, text, _ipv6_positions(text)):
