@@ -154,3 +154,96 @@ def test_platform_names_and_words_after_them_are_not_handles():
 )
 def test_a_handle_in_brackets_after_its_platform_is_blocked(text, handle):
     assert blocks(text, handle)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Handläggare på frivården, direktnr 010-482 61 57.",
+        "Kontakt: inspektör Berg 010 482 61 57 (dagtid)",
+        "Ring hennes handläggare på +46 10 482 61 57.",
+    ],
+)
+def test_a_direct_line_on_an_organisations_010_number_is_blocked(text):
+    assert blocks(text, "482 61 57")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kriminalvårdens växel 010-162 30 00 svarar dygnet runt.",
+        "Giftinformationscentralen 010-456 67 00 vid förgiftning.",
+    ],
+)
+def test_an_organisations_010_switchboard_is_not_blocked(text):
+    assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("Exmannens mejl: tobbe.lund77 (på hotmail), enligt henne.", "tobbe.lund77 (på hotmail"),
+        ("Hon skriver från majsan1982 på gmail numera.", "majsan1982 på gmail"),
+        ("adress i mejlen: stina_n [hos outlook]", "stina_n [hos outlook"),
+    ],
+)
+def test_a_user_name_with_its_provider_in_brackets_is_an_email(text, email):
+    assert ("email", email) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hon svarar på mail om det gäller tider.", "Han fick 3 mejl (på gmail) igår."],
+)
+def test_a_word_before_a_provider_is_not_an_email(text):
+    assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("Han spelar med henne på discord, namnet är vargtass#0412.", "vargtass#0412"),
+        ("Snapchat: Fjallmyran skickar bilder varje natt.", "Fjallmyran"),
+        ("Hon heter ”Norrskenstjej” på Yubo.", "Norrskenstjej"),
+        ("happypancake: skogsbo_71", "skogsbo_71"),
+    ],
+)
+def test_discord_tags_and_capitalised_handles_after_their_platform_are_blocked(text, handle):
+    assert ("social_handle", handle) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Facebook: Marketplace används för att sälja saker.",
+        "Snapchat: Hon får bilder från honom på nätterna.",
+        "Ärende #2231 i Treserva gäller samma person.",
+    ],
+)
+def test_platform_parts_pronouns_and_numbered_cases_are_not_handles(text):
+    assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Lönen går in på Handelsbanken 6152 387 114 902.", "6152 387 114 902"),
+        ("Han har flyttat pengar till Swedbank 8214-9, 934 551 207-3.", "934 551 207-3"),
+        ("Ta bort: ICA-banken: 9270 418 22 93", "9270 418 22 93"),
+        ("Han använder hennes kort 5520 4123 4598 7652 på nätet.", "5520 4123 4598 7652"),
+        ("hans lönekonto 8901-3 445 778 912", "445 778 912"),
+    ],
+)
+def test_an_account_named_by_its_bank_and_a_card_number_are_blocked(text, part):
+    assert blocks(text, part)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SEB 2024 hade kontor i Östersund.",
+        "Kortet spärrades 2025, ärende 5520 4123 4598 7653 hos banken.",
+    ],
+)
+def test_a_year_after_a_bank_and_a_long_number_failing_luhn_are_not_accounts(text):
+    assert "account_number" not in blocked(text)

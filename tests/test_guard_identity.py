@@ -161,3 +161,19 @@ def test_a_date_and_a_year_range_after_it_are_not_a_personnummer():
     assert blocked("Hon var anställd från 1 mars 2019 (-2023) på förskolan.") == []
     amount = with_check_digit("240512341")[6:]
     assert blocked(f"Den 12 maj 2024 (-{amount} kr) drogs pengar från kontot.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pat f. 630412 (-3588), två barn.",
+        "född 19630412, slutsiffror -3588 enligt journalen",
+        "F 911017 … -2468 enl. FK",
+    ],
+)
+def test_a_compact_birth_date_and_its_last_four_after_a_dash_are_blocked(text):
+    assert any(kind in ("personnummer", "samordningsnummer") for kind, _ in found(text))
+
+
+def test_a_compact_date_and_a_dashed_number_failing_luhn_are_not_blocked():
+    assert blocked("Beslut 630412 (-3587 kr i avdrag).") == []

@@ -101,3 +101,17 @@ def test_a_name_found_once_is_warned_about_wherever_it_recurs(text, repeated):
 def test_nurses_titles_at_a_sentence_start_are_not_names():
     for text in ("Ssk har gjort en FREDA-kartläggning i dag.", "Usk såg blåmärken på armen."):
         assert [part for kind, part in found(text) if kind == "name"] == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ordinerat Vortioxetin och Pregabalin, tidigare Escitalopram.",
+        "Kontroll av P-glukos, S-Litium och fP-Kolesterol i morgon.",
+        "Hon har fått Mepilex Border på såret.",
+        "En Lex Sarah-utredning pågår, och en Sarah-anmälan är gjord.",
+        "Handl. på socialtjänsten ringer upp.",
+    ],
+)
+def test_medicines_lab_analyses_and_routines_named_after_people_are_not_names(text):
+    assert not [kind for kind, _ in found(text) if kind == "name"]

@@ -5,7 +5,7 @@ figures per municipality left alone. Examples here are in neither corpus."""
 from __future__ import annotations
 
 import pytest
-from guardhelpers import blocked, blocks
+from guardhelpers import blocked, blocks, found
 
 
 @pytest.mark.parametrize(
@@ -239,3 +239,29 @@ def test_numbered_things_and_figures_before_a_locality_are_not_addresses(text):
 
 def test_a_bare_postcode_after_a_locality_and_a_comma_is_blocked():
     assert blocks("Han har en stuga nära Bispgården, 84050, sedan i vintras.", "84050")
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Han har en stuga i Stig (Stig 14) dit han åker.", "Stig 14"),
+        ("Hon flyttade till Alma i våras, Alma 22 är gården.", "Alma 22"),
+    ],
+)
+def test_a_first_name_the_text_uses_as_a_place_is_an_address_with_a_number(text, address):
+    assert ("address", address) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stygn med Prolene 5-0 i ansiktet.",
+        "Apgar 8-9-10 efter förlossningen.",
+        "Insulin Levemir 18 E till natten.",
+        "Escitalopram 10 mg och Mirtazapin 15 mg till kvällen.",
+        "Sumatriptan 50 vid behov, Desloratadin 5 dagligen.",
+        "GCS 14 vid ankomst, NEWS 3.",
+    ],
+)
+def test_medicines_scores_and_suture_sizes_before_a_number_are_not_addresses(text):
+    assert blocked(text) == []

@@ -104,6 +104,14 @@ _CONFIRMED_AFTER = re.compile(
     r"(?:[ \u00a0]\d{2}(?!\d)|\d{2},?[ \u00a0]{1,2}[A-ZÅÄÖ])"
     r"|[ \u00a0]i[ \u00a0](?P<town>[A-ZÅÄÖ][a-zåäö\-]{2,30})(?![\wåäö]))"
 )
+# A series, not a house number: scores ("Apgar 9-10-10"), a suture size ("Ethilon 4-0"). A
+# house number range has two numbers and never ends in 0 ("Storgatan 9-11").
+_SERIES_AFTER = re.compile(r"[\-\u2013/](?:0(?!\d)|\d{1,2}[\-\u2013/]\d)")
+# A place the text names with "i", "till", "från" …: the same word before a number is that place
+# with a house number, even when it is also a first name ("en jaktstuga i Glen (Glen 35)").
+_PLACE_MENTION = (
+    r"(?<![\wåäö])(?:i|till|från|utanför|nära|mot|bor i|bodde i)[ \u00a0]{word}(?![\wåäö])"
+)
 # Words for a village that Jämtland also has as village names ("Byn 27 i Stugun").
 _VILLAGE_WORDS = {"by", "byn"}
 _DESIGNATION = re.compile(r":\d{1,4}(?!\d)")
@@ -198,10 +206,16 @@ def _place_like(word: str, folded: str, cues: _Cues) -> bool:
             _place_ending(folded) and cues.any
         )
     if folded in lexicon.first_names() and not cues.any:
-        return False
+        return _named_as_place(word, cues.masked)
     if word.isupper() and not (cues.capitals or cues.strong):
         return False  # an acronym in ordinary text ("EMDR 8 sessioner"), not a village
     return cues.any or not lexicon.is_ordinary(folded) or _place_ending(folded)
+
+
+def _named_as_place(word: str, masked: str) -> bool:
+    """Does the text name `word` as a place elsewhere ("i Glen", "till Glen")?"""
+    pattern = _PLACE_MENTION.format(word=re.escape(word))
+    return re.search(pattern, masked) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -291,7 +305,7 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
         and (masked[end + 1 : end + 2].isdigit())
     ):
         return None  # "12.5", "12,5", "12/3"
-    if harmless.QUANTITY_AFTER.match(masked, end):
+    if harmless.QUANTITY_AFTER.match(masked, end) or _SERIES_AFTER.match(masked, end):
         return None
     word_start, word, gap = before
     folded = word.casefold()

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from . import lexicon
+from .cues import FUNCTION_WORDS
 from .findings import Finding, finding
 from .windows import cue_windows, digit_runs, matches_at, matches_at_found
 
@@ -38,13 +39,17 @@ _LOCAL = rf"[\w%+\-]{{1,64}}+(?:{_DOT}[\w%+\-]{{1,64}}+){{0,4}}"
 # What must follow the first word of an address: an @ or a dot (or one written as a word), or
 # "på gmail": checked once at each word before the costlier alternatives are tried.
 _MAYBE_EMAIL = (
-    r"(?=[\w%+\-]++(?:\s?[@.(\[{<]|\s(?:at|snabel|punkt|dot|prick))|[\w%+\-.]++\s(?:på|at|hos)\s)"
+    r"(?=[\w%+\-]++(?:\s?[@.(\[{<]|\s(?:at|snabel|punkt|dot|prick))"
+    r"|[\w%+\-.]++\s[(\[]?(?:på|at|hos)\s)"
 )
 _EMAIL = re.compile(
     rf"(?<![\w.%+\-]){_MAYBE_EMAIL}(?:"
     rf"{_LOCAL}{_AT}[\w\-]{{1,63}}+(?:{_DOT}[\w\-]{{1,63}}+){{0,6}}{_DOT}{_TLD}(?![\w])"
-    # "emma.j på gmail", "anna at hotmail": a provider's name is enough without the domain.
-    rf"|[\w%+\-]{{1,64}}(?:[._][\w%+\-]{{1,64}})+\s(?:på|at|hos)\s{_PROVIDER}(?![\w])"
+    # "emma.j på gmail", "jocke1980 (på hotmail)": a provider's name is enough without the
+    # domain, after a user name that has a dot, an underscore or a digit in it (not a word:
+    # "svarar på mail").
+    rf"|(?:[\w%+\-]{{1,64}}(?:[._][\w%+\-]{{1,64}})+|(?=[a-zåäö_%+\-]*\d)[\w%+\-]{{3,64}})"
+    rf"\s[(\[]?(?:på|at|hos)\s{_PROVIDER}(?![\w])"
     rf"|{_LOCAL}{_AT}{_PROVIDER}(?![\w]))",
     re.IGNORECASE,
 )
@@ -60,8 +65,10 @@ _SOCIAL_HANDLE = re.compile(r"(?<![@.])@[^\W][\w.]{1,29}(?![\w@])")
 # A handle written without "@", named by its platform: "snap: lisa_k04", "användarnamnet
 # fjallbruden88", "han heter jonte.ostersund på insta".
 _PLATFORMS = (
-    r"snap|snapchat|insta|instagram|tiktok|tik\s?tok|kik|discord|twitter|telegram|facebook|fb"
-    r"|youtube|twitch|reddit|threads|linkedin|onlyfans"
+    r"snap|snapchat|snapchatt|insta|instagram|ig|tiktok|tik\s?tok|kik|discord|twitter|telegram"
+    r"|facebook|fb|messenger|youtube|twitch|reddit|threads|linkedin|onlyfans|skype|signal|wickr"
+    r"|yubo|bereal|vsco|pinterest|tumblr|bluesky|mastodon|vk|tinder|badoo|happypancake|hinge"
+    r"|bumble|grindr|roblox|minecraft|fortnite|spotify|wattpad"
 )
 _NAMED_HANDLE = re.compile(
     rf"(?i:(?<![\w])(?:{_PLATFORMS}|användarnamn|användarnamnet|username|nick|nicket|alias"
@@ -69,7 +76,7 @@ _NAMED_HANDLE = re.compile(
     r"|tiktoknamn|tiktoknamnet|gamertag|steam|psn|xbox)(?:-?konto(?:t)?)?(?![\w])\s{0,2}"
     r"(?:är|heter|:|=|-)?\s{0,2}[\"'”“(]?)(?<=[\s:=\-\"'”“(])(?P<handle>[^\W\d][\w.]{2,29})"
     # A lookahead, so that "henne på Snapchat (nannis_k04)" still finds the handle after it.
-    rf"|(?P<before>[^\W\d][\w.]{{2,29}})(?=\s(?i:på|on)\s(?i:{_PLATFORMS})(?![\w]))"
+    rf"|(?P<before>[^\W\d][\w.]{{2,29}})(?=[\"'”“)]?\s(?i:på|on)\s(?i:{_PLATFORMS})(?![\w]))"
 )
 _IPV4 = re.compile(
     r"(?=\d)(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
@@ -90,7 +97,7 @@ def _strip_trailing_punctuation(text: str, start: int, end: int) -> int:
 # only in a window around these.
 _AT_SIGN = re.compile(
     rf"(?=[@aAsSpPdDhH])(?:@|(?<![\w])(?:at|snabel-?a|snabel|punkt|dot)(?![\w])"
-    rf"|(?<=\s)(?:på|hos)\s{_PROVIDER}(?![\w]))",
+    rf"|(?<=[\s(\[])(?:på|hos)\s{_PROVIDER}(?![\w]))",
     re.IGNORECASE,
 )
 # Where _AT_SIGN can match, found in the case-folded text (see windows.matches_at_found).
@@ -102,8 +109,8 @@ _AT_ANCHORS = tuple(
         r"snabel(?<![\w]snabel)",
         r"punkt(?<![\w]punkt)(?![\w])",
         r"dot(?<![\w]dot)(?![\w])",
-        rf"på(?<=\spå)\s{_PROVIDER}(?![\w])",
-        rf"hos(?<=\shos)\s{_PROVIDER}(?![\w])",
+        rf"på(?<=[\s(\[]på)\s{_PROVIDER}(?![\w])",
+        rf"hos(?<=[\s(\[]hos)\s{_PROVIDER}(?![\w])",
     )
 )
 _PUBLIC_SITE = re.compile(r"(?i)(?:https?://)?(?:www\.)?(?P<domain>[\w.\-]+?)/?")
@@ -181,28 +188,72 @@ def find_social_handles(text: str) -> Iterator[Finding]:
             end = _strip_trailing_punctuation(text, match.start(), match.end())
             if end - match.start() > 2:
                 yield finding("social_handle", match.start(), end)
+    if "#" in text:
+        for match in matches_at(_DISCORD_TAG, text, _words_before_hash(text)):
+            yield finding("social_handle", match.start(), match.end())
     for start, end in cue_windows(text, _HANDLE_CUES, 40, 80):
         for match in _NAMED_HANDLE.finditer(text, start, end):
             part = "handle" if match["handle"] else "before"
             start = match.start(part)
             end = _strip_trailing_punctuation(text, start, match.end(part))
-            if _looks_like_handle(text[start:end]):
+            cue = text[match.start() : start].rstrip()
+            named = text[start - 1 : start] in "\"(“”'" or (
+                part == "handle" and (cue[-1:] in ":=" or cue.casefold().endswith(("heter", "är")))
+            )
+            if _looks_like_handle(text[start:end], named):
                 yield finding("social_handle", start, end)
 
 
-_HANDLE_CUES = ("snap", "insta", "tiktok", "tik tok", "kik", "discord", "twitter", "telegram",
-                "facebook", "fb", "youtube", "twitch", "reddit", "threads", "linkedin",
-                "onlyfans", "användarnamn", "username", "nick", "alias", "profilnamn",
+def _words_before_hash(text: str) -> list[int]:
+    """Where a word that a "#" and four digits follow can start (at most 32 characters back)."""
+    starts = set()
+    for position in _found_all(text, "#"):
+        word_start = position
+        while (
+            word_start
+            and position - word_start < 32
+            and (text[word_start - 1].isalnum() or text[word_start - 1] in "._")
+        ):
+            word_start -= 1
+        if word_start < position:
+            starts.add(word_start)
+    return sorted(starts)
+
+
+_HANDLE_CUES = ("snap", "insta", "ig", "tiktok", "tik tok", "kik", "discord", "twitter",
+                "telegram", "facebook", "fb", "messenger", "youtube", "twitch", "reddit",
+                "threads", "linkedin", "onlyfans", "skype", "signal", "wickr", "yubo", "bereal",
+                "vsco", "pinterest", "tumblr", "bluesky", "mastodon", "vk", "tinder", "badoo",
+                "happypancake", "hinge", "bumble", "grindr", "roblox", "minecraft", "fortnite",
+                "spotify", "wattpad", "användarnamn", "username", "nick", "alias", "profilnamn",
                 "kontonamn", "gamertag", "steam", "psn", "xbox")  # fmt: skip
+# A Discord tag with its four-digit discriminator: "nattuggla#4821".
+_DISCORD_TAG = re.compile(r"(?<![\w#])[^\W\d][\w.]{1,31}#\d{4}(?![\w])")
 
 
-def _looks_like_handle(word: str) -> bool:
-    """A user name, not a word: "lisa_k04", "jonte.ostersund", "fjallbruden88"."""
+# What a platform calls its own parts ("Facebook: Marketplace", "insta: Stories").
+_PLATFORM_WORDS = {
+    "marketplace", "messenger", "story", "stories", "reels", "live", "chat", "dm", "inbox",
+    "feed", "profile", "profil", "profilen", "gruppen", "grupp", "sidan", "flödet", "kontot",
+    "meddelanden", "direktmeddelanden", "spotlight", "snapmap", "snap map", "shorts",
+}  # fmt: skip
+
+
+def _looks_like_handle(word: str, named: bool = False) -> bool:
+    """A user name, not a word: "lisa_k04", "jonte.ostersund", "fjallbruden88"; after a colon
+    or in quotes ("snap: Fjallrosen", "heter ”Nattugglan” på insta") a capitalised one too."""
     if len(word) < 3 or word.endswith("."):
         return False
     if "_" in word or "." in word[1:] or (any(c.isdigit() for c in word) and word[0].isalpha()):
         return True
-    return word.islower() and not lexicon.is_ordinary(word) and not lexicon.is_non_name(word)
+    folded = word.casefold()
+    if lexicon.is_non_name(word) or folded in _PLATFORM_WORDS:
+        return False
+    if named:
+        # Named by its platform, a made-up compound is a handle too ("Norrskenstjej"); a
+        # dictionary word is not ("Snapchat: Bilder skickas på natten").
+        return folded not in lexicon.swedish_words() and folded not in FUNCTION_WORDS
+    return word.islower() and not lexicon.is_ordinary(folded)
 
 
 def _found_all(text: str, part: str) -> list[int]:

@@ -69,8 +69,8 @@ _ODD_GROUPS = re.compile(
     r"(?!\d)(?![.,:]\d)"
 )
 # A birth date written out and the last four digits with a dash soon after it: "född 7 november
-# 1985 (-2103 enligt domen)", "1985-11-07, -2103" (not a year: "1 mars 2019 (-2023)", nor an
-# amount: "12 maj 2024 (-3415 kr)").
+# 1985 (-2103 enligt domen)", "1985-11-07, -2103", "f. 700808 (-4381)" (not a year: "1 mars
+# 2019 (-2023)", nor an amount: "12 maj 2024 (-3415 kr)").
 _MONTH_NUMBERS = {
     name: number
     for number, names in enumerate(
@@ -83,7 +83,8 @@ _MONTH_NUMBERS = {
 }  # fmt: skip
 _DATE_THEN_FOUR = re.compile(
     r"(?=\d)(?<![\d.,:\-])(?:(?P<day>\d{1,2})\.?\s(?P<month>[a-zA-ZåäöÅÄÖ]{3,9})\.?\s"
-    r"(?P<year>(?:19|20)\d\d)|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))"
+    r"(?P<year>(?:19|20)\d\d)|(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
+    r"|(?P<compact>(?:19|20)?\d{6})(?![\d\-]))"
     rf"[^.!?\n\d]{{0,20}}?(?<![\w{_DASHES}])[{_DASHES}](?P<four>(?!19\d\d|20[0-3]\d)\d{{4}})"
     r"(?!\d)(?![.,:]\d)(?![ ]?(?:kr|:-|%))"
 )
@@ -201,6 +202,8 @@ def _unusual_writings(text: str) -> Iterator[Finding]:
     for match in matches_at(_DATE_THEN_FOUR, text, _runs_before(text, fours, 45)):
         if match["iso"]:
             yymmdd = match["iso"][2:].replace("-", "")
+        elif match["compact"]:
+            yymmdd = match["compact"][-6:]
         else:
             month = _MONTH_NUMBERS.get(match["month"].casefold())
             if month is None:

@@ -234,8 +234,31 @@ def phrase_starts() -> frozenset[str]:
     )
 
 
+# The stems of international non-proprietary medicine names ("escitalopram", "desloratadin",
+# "sumatriptan"): no list holds every medicine, and no personal name ends like these.
+_MEDICINE_ENDINGS = (
+    "pram", "azepam", "azolam", "prazol", "olol", "sartan", "statin", "triptan", "tadin",
+    "pril", "dipin", "formin", "gliptin", "flozin", "cillin", "mycin", "cyklin", "oxacin",
+    "semid", "tiazid", "setron", "dronat", "lukast", "metason", "parin", "xaban", "gatran",
+    "umab", "ximab", "zumab", "tinib", "oxetin", "faxin", "zapin", "tiapin", "peridol",
+    "triptylin", "pramin", "profen", "fenak", "kodon", "tamol", "glutid", "sulid",
+)  # fmt: skip
+# A laboratory analysis with its specimen prefix: "P-glukos", "S-Litium", "fP-Kolesterol",
+# "B-Hb", "U-sticka", "Pt-INR".
+_LAB_ANALYSIS = re.compile(r"(?:f|c)?(?:p|s|b|u|pt|ery|lkc|csv|f|tr)-[a-zåäö0-9]", re.IGNORECASE)
+
+
+def medical_word(folded: str) -> bool:
+    """A medicine by its generic name's ending, or a laboratory analysis."""
+    return (len(folded) >= 7 and folded.endswith(_MEDICINE_ENDINGS)) or bool(
+        _LAB_ANALYSIS.match(folded)
+    )
+
+
 def is_non_name(word: str) -> bool:
     """A place, organisation, law, holiday, car make, medicine …, also in the genitive."""
+    if medical_word(word.casefold()):
+        return True
     folded_set, exact = _non_names()
     if word in exact or (word.endswith("s") and word[:-1] in exact):
         return True

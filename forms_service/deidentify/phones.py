@@ -5,7 +5,9 @@ tre, fyra fem sex …"), and split ("070-318 … resten av numret är 22 41").
 
 Never blocked: the public numbers, times, dates and case numbers that harmless.py masks, and
 numbers that cannot belong to a private person: toll-free (020), shared-cost (0771), premium-rate
-(0900) and organisations' universal access numbers (010).
+(0900), and an organisation's switchboard on its universal access number (010, ending in 000).
+Any other 010 number is blocked: it is someone's direct line ("handl. Jonas Ek, direkt 010-511
+83 27"), and a staff member's direct line leads to the case as surely as a mobile does.
 """
 
 from __future__ import annotations
@@ -41,7 +43,6 @@ _NOT_PRIVATE = {
     PhoneNumberType.TOLL_FREE,
     PhoneNumberType.SHARED_COST,
     PhoneNumberType.PREMIUM_RATE,
-    PhoneNumberType.UAN,
 }
 # Letters glued to the front of a number ("tel0701234567") and underscores between its digits
 # ("070_123_45_67") would stop the matcher: the window it sees has them as spaces.
@@ -104,9 +105,13 @@ _REST = re.compile(
 
 
 def _private(number: PhoneNumber, kind: int | None = None) -> bool:
-    if (number_type(number) if kind is None else kind) in _NOT_PRIVATE:
+    kind = number_type(number) if kind is None else kind
+    if kind in _NOT_PRIVATE:
         return False
-    return not harmless.is_public_number(str(number.national_number))
+    national = str(number.national_number)
+    if kind == PhoneNumberType.UAN and national.endswith("000"):
+        return False  # a switchboard ("010-162 30 00"); a direct line does not end in 000
+    return not harmless.is_public_number(national)
 
 
 def _whole(candidate: str) -> tuple[PhoneNumber, int] | None:
