@@ -247,3 +247,21 @@ def test_an_account_named_by_its_bank_and_a_card_number_are_blocked(text, part):
 )
 def test_a_year_after_a_bank_and_a_long_number_failing_luhn_are_not_accounts(text):
     assert "account_number" not in blocked(text)
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["registrator@regionjh.se", "socialtjansten@krokom.se", "ifo.mottagning@are.se",
+     "kvinnofrid@ostersund.se"],
+)  # fmt: skip
+def test_an_organisations_shared_mailbox_is_not_blocked(address):
+    assert blocked(f"Skicka underlaget till {address} senast fredag.") == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["solros@hotmail.com", "maria@krokom.se", "anna.lind@ostersund.se", "bjorn@harjedalen.se",
+     "kontakt77@bergs.se", "stjarnan@gmail.com"],
+)  # fmt: skip
+def test_a_persons_mailbox_or_a_consumer_address_is_blocked(address):
+    assert blocked(f"Hennes adress är {address} enligt henne.") == [address]

@@ -1,6 +1,7 @@
 """Contact details other than phone numbers (phones.py): e-mail addresses, also written to dodge a
 parser ("anna at gmail punkt com", "anna(at)telia.se", "anna [snabel-a] telia punkt se",
-"sofia . strand @ gmail . com"), URLs (except the bare home pages of public services, such as
+"sofia . strand @ gmail . com") but not an organisation's shared mailbox
+("registrator@regionjh.se"), URLs (except the bare home pages of public services, such as
 "1177.se" or "polisen.se"), social-media handles and IP addresses."""
 
 from __future__ import annotations
@@ -128,7 +129,50 @@ def find_email(text: str) -> Iterator[Finding]:
             windows.append([start, end])
     for start, end in windows:
         for match in _EMAIL.finditer(text, start, min(end, len(text))):
-            yield finding("email", match.start(), match.end())
+            if not _function_mailbox(match.group()):
+                yield finding("email", match.start(), match.end())
+
+
+# What an organisation names a shared mailbox after (also as written without å, ä, ö).
+_ROLE_WORDS = {
+    "registrator", "registratur", "diarium", "kansli", "info", "kontakt", "kontaktcenter",
+    "kundtjanst", "kundtjänst", "vaxel", "växel", "support", "noreply", "no-reply", "post",
+    "postmottagning", "mottagning", "mottagningen", "socialtjanst", "socialtjansten",
+    "socialtjänst", "socialtjänsten", "socialjour", "socialjouren", "individ", "familj",
+    "familjeomsorg", "familjeomsorgen", "familjeratt", "familjeratten", "familjerätt",
+    "familjerätten", "bistand", "bistånd", "ekonomiskt", "vuxenenheten", "barnochfamilj",
+    "elevhalsa", "elevhälsa", "kommun", "kommunen", "region", "polisen", "samordnare",
+    "samordning", "samrad", "samråd", "norrsken", "kvinnojour", "kvinnojouren", "jour",
+    "jouren", "brottsofferjour", "brottsofferjouren", "hr", "ekonomi", "webmaster", "admin",
+    "funktionsbrevlada", "funktionsbrevlåda", "och", "med", "soc", "ifo",
+}  # fmt: skip
+# A mailbox at one of these belongs to a private person, whatever its name.
+_CONSUMER_DOMAINS = re.compile(rf"(?i){_PROVIDER}|yahoo|msn|live|spray|swipnet|passagen")
+_SPLIT_LOCAL = re.compile(r"[._\-+]")
+
+
+def _function_mailbox(address: str) -> bool:
+    """A shared mailbox of an organisation ("registrator@regionjh.se", "kvinnofrid@krokom.se"):
+    an ordinary @ address whose name part is only role words or dictionary words, none of them
+    a name, at a domain that is not a consumer e-mail provider. It identifies no one."""
+    local, at, domain = address.partition("@")
+    if not at or any(c.isdigit() for c in local) or not domain:
+        return False
+    if _CONSUMER_DOMAINS.match(domain.split(".")[0]):
+        return False
+    parts = [p.casefold() for p in _SPLIT_LOCAL.split(local) if p]
+    return bool(parts) and all(_role_word(p) for p in parts)
+
+
+def _role_word(part: str) -> bool:
+    if part in _ROLE_WORDS:
+        return True
+    return (
+        len(part) > 3
+        and lexicon.is_ordinary(part)
+        and not lexicon.is_listed_name(part)
+        and not lexicon.looks_like_surname(part)
+    )
 
 
 # Where a URL may be (tried only where _URL_ANCHORS match): the URL pattern runs only around
@@ -186,7 +230,7 @@ def find_social_handles(text: str) -> Iterator[Finding]:
     if "@" in text:
         for match in matches_at(_SOCIAL_HANDLE, text, _found_all(text, "@")):
             end = _strip_trailing_punctuation(text, match.start(), match.end())
-            if end - match.start() > 2:
+            if end - match.start() > 2 and not _domain_of_an_address(text, match.start(), end):
                 yield finding("social_handle", match.start(), end)
     if "#" in text:
         for match in matches_at(_DISCORD_TAG, text, _words_before_hash(text)):
@@ -202,6 +246,15 @@ def find_social_handles(text: str) -> Iterator[Finding]:
             )
             if _looks_like_handle(text[start:end], named):
                 yield finding("social_handle", start, end)
+
+
+_DOMAIN = re.compile(rf"@[\w\-]+(?:\.[\w\-]+)*\.{_TLD}", re.IGNORECASE)
+
+
+def _domain_of_an_address(text: str, start: int, end: int) -> bool:
+    """ "@krokom.se" in "registrator@krokom.se" is the domain of an e-mail address (which the
+    e-mail rule judges), not a handle; "insta@tobbe_jmt" is a handle."""
+    return start > 0 and text[start - 1].isalnum() and bool(_DOMAIN.fullmatch(text, start, end))
 
 
 def _words_before_hash(text: str) -> list[int]:
