@@ -265,3 +265,20 @@ def test_a_first_name_the_text_uses_as_a_place_is_an_address_with_a_number(text,
 )
 def test_medicines_scores_and_suture_sizes_before_a_number_are_not_addresses(text):
     assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Hon har flyttat till Lilla Torget 3 i Hammarstrand.", "Lilla Torget 3"),
+        ("Han bor på Södra Långa Gatan 15.", "Södra Långa Gatan 15"),
+        ("Adress: Gamla Vägen 27, Bräcke", "Gamla Vägen 27"),
+    ],
+)
+def test_a_street_named_in_two_words_is_an_address(text, address):
+    assert ("address", address) in found(text)
+
+
+def test_a_two_word_street_never_starts_with_a_preposition_or_a_road_type():
+    assert ("address", "Vid Vägen 14") not in found("Vid Vägen 14 svänger man vänster.")
+    assert blocked("Riksväg 87 var stängd.") == []

@@ -312,6 +312,8 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
     cues = _Cues(masked, word_start, folded, gap, end)
     if _street(folded.rstrip(".")) or _abbreviated_street(word, folded):
         kind_ok = True
+    elif (named := _named_street(masked, word_start, word)) is not None:
+        word_start, kind_ok = named, True
     elif gap == "" or gap.startswith(","):
         kind_ok = False  # "Hallen215" and "Hallen, 215" only for streets
     else:
@@ -333,6 +335,27 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
         return word_start, designation.end()
     after = _AFTER.match(masked, end)
     return word_start, after.end() if after else end
+
+
+# A street named in two words: "Gröna Gatan 8", "Gamla Vägen 12", "Norra Gröna Gatan 8".
+_STREET_WORDS = {"gatan", "vägen", "gränd", "gränden", "torget", "allé", "allén", "stigen",
+                 "backen", "leden", "platsen", "gata", "väg"}  # fmt: skip
+_DIRECTION_AT = re.compile(_DIRECTION.pattern.rstrip("$"))
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\wåäö])(?:[A-ZÅÄÖ][a-zåäö]{1,30} ){1,2}$")
+
+
+def _named_street(masked: str, word_start: int, word: str) -> int | None:
+    """Where a two-word street name starts when `word` is its capitalised street word, else
+    None ("Gröna Gatan 8"; not "vägen 87" nor "Väg 87")."""
+    if word.casefold() not in _STREET_WORDS or not word[0].isupper():
+        return None
+    if _DIRECTION_AT.match(masked, word_start):
+        return word_start  # "Gamla Vägen 12": _word_before already took the direction word
+    before = _TITLE_WORD_BEFORE.search(masked, max(0, word_start - 40), word_start)
+    previous = before.group().split()[-1].casefold() if before else ""
+    if before is None or previous in _ROADS or previous in FUNCTION_WORDS:
+        return None
+    return before.start()
 
 
 def _two_word_locality(masked: str, word_start: int, folded: str) -> int | None:
