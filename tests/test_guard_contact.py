@@ -265,3 +265,30 @@ def test_an_organisations_shared_mailbox_is_not_blocked(address):
 )  # fmt: skip
 def test_a_persons_mailbox_or_a_consumer_address_is_blocked(address):
     assert blocked(f"Hennes adress är {address} enligt henne.") == [address]
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("Snapchat – myrstack77 skickar bilder.", "myrstack77"),
+        ("på tiktok heter han renen_fran_ope", "renen_fran_ope"),
+        ("Insta (låst konto): fjallsippa.92", "fjallsippa.92"),
+        ("hon kallar sig @@tjaderhona", "@@tjaderhona"),
+        ("användarnamn på Flashback: Storsjoodjuret", "Storsjoodjuret"),
+        ("hon finns på snap som ”Ripan”", "Ripan"),
+    ],
+)
+def test_handles_shaped_like_user_names_near_their_platform_are_blocked(text, handle):
+    assert ("social_handle", handle) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hon har snap och insta, t.ex. bilder från helgen.",
+        "Han hotade på snap, polisanmälan K123456-25 är gjord.",
+        "Bilderna från Instagram ligger i bilaga rapport_2024.pdf.",
+    ],
+)
+def test_abbreviations_case_numbers_and_files_near_a_platform_are_not_handles(text):
+    assert "social_handle" not in [kind for kind, _ in found(text)]

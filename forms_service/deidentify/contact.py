@@ -62,22 +62,30 @@ _URL = re.compile(
     r"(?:/[^\s<>\"]{0,2000})?)(?![\w@])",
     re.IGNORECASE,
 )
-_SOCIAL_HANDLE = re.compile(r"(?<![@.])@[^\W][\w.]{1,29}(?![\w@])")
+_SOCIAL_HANDLE = re.compile(r"(?<![@.])@{1,2}[^\W@][\w.]{1,29}(?![\w@])")
 # A handle written without "@", named by its platform: "snap: lisa_k04", "användarnamnet
 # fjallbruden88", "han heter jonte.ostersund på insta".
 _PLATFORMS = (
     r"snap|snapchat|snapchatt|insta|instagram|ig|tiktok|tik\s?tok|kik|discord|twitter|telegram"
     r"|facebook|fb|messenger|youtube|twitch|reddit|threads|linkedin|onlyfans|skype|signal|wickr"
     r"|yubo|bereal|vsco|pinterest|tumblr|bluesky|mastodon|vk|tinder|badoo|happypancake|hinge"
-    r"|bumble|grindr|roblox|minecraft|fortnite|spotify|wattpad"
+    r"|bumble|grindr|roblox|minecraft|fortnite|spotify|wattpad|snapp|flashback|familjeliv"
 )
 _NAMED_HANDLE = re.compile(
     rf"(?i:(?<![\w])(?:{_PLATFORMS}|användarnamn|användarnamnet|username|nick|nicket|alias"
     r"|profilnamn|profilnamnet|kontonamn|kontonamnet|snapnamn|snapnamnet|instanamn|instanamnet"
-    r"|tiktoknamn|tiktoknamnet|gamertag|steam|psn|xbox)(?:-?konto(?:t)?)?(?![\w])\s{0,2}"
-    r"(?:är|heter|:|=|-)?\s{0,2}[\"'”“(]?)(?<=[\s:=\-\"'”“(])(?P<handle>[^\W\d][\w.]{2,29})"
+    r"|tiktoknamn|tiktoknamnet|gamertag|steam|psn|xbox)"
+    r"(?:-?(?:konto|kontot|namn|namnet|kanal|kanalen))?(?![\w])\s{0,2}"
+    r"(?:är|heter|som|:|=|-|–|—)?\s{0,2}[\"'”“(]?)(?<=[\s:=\-–—\"'”“(])"
+    r"(?P<handle>[^\W\d][\w.]{2,29})"
     # A lookahead, so that "henne på Snapchat (nannis_k04)" still finds the handle after it.
     rf"|(?P<before>[^\W\d][\w.]{{2,29}})(?=[\"'”“)]?\s(?i:på|on)\s(?i:{_PLATFORMS})(?![\w]))"
+)
+# A user name by its shape (an underscore, an inner dot, letters then digits: "kungen_i_krokom",
+# "nattfjaril.88", "bellabus98"), looked for in the sentence after a platform's name.
+_HANDLE_SHAPED = re.compile(
+    r"(?<![\w@#.])(?=[^\W\d])(?:[\w]+_[\w.]+|[^\W\d]{2,}\.[\w]{2,}(?:\.[\w]+)*"
+    r"|[^\W\d]{3,}\d{1,4})(?![\w@])"
 )
 _IPV4 = re.compile(
     r"(?=\d)(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
@@ -235,6 +243,10 @@ def find_social_handles(text: str) -> Iterator[Finding]:
     if "#" in text:
         for match in matches_at(_DISCORD_TAG, text, _words_before_hash(text)):
             yield finding("social_handle", match.start(), match.end())
+    for start, end in cue_windows(text, _HANDLE_CUES, 0, 60):
+        for match in _HANDLE_SHAPED.finditer(text, start, end):
+            if _shaped_like_a_handle(match.group()):
+                yield finding("social_handle", match.start(), match.end())
     for start, end in cue_windows(text, _HANDLE_CUES, 40, 80):
         for match in _NAMED_HANDLE.finditer(text, start, end):
             part = "handle" if match["handle"] else "before"
@@ -242,9 +254,13 @@ def find_social_handles(text: str) -> Iterator[Finding]:
             end = _strip_trailing_punctuation(text, start, match.end(part))
             cue = text[match.start() : start].rstrip()
             named = text[start - 1 : start] in "\"(“”'" or (
-                part == "handle" and (cue[-1:] in ":=" or cue.casefold().endswith(("heter", "är")))
+                part == "handle"
+                and (cue[-1:] in ":=" or cue.casefold().endswith(("heter", "är", "namn", "namnet")))
             )
-            if _looks_like_handle(text[start:end], named):
+            quoted = text[start - 1 : start] in "\"“”'" and text[end : end + 1] in "\"“”'"
+            if (quoted and text[start:end].casefold() not in FUNCTION_WORDS) or _looks_like_handle(
+                text[start:end], named
+            ):
                 yield finding("social_handle", start, end)
 
 
@@ -273,8 +289,9 @@ def _words_before_hash(text: str) -> list[int]:
     return sorted(starts)
 
 
-_HANDLE_CUES = ("snap", "insta", "ig", "tiktok", "tik tok", "kik", "discord", "twitter",
-                "telegram", "facebook", "fb", "messenger", "youtube", "twitch", "reddit",
+_HANDLE_CUES = ("snap", "insta", "ig", "tiktok", "flashback", "familjeliv", "tik tok", "kik",
+                "discord", "twitter", "telegram", "facebook", "fb", "messenger", "youtube",
+                "twitch", "reddit",
                 "threads", "linkedin", "onlyfans", "skype", "signal", "wickr", "yubo", "bereal",
                 "vsco", "pinterest", "tumblr", "bluesky", "mastodon", "vk", "tinder", "badoo",
                 "happypancake", "hinge", "bumble", "grindr", "roblox", "minecraft", "fortnite",
@@ -282,6 +299,15 @@ _HANDLE_CUES = ("snap", "insta", "ig", "tiktok", "tik tok", "kik", "discord", "t
                 "kontonamn", "gamertag", "steam", "psn", "xbox")  # fmt: skip
 # A Discord tag with its four-digit discriminator: "nattuggla#4821".
 _DISCORD_TAG = re.compile(r"(?<![\w#])[^\W\d][\w.]{1,31}#\d{4}(?![\w])")
+
+
+def _shaped_like_a_handle(word: str) -> bool:
+    """Not an abbreviation ("t.ex", "bl.a"), a file, a web address or a case number."""
+    if word.endswith(".") or ("." in word and len(word.split(".")[0]) < 3):
+        return False
+    if re.search(r"\.(?:se|com|nu|org|net|pdf|docx?|jpe?g|png)$", word, re.IGNORECASE):
+        return False
+    return not (word[:1].isupper() and word[1:].isdigit())
 
 
 # What a platform calls its own parts ("Facebook: Marketplace", "insta: Stories").
