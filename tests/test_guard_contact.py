@@ -292,3 +292,54 @@ def test_handles_shaped_like_user_names_near_their_platform_are_blocked(text, ha
 )
 def test_abbreviations_case_numbers_and_files_near_a_platform_are_not_handles(text):
     assert "social_handle" not in [kind for kind, _ in found(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Loggen visar 81[.]227[.]40[.]16 vid inloggningen.", "81[.]227[.]40[.]16"),
+        ("ip enligt IT: 93 . 184 . 21 . 6", "93 . 184 . 21 . 6"),
+        ("Sms från 076-18 44 29 (en siffra fattas på lappen).", "076-18 44 29"),
+        ("Han gav nr e 073 – 41 77 302 till skolan.", "073 – 41 77 302"),
+        ("Numret börjar 072-61 och resten är 30 817.", "30 817"),
+        ("nås på nollsjuttiotre – 51 20 664", "nollsjuttiotre – 51 20 664"),
+        ("Lönen går till DK5000400440116243 varje månad.", "DK5000400440116243"),
+        ("På kvittot stod 72619904418720 och hans namn.", "72619904418720"),
+        ("Hon använder hotmail-adressen stina_k_88 fortfarande.", "stina_k_88"),
+        ("Länk: hxxps://www.instagram.com/jmt.tjej.04", "instagram.com/jmt.tjej.04"),
+        ("instagram punkt com/fjallflicka.99 enligt dottern", "fjallflicka.99"),
+    ],
+)
+def test_defanged_mistyped_half_spoken_and_glued_contact_details_are_blocked(text, part):
+    assert blocks(text, part)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Läs mer på www.socialstyrelsen.se/vald och regionjh.se/barn.",
+        "Han kommer om 10 dagar och hon vill inte träffa honom.",
+        "Vägen E 45 mot Sveg var stängd, även E14.",
+        "Nationella kompetensteamet nås på 010-223 57 60.",
+        "Hennes hotmail är avstängt sedan 2024.",
+    ],
+)
+def test_public_topic_pages_words_before_numbers_and_roads_are_not_blocked(text):
+    assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("Han skriver på reddit som u/fjallraven_jmt.", "u/fjallraven_jmt"),
+        ("Sonen spelar med honom på Steam (namn: VargKungen).", "VargKungen"),
+        ("tiktok (lägg till @ själv): renskotaren_", "renskotaren_"),
+        ("på Discord heter han sn0wk1ng", "sn0wk1ng"),
+    ],
+)
+def test_reddit_users_camel_case_and_mixed_handles_are_blocked(text, handle):
+    assert blocks(text, handle)
+
+
+def test_product_and_platform_names_near_a_platform_are_not_handles():
+    assert blocked("Hon la ut filmen på YouTube och TikTok från sin iPhone.") == []

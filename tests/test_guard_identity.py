@@ -177,3 +177,27 @@ def test_a_compact_birth_date_and_its_last_four_after_a_dash_are_blocked(text):
 
 def test_a_compact_date_and_a_dashed_number_failing_luhn_are_not_blocked():
     assert blocked("Beslut 630412 (-3587 kr i avdrag).") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pnr: 7 8 0 5 1 4 - 3 9 2 7 (med mellanrum)",
+        "Personnummer 197805\n14-3927 enligt remissen",
+        "Hon är född den 17 september 2002, 5512, och bor kvar.",
+    ],
+)
+def test_spaced_pasted_and_born_then_last_four_personnummer_are_blocked(text):
+    assert any(kind == "personnummer" for kind, _ in found(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Möte 2024\n10 deltagare kom.",
+        "född 3 maj 2001, 2023 flyttade hon hit.",
+        "1 2 3 4 5 6 7 8 9 0 i tabellen",
+    ],
+)
+def test_line_broken_numbers_years_and_counting_are_not_personnummer(text):
+    assert blocked(text) == []

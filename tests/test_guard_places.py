@@ -282,3 +282,31 @@ def test_a_street_named_in_two_words_is_an_address(text, address):
 def test_a_two_word_street_never_starts_with_a_preposition_or_a_road_type():
     assert ("address", "Vid Vägen 14") not in found("Vid Vägen 14 svänger man vänster.")
     assert blocked("Riksväg 87 var stängd.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Hon bor på Kyrkgatan sextiotvå, lägenhet tre.", "Kyrkgatan sextiotvå"),
+        ("Adress: Tandsbyn nr trettioåtta", "Tandsbyn nr trettioåtta"),
+        ("Han bor på Tallvägen, nummer 9 sedan i våras.", "Tallvägen, nummer 9"),
+        ("Gården ligger vid Gamla Riksvägen 41.", "Gamla Riksvägen 41"),
+        ("hon har flyttat till prästg atan? nej: skol gatan 7", "skol gatan 7"),
+        ("Hans bil har norskt skilt, skilt BR 40217.", "BR 40217"),
+        ("Bilen har reg bKp48S enligt grannen.", "bKp48S"),
+    ],
+)
+def test_worded_spaced_and_foreign_addresses_and_plates_are_blocked(text, part):
+    assert blocks(text, part)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kampanjen Orange Day 25 november nådde många.",
+        "Målet vid tingsrätten, mål T 1244-26, är vilandeförklarat.",
+        "Hallen tre gånger i veckan, tjugo personer per gång.",
+    ],
+)
+def test_dates_court_cases_and_counted_words_are_not_addresses(text):
+    assert blocked(text) == []

@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from . import harmless
 from .findings import Finding, finding
 from .identity import luhn_ok
-from .windows import matches_at_cues, matches_at_runs
+from .windows import digit_runs, matches_at, matches_at_cues, matches_at_runs
 
-_IBAN = re.compile(r"(?<![\w])SE[ \u00a0]?\d{2}(?:[ \u00a0]?\d){20}(?![\d])", re.IGNORECASE)
+# Any country's IBAN: two letters, two check digits, 11–30 letters or digits, grouped by four or
+# not ("SE45 5000 0000 0583 9825 7466", "NO4486015529031"); checked with its mod-97 digits.
+_IBAN = re.compile(r"(?<![\w])[A-Za-z]{2}[ \u00a0]?\d{2}(?:[ \u00a0]?[A-Za-z0-9]){11,30}(?![\w])")
 _ACCOUNT_KEYWORD = re.compile(
     r"(?<![\wåäö])(?=[kcbpislh])(?:kontonummer|kontonr|konto|kontot|bankkonto|bankkontot"
     r"|bankkontonummer|clearingnummer|clearing|clnr|bankgiro|bankgironummer|bg|plusgiro"
@@ -52,10 +54,60 @@ _CLEARING_ACCOUNT = re.compile(
 _BANK_STARTS = tuple(sorted({bank.split()[0].split("-")[0] for bank in _BANKS}))
 
 
+def _card_starts(text: str) -> list[int]:
+    """Where a card number can start: a run of 13–19 digits, or a run of four digits that
+    another run of four follows after one separator ("5520 4123 …")."""
+    runs = digit_runs(text)
+    starts = []
+    for index, (start, end) in enumerate(runs):
+        if 13 <= end - start <= 19:
+            starts.append(start)
+        elif end - start == 4 and index + 1 < len(runs):
+            following, following_end = runs[index + 1]
+            if following == end + 1 and following_end - following == 4:
+                starts.append(start)
+    return starts
+
+
+def _iban_starts(text: str) -> list[int]:
+    """Two letters right before (or a space before) a run of at least two digits."""
+    starts = []
+    for start, _ in digit_runs(text):
+        letters_end = start - (start > 0 and text[start - 1] in " \u00a0")
+        if letters_end >= 2 and text[letters_end - 2 : letters_end].isalpha():
+            starts.append(letters_end - 2)
+    return starts
+
+
+def _iban_end(candidate: str) -> int | None:
+    """How much of the candidate is a valid IBAN: the whole, or without a word or two that
+    followed it ("PL39 1020 … 0166 har")."""
+    for _ in range(3):
+        if _iban_ok(candidate):
+            return len(candidate)
+        if " " not in candidate.strip():
+            return None
+        candidate = candidate.rstrip().rsplit(" ", 1)[0]
+    return None
+
+
+# The countries whose IBANs a Jämtland case text meets (EU/EEA and neighbours, and the countries
+# many clients come from that use IBAN).
+_IBAN_COUNTRIES = frozenset({
+    "SE", "NO", "DK", "FI", "IS", "DE", "PL", "GB", "IE", "NL", "BE", "LU", "FR", "ES", "PT",
+    "IT", "AT", "CH", "LI", "EE", "LV", "LT", "CZ", "SK", "HU", "SI", "HR", "BA", "RS", "ME",
+    "MK", "AL", "GR", "CY", "MT", "RO", "BG", "UA", "MD", "BY", "GE", "AZ", "TR", "IQ", "IR",
+    "JO", "LB", "PS", "SA", "AE", "QA", "KW", "BH", "EG", "TN", "DZ", "MR", "SO", "LY", "SD",
+    "XK",
+})  # fmt: skip
+
+
 def _iban_ok(candidate: str) -> bool:
     compact = re.sub(r"\s", "", candidate).upper()
-    if len(compact) != 24:
+    if not 15 <= len(compact) <= 34 or compact[:2] not in _IBAN_COUNTRIES:
         return False
+    if sum(c.isdigit() for c in compact[4:]) < 10:
+        return False  # an account number is mostly digits; "om 10 dagar och hon" is not one
     rearranged = compact[4:] + compact[:4]
     numeric = "".join(str(int(c, 36)) for c in rearranged)
     return int(numeric) % 97 == 1
@@ -63,14 +115,21 @@ def _iban_ok(candidate: str) -> bool:
 
 def find_accounts(text: str) -> Iterator[Finding]:
     text = harmless.mask(text)
-    for match in matches_at_cues(_IBAN, text, ("se",)):
-        if _iban_ok(match.group()):
-            yield finding("account_number", match.start(), match.end())
+    for match in matches_at(_IBAN, text, _iban_starts(text)):
+        end = _iban_end(match.group())
+        if end:
+            yield finding("account_number", match.start(), match.start() + end)
     for match in matches_at_cues(_ACCOUNT_KEYWORD, text, _KEYWORD_STARTS):
         yield finding("account_number", match.start(), match.end())
     for match in matches_at_cues(_BANK_NUMBER, text, _BANK_STARTS):
         yield finding("account_number", match.start(), match.end())
-    for match in matches_at_runs(_CARD, text, lengths=(4, 13, 14, 15, 16, 17, 18, 19)):
+    for start, end in digit_runs(text):
+        if 13 <= end - start <= 19 and not text[start - 1 : start].isalpha():
+            # A run of 13–19 digits is an account, a card or another person's number glued
+            # together ("841999048823114"); no case text writes a harmless number that long
+            # (case and invoice numbers after their cue are masked before this).
+            yield finding("account_number", start, end)
+    for match in matches_at(_CARD, text, _card_starts(text)):
         digits = re.sub(r"\D", "", match.group())
         if 13 <= len(digits) <= 19 and luhn_ok(digits):
             yield finding("account_number", match.start(), match.end())

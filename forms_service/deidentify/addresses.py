@@ -24,17 +24,11 @@ import re
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 
-from . import harmless, lexicon
+from . import harmless, lexicon, streets
 from .cues import FUNCTION_WORDS
 from .findings import Finding, finding
 from .windows import digit_runs, matches_at_cues
 
-# Road types are not street names: "riksväg 87" is a road number (harmless.py masks most).
-_ROADS = {
-    "riksväg", "riksvägen", "länsväg", "länsvägen", "europaväg", "europavägen", "motorväg",
-    "motorvägen", "landsväg", "landsvägen", "väg", "vägen", "gata", "gatan", "bilväg", "skogsväg",
-    "grusväg", "cykelväg", "gångväg", "genomfartsväg", "huvudgata", "bygata",
-}  # fmt: skip
 # Capitalised words that are followed by a number without being an address.
 _NOT_ADDRESS = {
     "vecka", "veckan", "kapitel", "kap", "sida", "sidan", "bilaga", "bilagan", "avsnitt", "punkt",
@@ -72,16 +66,14 @@ _NUMBERED_TAILS = (
 _GRAMMAR_ENDINGS = ("sta", "sätt", "sätter", "ås", "åker")
 _INFLECTIONS = ("arna", "erna", "orna", "en", "et", "na", "n", "t", "")
 # What stands between a street and its number: "Storgatan 12", "Storgatan nr 12", "Storgatan, 12".
-_GAP = re.compile(r"(?:[ \u00a0]{1,2}(?:(?:nr|nummer|no)\.?[ \u00a0]{1,2})?|,[ \u00a0])$")
-_DIRECTION = re.compile(
-    r"(?:Östra|Västra|Norra|Södra|Stora|Lilla|Övre|Nedre|Gamla|Nya|Inre|Yttre) $"
+_GAP = re.compile(
+    r"(?:,?[ \u00a0]{1,2}(?:(?:nr|nummer|no)\.?[ \u00a0]{1,2})|[ \u00a0]{1,2}|,[ \u00a0])$"
 )
 _AFTER = re.compile(
     r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?"
     r"(?:[ \u00a0]{0,3},?[ \u00a0]{0,3}(?:lgh|lägenhet|lägenhetsnummer|lgh\.)"
     r"[ \u00a0.:]{0,3}\d{3,4}(?!\d))?"
 )
-_STREET_AFTER = re.compile(r"[ \u00a0](?P<word>[A-ZÅÄÖ][a-zåäö]{2,40})(?![\wåäö])")
 _CUE = re.compile(
     r"(?:\b(?:bor|bodde|boende|bott|bo|bosatt|skriven|folkbokförd|folkbokföringsadress|adress"
     r"|adressen|adr|hemadress|besöksadress|postadress|hemma|flyttat|flyttade|flyttar|flytta"
@@ -104,9 +96,14 @@ _CONFIRMED_AFTER = re.compile(
     r"(?:[ \u00a0]\d{2}(?!\d)|\d{2},?[ \u00a0]{1,2}[A-ZÅÄÖ])"
     r"|[ \u00a0]i[ \u00a0](?P<town>[A-ZÅÄÖ][a-zåäö\-]{2,30})(?![\wåäö]))"
 )
-# A series, not a house number: scores ("Apgar 9-10-10"), a suture size ("Ethilon 4-0"). A
-# house number range has two numbers and never ends in 0 ("Storgatan 9-11").
-_SERIES_AFTER = re.compile(r"[\-\u2013/](?:0(?!\d)|\d{1,2}[\-\u2013/]\d)")
+# A series or a date, not a house number: scores ("Apgar 9-10-10"), a suture size ("Ethilon
+# 4-0"), a day and month. A house number range has two numbers and never ends in 0
+# ("Storgatan 9-11").
+_SERIES_AFTER = re.compile(
+    r"[\-\u2013/](?:0(?!\d)|\d{1,2}[\-\u2013/]\d)"
+    # A date: "Orange Day 25 november", "Lucia 13 dec".
+    r"|[ \u00a0](?i:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zå]{0,6}\.?(?![\wåäö])"
+)
 # A place the text names with "i", "till", "från" …: the same word before a number is that place
 # with a house number, even when it is also a first name ("en jaktstuga i Glen (Glen 35)").
 _PLACE_MENTION = (
@@ -128,31 +125,6 @@ _MARKERS = re.compile(
 )
 # Every marker starts with one of these (case-folded): the pattern is tried only there.
 _MARKER_CUES = ("c/o", "lgh", "lägenhet", "box", "postbox", "fack")
-
-
-def _street(folded: str) -> bool:
-    if folded in _ROADS or not folded.endswith(lexicon.STREET_SUFFIXES):
-        return False
-    return any(folded.endswith(s) and len(folded) > len(s) + 1 for s in lexicon.STREET_SUFFIXES)
-
-
-def _abbreviated_street(word: str, folded: str) -> bool:
-    """ "Storg.", "Ringv.", "köpmang.", "Prästg", "Regementsg." (not "dag", "berg")."""
-    stem = folded.rstrip(".")
-    if not stem.endswith(("g", "v")) or len(stem) < 4:
-        return False
-    if word.endswith("."):
-        return True
-    # Without the dot, what comes before the "g"/"v" must be a word or a name a street is named
-    # after ("Präst|g", "Ring|v", "Kungs|g"): "Samsung 22" and "Hamburg 2" are not streets.
-    head = stem[:-1]
-    return not lexicon.is_ordinary(stem) and (
-        lexicon.is_ordinary(head)
-        or lexicon.is_ordinary(head + "a")
-        or (head.endswith("s") and lexicon.is_ordinary(head[:-1]))
-        or lexicon.is_listed_name(head)
-        or head in lexicon.localities()
-    )
 
 
 class _Cues:
@@ -255,12 +227,14 @@ def find_addresses(text: str) -> Iterator[Finding]:
     for start, end in digit_runs(masked):
         if end - start > 4 or masked[start] == "0" or start < last_end:
             continue
-        found = _street_before(masked, start, end) or _street_after(masked, start, end)
+        found = _street_before(masked, start, end) or streets.street_after(masked, start, end)
         if found:
             last_end = found[1]
             yield finding("address", *found)
     for match in matches_at_cues(_MARKERS, text, _MARKER_CUES):
         yield finding("address", match.start(), match.end())
+    for start, end in streets.worded_house_numbers(text):
+        yield finding("address", start, end)
 
 
 def _word_before(masked: str, start: int) -> tuple[int, str, str] | None:
@@ -290,7 +264,7 @@ def _word_before(masked: str, start: int) -> tuple[int, str, str] | None:
     word = masked[word_start:end]
     if not word or not word[0].isalpha():
         return None
-    direction = _DIRECTION.search(masked, max(0, word_start - 8), word_start)
+    direction = streets.DIRECTION.search(masked, max(0, word_start - 8), word_start)
     return (direction.start() if direction else word_start), word, gap
 
 
@@ -310,9 +284,9 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
     word_start, word, gap = before
     folded = word.casefold()
     cues = _Cues(masked, word_start, folded, gap, end)
-    if _street(folded.rstrip(".")) or _abbreviated_street(word, folded):
+    if streets.street(folded.rstrip(".")) or streets.abbreviated_street(word, folded):
         kind_ok = True
-    elif (named := _named_street(masked, word_start, word)) is not None:
+    elif (named := streets.named_street(masked, word_start, word)) is not None:
         word_start, kind_ok = named, True
     elif gap == "" or gap.startswith(","):
         kind_ok = False  # "Hallen215" and "Hallen, 215" only for streets
@@ -335,27 +309,6 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
         return word_start, designation.end()
     after = _AFTER.match(masked, end)
     return word_start, after.end() if after else end
-
-
-# A street named in two words: "Gröna Gatan 8", "Gamla Vägen 12", "Norra Gröna Gatan 8".
-_STREET_WORDS = {"gatan", "vägen", "gränd", "gränden", "torget", "allé", "allén", "stigen",
-                 "backen", "leden", "platsen", "gata", "väg"}  # fmt: skip
-_DIRECTION_AT = re.compile(_DIRECTION.pattern.rstrip("$"))
-_TITLE_WORD_BEFORE = re.compile(r"(?<![\wåäö])(?:[A-ZÅÄÖ][a-zåäö]{1,30} ){1,2}$")
-
-
-def _named_street(masked: str, word_start: int, word: str) -> int | None:
-    """Where a two-word street name starts when `word` is its capitalised street word, else
-    None ("Gröna Gatan 8"; not "vägen 87" nor "Väg 87")."""
-    if word.casefold() not in _STREET_WORDS or not word[0].isupper():
-        return None
-    if _DIRECTION_AT.match(masked, word_start):
-        return word_start  # "Gamla Vägen 12": _word_before already took the direction word
-    before = _TITLE_WORD_BEFORE.search(masked, max(0, word_start - 40), word_start)
-    previous = before.group().split()[-1].casefold() if before else ""
-    if before is None or previous in _ROADS or previous in FUNCTION_WORDS:
-        return None
-    return before.start()
 
 
 def _two_word_locality(masked: str, word_start: int, folded: str) -> int | None:
@@ -390,11 +343,3 @@ def _in_list(masked: str, start: int, end: int) -> bool:
     return bool(
         _PAIR_AFTER.match(masked, end) or _PAIR_BEFORE.search(masked, max(0, start - 40), start)
     )
-
-
-def _street_after(masked: str, start: int, end: int) -> tuple[int, int] | None:
-    """ "12 Storgatan": a number before a street name."""
-    after = _STREET_AFTER.match(masked, end)
-    if after and _street(after["word"].casefold()):
-        return start, after.end()
-    return None

@@ -2,7 +2,7 @@
 parser ("anna at gmail punkt com", "anna(at)telia.se", "anna [snabel-a] telia punkt se",
 "sofia . strand @ gmail . com") but not an organisation's shared mailbox
 ("registrator@regionjh.se"), URLs (except the bare home pages of public services, such as
-"1177.se" or "polisen.se"), social-media handles and IP addresses."""
+"1177.se" or "polisen.se") and IP addresses. Social-media handles are in handles.py."""
 
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from . import lexicon
-from .cues import FUNCTION_WORDS
 from .findings import Finding, finding
-from .windows import cue_windows, digit_runs, matches_at, matches_at_found
+from .windows import digit_runs, matches_at, matches_at_cues, matches_at_found
 
 # ---------------------------------------------------------------------------------------------
 # E-mail, URL, social handles, IP addresses
@@ -25,7 +24,7 @@ _AT = (
     r"|\s(?:at|snabel-?a|snabel\sa|snabela)\s)"
 )
 _DOT = r"(?:\s?\.\s?|\s?[(\[{<]\s?(?:punkt|dot|prick)\s?[)\]}>]\s?|\s(?:punkt|dot|prick)\s)"
-_TLD = (
+TLD = (
     r"(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|co|biz|is|ee|pl|ru|ua|tr|ir|so|fr|es|it|"
     r"nl|be|at|ch|us|ca|au|app|online|xyz)"
 )
@@ -45,7 +44,7 @@ _MAYBE_EMAIL = (
 )
 _EMAIL = re.compile(
     rf"(?<![\w.%+\-]){_MAYBE_EMAIL}(?:"
-    rf"{_LOCAL}{_AT}[\w\-]{{1,63}}+(?:{_DOT}[\w\-]{{1,63}}+){{0,6}}{_DOT}{_TLD}(?![\w])"
+    rf"{_LOCAL}{_AT}[\w\-]{{1,63}}+(?:{_DOT}[\w\-]{{1,63}}+){{0,6}}{_DOT}{TLD}(?![\w])"
     # "emma.j på gmail", "jocke1980 (på hotmail)": a provider's name is enough without the
     # domain, after a user name that has a dot, an underscore or a digit in it (not a word:
     # "svarar på mail").
@@ -62,31 +61,8 @@ _URL = re.compile(
     r"(?:/[^\s<>\"]{0,2000})?)(?![\w@])",
     re.IGNORECASE,
 )
-_SOCIAL_HANDLE = re.compile(r"(?<![@.])@{1,2}[^\W@][\w.]{1,29}(?![\w@])")
-# A handle written without "@", named by its platform: "snap: lisa_k04", "användarnamnet
-# fjallbruden88", "han heter jonte.ostersund på insta".
-_PLATFORMS = (
-    r"snap|snapchat|snapchatt|insta|instagram|ig|tiktok|tik\s?tok|kik|discord|twitter|telegram"
-    r"|facebook|fb|messenger|youtube|twitch|reddit|threads|linkedin|onlyfans|skype|signal|wickr"
-    r"|yubo|bereal|vsco|pinterest|tumblr|bluesky|mastodon|vk|tinder|badoo|happypancake|hinge"
-    r"|bumble|grindr|roblox|minecraft|fortnite|spotify|wattpad|snapp|flashback|familjeliv"
-)
-_NAMED_HANDLE = re.compile(
-    rf"(?i:(?<![\w])(?:{_PLATFORMS}|användarnamn|användarnamnet|username|nick|nicket|alias"
-    r"|profilnamn|profilnamnet|kontonamn|kontonamnet|snapnamn|snapnamnet|instanamn|instanamnet"
-    r"|tiktoknamn|tiktoknamnet|gamertag|steam|psn|xbox)"
-    r"(?:-?(?:konto|kontot|namn|namnet|kanal|kanalen))?(?![\w])\s{0,2}"
-    r"(?:är|heter|som|:|=|-|–|—)?\s{0,2}[\"'”“(]?)(?<=[\s:=\-–—\"'”“(])"
-    r"(?P<handle>[^\W\d][\w.]{2,29})"
-    # A lookahead, so that "henne på Snapchat (nannis_k04)" still finds the handle after it.
-    rf"|(?P<before>[^\W\d][\w.]{{2,29}})(?=[\"'”“)]?\s(?i:på|on)\s(?i:{_PLATFORMS})(?![\w]))"
-)
-# A user name by its shape (an underscore, an inner dot, letters then digits: "kungen_i_krokom",
-# "nattfjaril.88", "bellabus98"), looked for in the sentence after a platform's name.
-_HANDLE_SHAPED = re.compile(
-    r"(?<![\w@#.])(?=[^\W\d])(?:[\w]+_[\w.]+|[^\W\d]{2,}\.[\w]{2,}(?:\.[\w]+)*"
-    r"|[^\W\d]{3,}\d{1,4})(?![\w@])"
-)
+
+
 _IPV4 = re.compile(
     r"(?=\d)(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
     r"(?![\d]|\.\d)"
@@ -96,7 +72,7 @@ _IPV6_CANDIDATE = re.compile(
 )
 
 
-def _strip_trailing_punctuation(text: str, start: int, end: int) -> int:
+def strip_trailing_punctuation(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in ".,;:!?)]}'\"”":
         end -= 1
     return end
@@ -122,7 +98,11 @@ _AT_ANCHORS = tuple(
         rf"hos(?<=[\s(\[]hos)\s{_PROVIDER}(?![\w])",
     )
 )
-_PUBLIC_SITE = re.compile(r"(?i)(?:https?://)?(?:www\.)?(?P<domain>[\w.\-]+?)/?")
+# A public service's home page or one of its topic pages ("regionjh.se/vald",
+# "www.nck.uu.se/kunskapsbanken"): one path part of letters, no digits, no query.
+_PUBLIC_SITE = re.compile(
+    r"(?i)(?:https?://)?(?:www\.)?(?P<domain>[\w.\-]+?)(?:/[a-zåäö\-]{2,40})?/?"
+)
 
 
 def find_email(text: str) -> Iterator[Finding]:
@@ -139,6 +119,18 @@ def find_email(text: str) -> Iterator[Finding]:
         for match in _EMAIL.finditer(text, start, min(end, len(text))):
             if not _function_mailbox(match.group()):
                 yield finding("email", match.start(), match.end())
+    for match in matches_at_cues(_PROVIDER_FIRST, text, _PROVIDER_FIRST_CUES):
+        yield finding("email", match.start(), match.end())
+
+
+# The provider named before the user name: "outlook-adressen maja_f_1992", "gmail: tobbe.l77".
+_PROVIDER_FIRST_CUES = ("gmail", "hotmail", "outlook", "icloud", "yahoo", "proton")
+_PROVIDER_FIRST = re.compile(
+    r"(?i:(?:gmail|hotmail|outlook|icloud|yahoo|protonmail|proton)"
+    r"(?:-?(?:adress|adressen|konto|kontot|mejl|mejlen|mail|mailen))?)"
+    r"(?:\s{1,2}(?:är|heter|=)|\s?[:=])?\s{1,2}[\"'”“(]?"
+    r"(?P<user>(?=[^\W\d]{2})(?=[\w.]*[\d_.])[\w.]{3,40}[\w])(?![\w@])"
+)
 
 
 # What an organisation names a shared mailbox after (also as written without å, ä, ö).
@@ -152,7 +144,9 @@ _ROLE_WORDS = {
     "elevhalsa", "elevhälsa", "kommun", "kommunen", "region", "polisen", "samordnare",
     "samordning", "samrad", "samråd", "norrsken", "kvinnojour", "kvinnojouren", "jour",
     "jouren", "brottsofferjour", "brottsofferjouren", "hr", "ekonomi", "webmaster", "admin",
-    "funktionsbrevlada", "funktionsbrevlåda", "och", "med", "soc", "ifo",
+    "funktionsbrevlada", "funktionsbrevlåda", "och", "med", "soc", "ifo", "vinr", "vald",
+    "våld", "kvinnofrid", "heder", "hedersvald", "barnahus", "brottsoffer", "ekb", "lss",
+    "hemtjanst", "hemtjänst", "aldreomsorg", "äldreomsorg", "akuten", "kurator", "kuratorer",
 }  # fmt: skip
 # A mailbox at one of these belongs to a private person, whatever its name.
 _CONSUMER_DOMAINS = re.compile(rf"(?i){_PROVIDER}|yahoo|msn|live|spray|swipnet|passagen")
@@ -213,19 +207,32 @@ def _url_windows(text: str) -> list[tuple[int, int]]:
 def find_urls(text: str) -> Iterator[Finding]:
     for start, end in _url_windows(text):
         yield from _urls_in(text, start, end)
+    if "hxxp" in text or " punkt " in text or " dot " in text or "[.]" in text:
+        for match in _DEFANGED_URL.finditer(text):
+            yield finding("url", match.start(), match.end())
+
+
+# A link written so that it does not work: "hxxps://www.facebook.com/annika.h", "facebook punkt
+# com/jonte.b.3", "facebook[.]com/…".
+_DEFANGED_URL = re.compile(
+    r"(?i:hxxps?://[^\s<>\"]{3,2000}"
+    r"|(?<![\w.])[a-z0-9\-]{2,63}(?:\s(?:punkt|dot)\s|\[\.\]|\(\.\))"
+    r"(?:se|com|nu|net|org|info|io|eu|me|no|dk|fi)/[^\s<>\"]{2,2000})"
+)
 
 
 def _urls_in(text: str, start: int, end: int) -> Iterator[Finding]:
     for match in _URL.finditer(text, start, end):
-        end = _strip_trailing_punctuation(text, match.start(), match.end())
+        end = strip_trailing_punctuation(text, match.start(), match.end())
         # "t.ex" or "bl.a" are not domains: the domain pattern needs a known top-level domain.
         if not _public_site(text[match.start() : end]):
             yield finding("url", match.start(), end)
 
 
 def _public_site(url: str) -> bool:
-    """The bare home page of a public service ("1177.se", "www.polisen.se"): a link deeper into
-    a site, or to any other site, can lead to a person and is blocked."""
+    """The home page or a topic page of a public service ("1177.se", "www.polisen.se",
+    "ostersund.se/vald"): a link with digits or deeper into a site (a news item about an event,
+    a staff page), or to any other site, can lead to a person and is blocked."""
     match = _PUBLIC_SITE.fullmatch(url)
     if match is None:
         return False
@@ -234,108 +241,7 @@ def _public_site(url: str) -> bool:
     return any(domain == site or domain.endswith("." + site) for site in sites)
 
 
-def find_social_handles(text: str) -> Iterator[Finding]:
-    if "@" in text:
-        for match in matches_at(_SOCIAL_HANDLE, text, _found_all(text, "@")):
-            end = _strip_trailing_punctuation(text, match.start(), match.end())
-            if end - match.start() > 2 and not _domain_of_an_address(text, match.start(), end):
-                yield finding("social_handle", match.start(), end)
-    if "#" in text:
-        for match in matches_at(_DISCORD_TAG, text, _words_before_hash(text)):
-            yield finding("social_handle", match.start(), match.end())
-    for start, end in cue_windows(text, _HANDLE_CUES, 0, 60):
-        for match in _HANDLE_SHAPED.finditer(text, start, end):
-            if _shaped_like_a_handle(match.group()):
-                yield finding("social_handle", match.start(), match.end())
-    for start, end in cue_windows(text, _HANDLE_CUES, 40, 80):
-        for match in _NAMED_HANDLE.finditer(text, start, end):
-            part = "handle" if match["handle"] else "before"
-            start = match.start(part)
-            end = _strip_trailing_punctuation(text, start, match.end(part))
-            cue = text[match.start() : start].rstrip()
-            named = text[start - 1 : start] in "\"(“”'" or (
-                part == "handle"
-                and (cue[-1:] in ":=" or cue.casefold().endswith(("heter", "är", "namn", "namnet")))
-            )
-            quoted = text[start - 1 : start] in "\"“”'" and text[end : end + 1] in "\"“”'"
-            if (quoted and text[start:end].casefold() not in FUNCTION_WORDS) or _looks_like_handle(
-                text[start:end], named
-            ):
-                yield finding("social_handle", start, end)
-
-
-_DOMAIN = re.compile(rf"@[\w\-]+(?:\.[\w\-]+)*\.{_TLD}", re.IGNORECASE)
-
-
-def _domain_of_an_address(text: str, start: int, end: int) -> bool:
-    """ "@krokom.se" in "registrator@krokom.se" is the domain of an e-mail address (which the
-    e-mail rule judges), not a handle; "insta@tobbe_jmt" is a handle."""
-    return start > 0 and text[start - 1].isalnum() and bool(_DOMAIN.fullmatch(text, start, end))
-
-
-def _words_before_hash(text: str) -> list[int]:
-    """Where a word that a "#" and four digits follow can start (at most 32 characters back)."""
-    starts = set()
-    for position in _found_all(text, "#"):
-        word_start = position
-        while (
-            word_start
-            and position - word_start < 32
-            and (text[word_start - 1].isalnum() or text[word_start - 1] in "._")
-        ):
-            word_start -= 1
-        if word_start < position:
-            starts.add(word_start)
-    return sorted(starts)
-
-
-_HANDLE_CUES = ("snap", "insta", "ig", "tiktok", "flashback", "familjeliv", "tik tok", "kik",
-                "discord", "twitter", "telegram", "facebook", "fb", "messenger", "youtube",
-                "twitch", "reddit",
-                "threads", "linkedin", "onlyfans", "skype", "signal", "wickr", "yubo", "bereal",
-                "vsco", "pinterest", "tumblr", "bluesky", "mastodon", "vk", "tinder", "badoo",
-                "happypancake", "hinge", "bumble", "grindr", "roblox", "minecraft", "fortnite",
-                "spotify", "wattpad", "användarnamn", "username", "nick", "alias", "profilnamn",
-                "kontonamn", "gamertag", "steam", "psn", "xbox")  # fmt: skip
-# A Discord tag with its four-digit discriminator: "nattuggla#4821".
-_DISCORD_TAG = re.compile(r"(?<![\w#])[^\W\d][\w.]{1,31}#\d{4}(?![\w])")
-
-
-def _shaped_like_a_handle(word: str) -> bool:
-    """Not an abbreviation ("t.ex", "bl.a"), a file, a web address or a case number."""
-    if word.endswith(".") or ("." in word and len(word.split(".")[0]) < 3):
-        return False
-    if re.search(r"\.(?:se|com|nu|org|net|pdf|docx?|jpe?g|png)$", word, re.IGNORECASE):
-        return False
-    return not (word[:1].isupper() and word[1:].isdigit())
-
-
-# What a platform calls its own parts ("Facebook: Marketplace", "insta: Stories").
-_PLATFORM_WORDS = {
-    "marketplace", "messenger", "story", "stories", "reels", "live", "chat", "dm", "inbox",
-    "feed", "profile", "profil", "profilen", "gruppen", "grupp", "sidan", "flödet", "kontot",
-    "meddelanden", "direktmeddelanden", "spotlight", "snapmap", "snap map", "shorts",
-}  # fmt: skip
-
-
-def _looks_like_handle(word: str, named: bool = False) -> bool:
-    """A user name, not a word: "lisa_k04", "jonte.ostersund", "fjallbruden88"; after a colon
-    or in quotes ("snap: Fjallrosen", "heter ”Nattugglan” på insta") a capitalised one too."""
-    if len(word) < 3 or word.endswith("."):
-        return False
-    if "_" in word or "." in word[1:] or (any(c.isdigit() for c in word) and word[0].isalpha()):
-        return True
-    folded = word.casefold()
-    if lexicon.is_non_name(word) or folded in _PLATFORM_WORDS:
-        return False
-    if named:
-        # Named by its platform, a made-up compound is a handle too ("Norrskenstjej"); a
-        # dictionary word is not ("Snapchat: Bilder skickas på natten").
-        return folded not in lexicon.swedish_words() and folded not in FUNCTION_WORDS
-    return word.islower() and not lexicon.is_ordinary(folded)
-
-
-def _found_all(text: str, part: str) -> list[int]:
+def found_all(text: str, part: str) -> list[int]:
     """Every position where `part` starts, in order."""
     found, position = [], text.find(part)
     while position >= 0:
@@ -347,9 +253,15 @@ def _found_all(text: str, part: str) -> list[int]:
 def _ipv6_positions(text: str) -> list[int]:
     """Where an IPv6 address can start: up to four hexadecimal digits before a colon that has
     another colon at most five characters after it."""
-    colons = _found_all(text, ":")
+    colons = found_all(text, ":")
     pairs = [c for c, d in pairwise(colons) if d - c <= 5]
     return sorted({c - k for c in pairs for k in range(5) if c >= k})
+
+
+# An IPv4 address written so that it is not a link: "85[.]229[.]14[.]7", "94 . 234 . 19 . 201".
+_DEFANGED_DOTS = ("[.]", "(.)", " . ", "[dot]", "(dot)", "[punkt]", " punkt ")
+_DEFANGED_DOT = r"(?:\s?(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\[punkt\])\s?|\s\.\s|\spunkt\s|\.)"
+_IPV4_DEFANGED = re.compile(rf"(?<![\d.])\d{{1,3}}(?:{_DEFANGED_DOT}\d{{1,3}}){{3}}(?![\d]|\.\d)")
 
 
 def find_ip_addresses(text: str) -> Iterator[Finding]:
@@ -360,6 +272,11 @@ def find_ip_addresses(text: str) -> Iterator[Finding]:
     ]
     for match in matches_at(_IPV4, text, starts):
         yield finding("ip_address", match.start(), match.end())
+    if any(dot in text for dot in _DEFANGED_DOTS):
+        for match in _IPV4_DEFANGED.finditer(text):
+            octets = re.findall(r"\d+", match.group())
+            if all(int(octet) <= 255 for octet in octets):
+                yield finding("ip_address", match.start(), match.end())
     if "::" in text or text.count(":") >= 3:
         for match in matches_at(_IPV6_CANDIDATE, text, _ipv6_positions(text)):
             try:

@@ -65,6 +65,8 @@ _NUMERIC = re.compile(
             r"(?P<sfs>(?:1[89]|20)\d\d:\d{1,4}(?![\d:]))",
             # Police case numbers: "5000-K123456-25".
             r"(?P<police>\d{4}-K\d{3,8}-\d{2}(?!\d))",
+            # Court case numbers after the case type's letter: "mål T 511-26", "B 1234-25".
+            r"(?P<court>(?<=[BTÄÖ] )\d{1,6}-\d{2}(?![\d\-]|\s\d))",
             # Year and serial: "2025/0892", "2025-000412".
             r"(?P<serial>(?:19|20)\d\d[/\-]\d{3,6}(?![\d\-/]))",
             # Amounts and percentages: "12 450 kr", "4 500:-", "12 %".
@@ -93,7 +95,7 @@ _CUE_WORDS = _words(
     ärendet aktnr akt ocr ocr-nummer fakturanr fakturanummer faktura kundnr kundnummer ordernr
     ordernummer referensnr referensnummer ref löpnr journalnr remissnr anmälningsnr beslut
     protokoll paragraf rum sal avdelning avd plan våning sida bilaga punkt version linje buss
-    tåg sfs
+    tåg sfs mål målnr målnummer am
     """
 )
 # The last two letters of every cue word of two or more: a longer word ending otherwise is none.
@@ -208,7 +210,9 @@ def _cued(text: str, start: int) -> int | None:
     if not word:
         return None
     if word.casefold() in _CUE_WORDS:
-        if _plate_letters(text, word_start, word, start):
+        if _plate_letters(text, word_start, word, start) or _not_a_road(
+            word, text, word_start, start
+        ):
             return None
         return word_start
     if word.isupper() and 2 <= len(word) <= 6:  # a unit's code: "Dnr SOC 2026/123"
@@ -216,6 +220,19 @@ def _cued(text: str, start: int) -> int | None:
         if cue.casefold() in _CUE_WORDS:
             return cue_start
     return None
+
+
+def _not_a_road(word: str, text: str, word_start: int, start: int) -> bool:
+    """ "E" numbers a European road with one or two digits ("E14", "E 45"); "e 070-59 42 881"
+    ("nr e": the number is) is no road. "Gamla Riksvägen 41" is a street named after a road."""
+    if _STREET_PREFIX.search(text, max(0, word_start - 8), word_start):
+        return True
+    if word not in ("e", "E"):
+        return False
+    return text[start] == "0" or text[start + 2 : start + 3].isdigit()
+
+
+_STREET_PREFIX = re.compile(r"(?:Gamla|Nya|Norra|Södra|Östra|Västra|Övre|Nedre|Stora|Lilla) $")
 
 
 def _number_starts(text: str) -> list[int]:

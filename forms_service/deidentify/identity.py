@@ -159,6 +159,7 @@ def find_personnummer(text: str) -> Iterator[Finding]:
             yield finding("personnummer_like", match.start(), match.end())
     yield from _last_four(text)
     yield from _unusual_writings(text)
+    yield from _pasted_and_spaced(text)
     for match in matches_at_cues(_CUED, text, _CUED_CUES):
         number = match["number"]
         digits = re.sub(r"\D", "", number)
@@ -186,6 +187,50 @@ def _last_four(text: str) -> Iterator[Finding]:
                 if pattern is _BARE_LAST and 1900 <= int(four) <= 2099:
                     continue  # "sista gången 2024" is a year
                 yield finding("personnummer", match.start("four"), match.end("four"))
+
+
+# A personnummer with a space after every digit: "8 9 0 7 2 2 - 0 8 4 5".
+_SPACED_DIGITS = re.compile(r"(?<!\d)(?<!\d )(?:\d ){5,7}\d(?: ?[\-+] ?| )\d(?: \d){3}(?![\d]| \d)")
+# A birth date in words after "född" and the last four after a comma: "född den 16 november 1998,
+# 4343" (the date alone needs no dash when "född" says what follows).
+_BORN_THEN_FOUR = re.compile(
+    r"(?i:född|f\.)[^.!?\n\d]{0,12}(?P<day>\d{1,2})\.?\s(?P<month>[a-zA-ZåäöÅÄÖ]{3,9})\.?\s"
+    r"(?P<year>(?:19|20)\d\d)[,;:]?\s(?P<four>(?!19\d\d|20[0-3]\d)\d{4})(?!\d)(?![.,:]\d)"
+    r"(?![ ]?(?:kr|:-|%))"
+)
+
+
+def _pasted_and_spaced(text: str) -> Iterator[Finding]:
+    """A personnummer broken by a line break in a paste ("198407\n10-0406"), or with a space
+    after every digit: blocked when the digits joined pass the date and Luhn checks."""
+    position = text.find("\n")
+    while position > 0:
+        if text[position - 1].isdigit():
+            start = position - 1
+            while start and text[start - 1].isdigit():
+                start -= 1
+            joined = text[start:position] + text[position + 1 : position + 16]
+            match = _PNR.match(joined)
+            if (
+                match
+                and match.end() > position - start
+                and _kind(match)
+                and luhn_ok(
+                    f"{match['yy']}{match['mm']}{match['dd']}{match['tail'].replace(' ', '')}"
+                )
+            ):
+                yield finding(_kind(match), start, start + match.end() + 1)
+        position = text.find("\n", position + 1)
+    for match in matches_at_runs(_SPACED_DIGITS, text, lengths=(1,)):
+        digits = re.sub(r"\D", "", match.group())
+        if len(digits) in (10, 12) and valid_digits(digits):
+            yield finding(_kind_of(digits[-10:-4]), match.start(), match.end())
+    if "född" in text or "f." in text:
+        for match in _BORN_THEN_FOUR.finditer(text):
+            month = _MONTH_NUMBERS.get(match["month"].casefold())
+            yymmdd = f"{match['year'][2:]}{month or 0:02}{int(match['day']):02}"
+            if month and valid_digits(yymmdd + match["four"]):
+                yield finding("personnummer", match.start("day"), match.end())
 
 
 def _unusual_writings(text: str) -> Iterator[Finding]:

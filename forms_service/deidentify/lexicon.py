@@ -250,22 +250,22 @@ _LAB_ANALYSIS = re.compile(r"(?:f|c)?(?:p|s|b|u|pt|ery|lkc|csv|f|tr)-[a-zåäö0
 
 def medical_word(folded: str) -> bool:
     """A medicine by its generic name's ending, or a laboratory analysis."""
-    return (len(folded) >= 7 and folded.endswith(_MEDICINE_ENDINGS)) or bool(
-        _LAB_ANALYSIS.match(folded)
-    )
+    if "-" in folded[:5] and _LAB_ANALYSIS.match(folded):
+        return True
+    return len(folded) >= 7 and folded.endswith(_MEDICINE_ENDINGS)
 
 
 def is_non_name(word: str) -> bool:
     """A place, organisation, law, holiday, car make, medicine …, also in the genitive."""
-    if medical_word(word.casefold()):
-        return True
     folded_set, exact = _non_names()
     if word in exact or (word.endswith("s") and word[:-1] in exact):
         return True
-    if word.isupper() and len(word) > 1 and word.casefold() not in folded_set:
-        return False
     folded = word.casefold()
-    return folded in folded_set or (folded.endswith("s") and folded[:-1] in folded_set)
+    if word.isupper() and len(word) > 1 and folded not in folded_set:
+        return medical_word(folded)
+    if folded in folded_set or (folded.endswith("s") and folded[:-1] in folded_set):
+        return True
+    return medical_word(folded)
 
 
 def is_listed_name(folded: str) -> bool:

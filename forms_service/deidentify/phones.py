@@ -39,6 +39,11 @@ phonenumbers.enable_pattern_cache()
 # Swedish numbers are written with their leading 0 ("070-…", "063-…") or as +46 / 0046.
 _CANDIDATE = re.compile(r"(?=[+(0])(?<![\d+])(?:\+|\(?0)[\d \u00a0().\-/\u2013_]{4,32}\d")
 _MARGIN = 8
+# A Swedish mobile number with a digit missing or one too many, grouped as a phone number
+# ("073-41 56 29", "072-1845 5290"): written down wrong, it is still someone's number.
+_MISTYPED_MOBILE = re.compile(
+    r"07[02369]\d?(?=(?:[ \-\u2013]?\d){6,8}$)[ \-\u2013/]{1,3}\d{1,4}(?:[ \-\u2013]\d{1,4}){1,3}"
+)
 _NOT_PRIVATE = {
     PhoneNumberType.TOLL_FREE,
     PhoneNumberType.SHARED_COST,
@@ -54,11 +59,17 @@ _NUMBER_WORDS = (
     "fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra"
 )
 _TENS = "tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio"
-_NUMBER_WORD = rf"(?:(?:{_TENS})(?:{_NUMBER_WORDS})?|(?:{_NUMBER_WORDS}))"
+NUMBER_WORD = rf"(?:(?:{_TENS})(?:{_NUMBER_WORDS})?|(?:{_NUMBER_WORDS}))"
 # A phone number read aloud: "noll sju tre, fyra fem sex, sjuttioåtta, nittio" — "noll" (Swedish
 # numbers start with 0) and at least five more number words.
 _SPOKEN = re.compile(
-    rf"(?<![\wåäö])(?:noll|nolla)(?:[ ,\-]{{1,3}}{_NUMBER_WORD}){{5,14}}(?![\wåäö])",
+    rf"(?<![\wåäö])(?:noll|nolla)(?:[ ,\-]{{1,3}}{NUMBER_WORD}){{5,14}}(?![\wåäö])",
+    re.IGNORECASE,
+)
+# The start read aloud and the rest in digits: "nollsjuttio – 44 12 907".
+_SPOKEN_THEN_DIGITS = re.compile(
+    rf"(?<![\wåäö])(?:noll|nolla)[ \-]?(?:{NUMBER_WORD}[ ,\-\u2013]{{0,3}}){{1,3}}"
+    r"\d(?:[ \-\u2013]?\d){5,8}(?!\d)",
     re.IGNORECASE,
 )
 # A personnummer read aloud, in pairs or digit by digit: "åttiofem tolv tjugotre tolv
@@ -66,7 +77,7 @@ _SPOKEN = re.compile(
 _SPOKEN_ANY = re.compile(
     # The leading lookahead (the first letters of the number words) fails at once on every
     # other word, before the long alternation is tried.
-    rf"(?=[netfsåah])(?<![\wåäö]){_NUMBER_WORD}(?:[ ,\-]{{1,3}}{_NUMBER_WORD}){{4,16}}(?![\wåäö])",
+    rf"(?=[netfsåah])(?<![\wåäö]){NUMBER_WORD}(?:[ ,\-]{{1,3}}{NUMBER_WORD}){{4,16}}(?![\wåäö])",
     re.IGNORECASE,
 )
 _TENS_OR_TEENS = (
@@ -98,8 +109,9 @@ def spoken_digits(words: str) -> str:
 
 # The rest of a number given in another sentence: "resten av numret är 22 41".
 _REST = re.compile(
-    r"(?<![\w])(?:resten|slutet|sista\s+(?:delen|siffrorna))\s+(?:av|på)\s+(?:tel(?:efon)?|mobil)?"
-    r"(?:numret|nummer)\s*(?:är|blir)?\s*:?\s*(?P<digits>\d[\d \-]{1,10}\d)(?!\d)",
+    r"(?<![\w])(?:resten|slutet|sista\s+(?:delen|siffrorna))(?:\s+(?:av|på)\s+(?:tel(?:efon)?|mobil)?"
+    r"(?:numret|nummer))?\s*(?:är|blir)?\s*:?\s*"
+    r"(?P<digits>(?!(?:19|20)\d\d(?!\d|[ \-]\d))\d[\d \-]{1,10}\d)(?!\d)",
     re.IGNORECASE,
 )
 
@@ -168,10 +180,14 @@ def find_phones(text: str) -> Iterator[Finding]:
         if whole is not None:
             if _private(*whole):
                 yield finding("phone", candidate.start(), candidate.end())
+        elif _MISTYPED_MOBILE.fullmatch(found):
+            yield finding("phone", candidate.start(), candidate.end())
         elif digits >= 10 or not found[:1].isdigit() or "(" in found:
             for span in _matched(masked, candidate.start(), candidate.end()):
                 yield finding("phone", *span)
     for match in matches_at_cues(_SPOKEN, text, ("noll",)):
+        yield finding("phone", match.start(), match.end())
+    for match in matches_at_cues(_SPOKEN_THEN_DIGITS, text, ("noll",)):
         yield finding("phone", match.start(), match.end())
     lower = folded(text)
     for start, end in _spoken_windows(lower):

@@ -58,7 +58,7 @@ _TOWN_COMMA = re.compile(r"(?<![\wåäö])(?P<town>[A-ZÅÄÖ][a-zåäö\-]{1,30
 _LETTER = "A-Z"
 _PLATE = re.compile(
     r"(?=[A-Za-z])(?:"
-    r"(?<![\wÅÄÖåäö\-.])(?P<letters>[A-Z]{3}|[a-z]{3}|[A-Z][a-z]{2})"
+    r"(?<![\wÅÄÖåäö\-.])(?P<letters>[A-Z]{3}|[a-z]{3}|[A-Z][a-z]{2}|[A-Za-z]{3})"
     r"(?:[ \-.]{0,2})\d{2} ?[A-Z0-9a-z](?![\wÅÄÖåäö])"
     r"|(?<![\w])[A-Z] [A-Z] [A-Z] ?\d ?\d ?[A-Z0-9](?![\w]))"
 )
@@ -67,10 +67,10 @@ _FOREIGN_PLATE = re.compile(r"(?<![\w])(?P<plate>[A-Z]{2}[ \-]?\d{4,5})(?![\w])"
 _PLATE_CUE = re.compile(
     # The leading lookahead (the cue words' first letters) fails at once at every other
     # character of the stretch searched, before the alternation is tried.
-    r"(?i:(?=[bfhkmprst])"
+    r"(?i:(?=[bfhkmnprst])"
     r"(?:reg|regnr|reg\.nr|reg\.\s?nr|reg nr|regnummer|registreringsnummer|registreringsnr"
     r"|bil|bilen|bilar|bilnr|bilnummer|fordon|fordonet|kör|körde|kört|skylt|skylten|plåt|släp"
-    r"|släpvagn|mc|husbil|transit|pickup|firmabil)\b[.:]?\s{0,3}(?:\([^)]{0,30}\)\s?)?"
+    r"|släpvagn|mc|husbil|transit|pickup|firmabil|skilt|skiltet|norsk|norska)\b[.:]?\s{0,3}(?:\([^)]{0,30}\)\s?)?"
     r"(?:[^\s]{0,25}[ ,]\s?)?\(?$)"
 )
 _GLUED_PLATE = re.compile(

@@ -2,8 +2,8 @@
 
 Five sets, always scored separately:
 
-* **dev** — `tests/corpus/dev.jsonl`, written independently of the guard; the guard may be tuned
-  on it.
+* **dev** — `tests/corpus/dev.jsonl` and `tests/corpus/dev2/*.jsonl`, written independently of the
+  guard (dev2: hard identifiers and hard clean texts); the guard may be tuned on it.
 * **heldout** — `tests/corpus/heldout/*.jsonl`, written the same way and never looked at while
   developing: the honest figure. Its misses are printed only on explicit request.
 * **heldout_v1**, **heldout_v2** — `tests/corpus/heldout_v1/`, `tests/corpus/heldout_v2/`: earlier
@@ -108,7 +108,8 @@ def heldout_files(name: str = "heldout") -> list[Path]:
 
 def load_set(name: str) -> list[Sample]:
     if name == "dev":
-        return load_jsonl(HERE / "dev.jsonl")
+        files = [HERE / "dev.jsonl", *sorted((HERE / "dev2").glob("*.jsonl"))]
+        return [sample for path in files for sample in load_jsonl(path)]
     if name == "regression":
         return load_regression()
     if name == "heldout" or name in SEEN_HELDOUT:

@@ -1,0 +1,159 @@
+"""Social-media handles (block): "@lisa_k04" on any platform, a Discord tag ("nattuggla#4821"),
+a Reddit user ("u/ostersundsgubben"), and a user name without "@" named by its platform ("snap:
+lisa_k04", "han heter jonte.ostersund på insta", "hon finns på snap som ”Ripan”") or shaped like
+one in the sentence after a platform's name ("Snapchat – bellabus98", "BosseTheBoss").
+Not a handle: the domain of an e-mail address, a platform's own parts ("Facebook: Marketplace"),
+abbreviations, files and case numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from . import lexicon
+from .contact import TLD, found_all, strip_trailing_punctuation
+from .cues import FUNCTION_WORDS
+from .findings import Finding, finding
+from .windows import cue_windows, matches_at
+
+_SOCIAL_HANDLE = re.compile(r"(?<![@.])@{1,2}[^\W@][\w.]{1,29}(?![\w@])")
+# A handle written without "@", named by its platform: "snap: lisa_k04", "användarnamnet
+# fjallbruden88", "han heter jonte.ostersund på insta".
+_PLATFORMS = (
+    r"snap|snapchat|snapchatt|insta|instagram|tiktok|tik\s?tok|kik|discord|twitter|telegram"
+    r"|facebook|fb|messenger|youtube|twitch|reddit|threads|linkedin|onlyfans|skype|yubo|tinder|badoo"
+    r"|happypancake|snapp|flashback|familjeliv"
+)
+_NAMED_HANDLE = re.compile(
+    rf"(?i:(?<![\w])(?:{_PLATFORMS}|användarnamn|användarnamnet|username|nick|nicket|alias"
+    r"|profilnamn|profilnamnet|kontonamn|kontonamnet|snapnamn|snapnamnet|instanamn|instanamnet"
+    r"|tiktoknamn|tiktoknamnet|gamertag|steam|psn|xbox)"
+    r"(?:-?(?:konto|kontot|namn|namnet|kanal|kanalen))?(?![\w])\s{0,2}"
+    r"(?:är|heter|som|:|=|-|–|—)?\s{0,2}[\"'”“(]?)(?<=[\s:=\-–—\"'”“(])"
+    r"(?P<handle>[^\W\d][\w.]{2,29})"
+    # A lookahead, so that "henne på Snapchat (nannis_k04)" still finds the handle after it.
+    rf"|(?P<before>[^\W\d][\w.]{{2,29}})(?=[\"'”“)]?\s(?i:på|on)\s(?i:{_PLATFORMS})(?![\w]))"
+)
+# A user name by its shape (an underscore, an inner dot, letters then digits: "kungen_i_krokom",
+# "nattfjaril.88", "bellabus98"), looked for in the sentence after a platform's name.
+_HANDLE_SHAPED = re.compile(
+    r"(?<![\w@#./])(?=[^\W\d])(?:\w*_[\w.]*|[^\W\d]{2,}\.[\w]{2,}(?:\.[\w]+)*"
+    r"|[^\W\d]{3,}\d{1,4}|(?=[^\W_]*\d)[^\W_]{5,24}"
+    # CamelCase: "BosseTheBoss" (not a platform's or a product's own name: "YouTube").
+    r"|[A-ZÅÄÖ][a-zåäö]+(?:[A-ZÅÄÖ][a-zåäö0-9]+)+)(?![\w@])"
+)
+# A Reddit user: "u/ostersundsgubben".
+_REDDIT_USER = re.compile(r"(?<![\w/])u/[A-Za-z0-9_\-]{3,20}(?![\w\-])")
+_CAMEL_CASE_NAMES = {
+    "youtube", "tiktok", "whatsapp", "linkedin", "facetime", "iphone", "ipad", "macbook",
+    "powerpoint", "playstation", "onlyfans", "happypancake", "snapchat", "bankid", "airtag",
+    "mcdonalds", "bereal", "gmail", "hotmail", "icloud", "onedrive", "teams", "skype",
+}  # fmt: skip
+
+
+def find_social_handles(text: str) -> Iterator[Finding]:
+    if "u/" in text:
+        for match in _REDDIT_USER.finditer(text):
+            yield finding("social_handle", match.start(), match.end())
+    if "@" in text:
+        for match in matches_at(_SOCIAL_HANDLE, text, found_all(text, "@")):
+            end = strip_trailing_punctuation(text, match.start(), match.end())
+            if end - match.start() > 2 and not _domain_of_an_address(text, match.start(), end):
+                yield finding("social_handle", match.start(), end)
+    if "#" in text:
+        for match in matches_at(_DISCORD_TAG, text, _words_before_hash(text)):
+            yield finding("social_handle", match.start(), match.end())
+    windows = cue_windows(text, _HANDLE_CUES, 40, 80)
+    for start, end in windows:
+        for match in _HANDLE_SHAPED.finditer(text, start, end):
+            word = match.group().rstrip(".")
+            if _shaped_like_a_handle(word):
+                yield finding("social_handle", match.start(), match.start() + len(word))
+    for start, end in windows:
+        for match in _NAMED_HANDLE.finditer(text, start, end):
+            part = "handle" if match["handle"] else "before"
+            start = match.start(part)
+            end = strip_trailing_punctuation(text, start, match.end(part))
+            cue = text[match.start() : start].rstrip()
+            named = text[start - 1 : start] in "\"(“”'" or (
+                part == "handle"
+                and (cue[-1:] in ":=" or cue.casefold().endswith(("heter", "är", "namn", "namnet")))
+            )
+            quoted = text[start - 1 : start] in "\"“”'" and text[end : end + 1] in "\"“”'"
+            if (quoted and text[start:end].casefold() not in FUNCTION_WORDS) or _looks_like_handle(
+                text[start:end], named
+            ):
+                yield finding("social_handle", start, end)
+
+
+_DOMAIN = re.compile(rf"@[\w\-]+(?:\.[\w\-]+)*\.{TLD}", re.IGNORECASE)
+
+
+def _domain_of_an_address(text: str, start: int, end: int) -> bool:
+    """ "@krokom.se" in "registrator@krokom.se" is the domain of an e-mail address (which the
+    e-mail rule judges), not a handle; "insta@tobbe_jmt" is a handle."""
+    return start > 0 and text[start - 1].isalnum() and bool(_DOMAIN.fullmatch(text, start, end))
+
+
+def _words_before_hash(text: str) -> list[int]:
+    """Where a word that a "#" and four digits follow can start (at most 32 characters back)."""
+    starts = set()
+    for position in found_all(text, "#"):
+        word_start = position
+        while (
+            word_start
+            and position - word_start < 32
+            and (text[word_start - 1].isalnum() or text[word_start - 1] in "._")
+        ):
+            word_start -= 1
+        if word_start < position:
+            starts.add(word_start)
+    return sorted(starts)
+
+
+# Every cue costs a search through the whole text, so the list holds the platforms Swedish case
+# texts name (and "@handles" are found on any platform).
+_HANDLE_CUES = ("snap", "insta", "tiktok", "tik tok", "kik", "discord", "twitter", "telegram",
+                "facebook", "fb", "messenger", "youtube", "twitch", "reddit", "threads", "linkedin",
+                "onlyfans", "skype",
+                "yubo", "tinder", "badoo", "happypancake", "flashback", "familjeliv",
+                "användarnamn", "username", "nick", "alias", "profilnamn", "kontonamn",
+                "gamertag", "steam", "psn", "xbox")  # fmt: skip
+# A Discord tag with its four-digit discriminator: "nattuggla#4821".
+_DISCORD_TAG = re.compile(r"(?<![\w#])[^\W\d][\w.]{1,31}#\d{4}(?![\w])")
+
+
+def _shaped_like_a_handle(word: str) -> bool:
+    """Not an abbreviation ("t.ex", "bl.a"), a file, a web address, a case number, a product."""
+    if len(word) < 4 or ("." in word and len(word.split(".")[0]) < 3):
+        return False
+    if word.casefold() in _CAMEL_CASE_NAMES or lexicon.is_non_name(word):
+        return False
+    if re.search(r"\.(?:se|com|nu|org|net|pdf|docx?|jpe?g|png)$", word, re.IGNORECASE):
+        return False
+    return not (word[:1].isupper() and word[1:].isdigit())
+
+
+# What a platform calls its own parts ("Facebook: Marketplace", "insta: Stories").
+_PLATFORM_WORDS = {
+    "marketplace", "messenger", "story", "stories", "reels", "live", "chat", "dm", "inbox",
+    "feed", "profile", "profil", "profilen", "gruppen", "grupp", "sidan", "flödet", "kontot",
+    "meddelanden", "direktmeddelanden", "spotlight", "snapmap", "snap map", "shorts",
+}  # fmt: skip
+
+
+def _looks_like_handle(word: str, named: bool = False) -> bool:
+    """A user name, not a word: "lisa_k04", "jonte.ostersund", "fjallbruden88"; after a colon
+    or in quotes ("snap: Fjallrosen", "heter ”Nattugglan” på insta") a capitalised one too."""
+    if len(word) < 3 or word.endswith("."):
+        return False
+    if "_" in word or "." in word[1:] or (any(c.isdigit() for c in word) and word[0].isalpha()):
+        return True
+    folded = word.casefold()
+    if lexicon.is_non_name(word) or folded in _PLATFORM_WORDS:
+        return False
+    if named:
+        # Named by its platform, a made-up compound is a handle too ("Norrskenstjej"); a
+        # dictionary word is not ("Snapchat: Bilder skickas på natten").
+        return folded not in lexicon.swedish_words() and folded not in FUNCTION_WORDS
+    return word.islower() and not lexicon.is_ordinary(folded)

@@ -1,0 +1,122 @@
+"""Street names, for addresses.py: is a word a street ("Storgatan", "Storg.", "Prästg"), where
+does a street named in two words start ("Gröna Gatan 8", "Gamla Landsvägen 20", "kyrk gatan 15"),
+a number before a street ("12 Storgatan"), and a house number written in words ("Prästgatan
+fyrtiosex", "Gärde nr fyrtiosju")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from . import harmless, lexicon
+from .cues import FUNCTION_WORDS
+from .phones import NUMBER_WORD
+from .windows import folded, literal_spans
+
+# Road types are not street names: "riksväg 87" is a road number (harmless.py masks most).
+ROADS = {
+    "riksväg", "riksvägen", "länsväg", "länsvägen", "europaväg", "europavägen", "motorväg",
+    "motorvägen", "landsväg", "landsvägen", "väg", "vägen", "gata", "gatan", "bilväg", "skogsväg",
+    "grusväg", "cykelväg", "gångväg", "genomfartsväg", "huvudgata", "bygata",
+}  # fmt: skip
+DIRECTION = re.compile(
+    r"(?:Östra|Västra|Norra|Södra|Stora|Lilla|Övre|Nedre|Gamla|Nya|Inre|Yttre) $"
+)
+_STREET_AFTER = re.compile(r"[ \u00a0](?P<word>[A-ZÅÄÖ][a-zåäö]{2,40})(?![\wåäö])")
+
+
+def street(folded: str) -> bool:
+    """A street name: "Storgatan", "Kyrkvägen" (not a road type: "riksvägen")."""
+    if folded in ROADS or not folded.endswith(lexicon.STREET_SUFFIXES):
+        return False
+    return any(folded.endswith(s) and len(folded) > len(s) + 1 for s in lexicon.STREET_SUFFIXES)
+
+
+def abbreviated_street(word: str, folded: str) -> bool:
+    """ "Storg.", "Ringv.", "köpmang.", "Prästg", "Regementsg." (not "dag", "berg")."""
+    stem = folded.rstrip(".")
+    if not stem.endswith(("g", "v")) or len(stem) < 4:
+        return False
+    if word.endswith("."):
+        return True
+    # Without the dot, what comes before the "g"/"v" must be a word or a name a street is named
+    # after ("Präst|g", "Ring|v", "Kungs|g"): "Samsung 22" and "Hamburg 2" are not streets.
+    head = stem[:-1]
+    return not lexicon.is_ordinary(stem) and (
+        lexicon.is_ordinary(head)
+        or lexicon.is_ordinary(head + "a")
+        or (head.endswith("s") and lexicon.is_ordinary(head[:-1]))
+        or lexicon.is_listed_name(head)
+        or head in lexicon.localities()
+    )
+
+
+# A street named in two words: "Gröna Gatan 8", "Gamla Vägen 12", "Norra Gröna Gatan 8".
+_STREET_WORDS = {"gatan", "vägen", "gränd", "gränden", "torget", "allé", "allén", "stigen",
+                 "backen", "leden", "platsen", "gata", "väg"}  # fmt: skip
+# A street name typed in two parts, whose first part is no word of its own ("kyrk gatan 15").
+_SPLIT_STREET_WORDS = {"gatan", "gata", "gränd", "gränden", "torget", "allén"}
+_ADJECTIVES = {"samma", "andra", "stora", "lilla", "nya", "gamla", "hela", "långa", "breda"}
+_SPLIT_STREET = re.compile(r"(?<![\wåäö])(?P<head>[A-Za-zÅÄÖåäö]{3,20}) $")
+DIRECTION_AT = re.compile(DIRECTION.pattern.rstrip("$"))
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\wåäö])(?:[A-ZÅÄÖ][a-zåäö]{1,30} ){1,2}$")
+
+
+def named_street(masked: str, word_start: int, word: str) -> int | None:
+    """Where a two-word street name starts when `word` is its capitalised street word, else
+    None ("Gröna Gatan 8"; not "vägen 87" nor "Väg 87")."""
+    folded = word.casefold()
+    if DIRECTION_AT.match(masked, word_start) and (folded in _STREET_WORDS or folded in ROADS):
+        return word_start  # "Gamla Vägen 12", "Gamla Landsvägen 20"
+    if folded in _SPLIT_STREET_WORDS:
+        split = _SPLIT_STREET.search(masked, max(0, word_start - 30), word_start)
+        head = split["head"].casefold() if split else ""
+        if (
+            split
+            and head not in FUNCTION_WORDS
+            and head not in _ADJECTIVES
+            and street(head + folded)
+        ):
+            return split.start()  # "kyrk gatan 15": a street name typed in two parts
+    if folded not in _STREET_WORDS or not word[0].isupper():
+        return None
+    before = _TITLE_WORD_BEFORE.search(masked, max(0, word_start - 40), word_start)
+    previous = before.group().split()[-1].casefold() if before else ""
+    if before is None or previous in ROADS or previous in FUNCTION_WORDS:
+        return None
+    return before.start()
+
+
+def street_after(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    """ "12 Storgatan": a number before a street name."""
+    after = _STREET_AFTER.match(masked, end)
+    if after and street(after["word"].casefold()):
+        return start, after.end()
+    return None
+
+
+# A house number in words after a street or a village: "Prästgatan fyrtiosex", "Gärde nr
+# fyrtiosju" (a dodge; only numbers from eleven up, which contain one of these words: "Hallen tre"
+# is too often no address).
+_WORDED_CUES = ("tio", "tjugo", "ton", "elva", "tolv")
+_WORDED_NUMBER = re.compile(
+    r"(?<![\wåäö])(?P<word>[^\W\d_][\w\-]{2,30})\.?[ \u00a0](?i:nr\.?[ \u00a0]|nummer[ \u00a0])?"
+    rf"(?i:{NUMBER_WORD})(?![\wåäö])"
+)
+
+
+def worded_house_numbers(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each street or village with its house number in words."""
+    lower = folded(text)
+    if len(lower) != len(text):
+        return
+    for cue_start, _ in literal_spans(lower, _WORDED_CUES):
+        for match in _WORDED_NUMBER.finditer(text, max(0, cue_start - 50), cue_start + 20):
+            word, number = match["word"], match.group()[len(match["word"]) :].casefold()
+            if not any(cue in number for cue in _WORDED_CUES):
+                continue  # "Hallen tre gånger …, tjugo personer": the number is not the cue's
+            if harmless.QUANTITY_AFTER.match(text, match.end()):
+                continue
+            place = word[0].isupper() and word.casefold() in lexicon.localities()
+            if street(word.casefold()) or abbreviated_street(word, word.casefold()) or place:
+                yield match.start(), match.end()
