@@ -178,16 +178,19 @@ def _place_like(word: str, folded: str, cues: _Cues) -> bool:
             _place_ending(folded) and cues.any
         )
     if folded in lexicon.first_names() and not cues.any:
-        return _named_as_place(word, cues.masked)
+        return _named_as_place(word, cues.masked, cues.end)
     if word.isupper() and not (cues.capitals or cues.strong):
         return False  # an acronym in ordinary text ("EMDR 8 sessioner"), not a village
     return cues.any or not lexicon.is_ordinary(folded) or _place_ending(folded)
 
 
-def _named_as_place(word: str, masked: str) -> bool:
-    """Does the text name `word` as a place elsewhere ("i Glen", "till Glen")?"""
+def _named_as_place(word: str, masked: str, end: int) -> bool:
+    """Does the text around the number name `word` as a place ("i Glen", "till Glen")? Looked
+    for within a few sentences: a case text that names a place does so close by."""
+    if word not in masked[max(0, end - 400) : end + 400].replace(word, "", 1):
+        return False
     pattern = _PLACE_MENTION.format(word=re.escape(word))
-    return re.search(pattern, masked) is not None
+    return re.search(pattern, masked[max(0, end - 400) : end + 400]) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -52,9 +52,8 @@ _CAMEL_CASE_NAMES = {
 
 
 def find_social_handles(text: str) -> Iterator[Finding]:
-    if "u/" in text:
-        for match in _REDDIT_USER.finditer(text):
-            yield finding("social_handle", match.start(), match.end())
+    for match in matches_at(_REDDIT_USER, text, found_all(text, "u/")):
+        yield finding("social_handle", match.start(), match.end())
     if "@" in text:
         for match in matches_at(_SOCIAL_HANDLE, text, found_all(text, "@")):
             end = strip_trailing_punctuation(text, match.start(), match.end())

@@ -177,12 +177,20 @@ _PLATE_DIGITS = re.compile(r"\d{2}[0-9A-Za-z](?![0-9A-Za-z])")
 
 
 def _plate_letters(text: str, word_start: int, word: str, start: int) -> bool:
-    """ "AKT 000", "akt000": a three-letter cue word written as a registration number's letters
-    (in capitals, or glued to the digits), before two digits and a digit or letter."""
+    """ "AKT 000", "akt000", "bilen rum 000": a three-letter cue word written as a registration
+    number's letters (in capitals, glued to the digits, or after a vehicle), before two digits
+    and a digit or letter."""
     if len(word) != 3 or not word.isascii():
         return False
     glued = start == word_start + 3
-    return (word.isupper() or glued) and bool(_PLATE_DIGITS.match(text, start))
+    vehicle = _VEHICLE_BEFORE.search(text, max(0, word_start - 16), word_start) is not None
+    return (word.isupper() or glued or vehicle) and bool(_PLATE_DIGITS.match(text, start))
+
+
+# A vehicle named right before a cue word and a number makes them a plate: "bilen rum 000".
+_VEHICLE_BEFORE = re.compile(
+    r"(?i:reg|regnr|reg\.nr|bil|bilen|bilnr|fordon|fordonet|skylt|skylten|plåt)[.:]?\s{1,3}$"
+)
 
 
 def _cued(text: str, start: int) -> int | None:

@@ -80,7 +80,7 @@ _SPOKEN_ANY = re.compile(
     rf"(?=[netfsåah])(?<![\wåäö]){NUMBER_WORD}(?:[ ,\-]{{1,3}}{NUMBER_WORD}){{4,16}}(?![\wåäö])",
     re.IGNORECASE,
 )
-_TENS_OR_TEENS = (
+TENS_OR_TEENS = (
     "tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio", "elva",
     "tolv", "tretton", "fjorton", "femton", "sexton", "sjutton", "arton", "nitton",
 )  # fmt: skip
@@ -149,7 +149,7 @@ def _matched(masked: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _spoken_windows(lower: str) -> list[tuple[int, int]]:
     windows: list[list[int]] = []
-    for found_start, found_end in literal_spans(lower, _TENS_OR_TEENS):
+    for found_start, found_end in literal_spans(lower, TENS_OR_TEENS):
         start, end = max(0, found_start - 120), found_end + 120
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end

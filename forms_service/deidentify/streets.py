@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from . import harmless, lexicon
 from .cues import FUNCTION_WORDS
-from .phones import NUMBER_WORD
+from .phones import NUMBER_WORD, TENS_OR_TEENS
 from .windows import folded, literal_spans
 
 # Road types are not street names: "riksväg 87" is a road number (harmless.py masks most).
@@ -96,9 +96,8 @@ def street_after(masked: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 # A house number in words after a street or a village: "Prästgatan fyrtiosex", "Gärde nr
-# fyrtiosju" (a dodge; only numbers from eleven up, which contain one of these words: "Hallen tre"
-# is too often no address).
-_WORDED_CUES = ("tio", "tjugo", "ton", "elva", "tolv")
+# fyrtiosju" (a dodge; only numbers from eleven up, which contain a tens or teens word: "Hallen
+# tre" is too often no address). phones.py finds the same words, and the search is cached.
 _WORDED_NUMBER = re.compile(
     r"(?<![\wåäö])(?P<word>[^\W\d_][\w\-]{2,30})\.?[ \u00a0](?i:nr\.?[ \u00a0]|nummer[ \u00a0])?"
     rf"(?i:{NUMBER_WORD})(?![\wåäö])"
@@ -110,10 +109,10 @@ def worded_house_numbers(text: str) -> Iterator[tuple[int, int]]:
     lower = folded(text)
     if len(lower) != len(text):
         return
-    for cue_start, _ in literal_spans(lower, _WORDED_CUES):
+    for cue_start, _ in literal_spans(lower, TENS_OR_TEENS):
         for match in _WORDED_NUMBER.finditer(text, max(0, cue_start - 50), cue_start + 20):
             word, number = match["word"], match.group()[len(match["word"]) :].casefold()
-            if not any(cue in number for cue in _WORDED_CUES):
+            if not any(cue in number for cue in TENS_OR_TEENS):
                 continue  # "Hallen tre gånger …, tjugo personer": the number is not the cue's
             if harmless.QUANTITY_AFTER.match(text, match.end()):
                 continue

@@ -154,10 +154,11 @@ def matches_at_runs(
     return matches_at(pattern, text, run_positions(text, shortest, lengths, back))
 
 
-def literal_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def literal_spans(text: str, words: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     """What a regex alternation of these literal words finds in `text` (left to right, never
     overlapping), by str.find. No word may begin another ("skol" and "skola" would need the
-    alternation's order)."""
+    alternation's order). Cached: phones.py and streets.py ask for the same numbers in words."""
     found = []
     for word in words:
         position = text.find(word)
@@ -168,4 +169,4 @@ def literal_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     for start, end in sorted(found):
         if not spans or start >= spans[-1][1]:
             spans.append((start, end))
-    return spans
+    return tuple(spans)
