@@ -26,15 +26,14 @@ _ACCOUNT_KEYWORD = re.compile(
 )
 # How every account keyword starts (case-folded): the keyword pattern is tried only there.
 _KEYWORD_STARTS = (
-    "konto", "bank", "cl", "bg", "plus", "pg", "post", "iban", "swish", "person", "löne",
-    "spar", "kort",
+    "konto", "bank", "cl", "bg", "plus", "pg", "post", "iban", "swish", "personkonto",
+    "lönekonto", "sparkonto", "kortn",
 )  # fmt: skip
 # A bank's name and a long number after it: "Swedbank 8327-9 914 123 456-7", "Nordea konto
 # 3300 850101-1236", "ICA-banken: 9270 123 45 67" (at least seven digits: "SEB 2024" is a year).
 _BANKS = (
     "swedbank", "nordea", "handelsbanken", "seb", "ica-banken", "ica banken", "icabanken",
     "länsförsäkringar", "sparbanken", "danske bank", "skandiabanken", "skandia", "avanza",
-    "nordnet", "ikano", "marginalen", "sbab", "resurs bank", "lunar", "revolut",
 )  # fmt: skip
 _BANK_NUMBER = re.compile(
     rf"(?<![\wåäö])(?i:{'|'.join(re.escape(b).replace(' ', '[ -]?') for b in _BANKS)})"
@@ -51,7 +50,11 @@ _CLEARING_ACCOUNT = re.compile(
 )
 
 
-_BANK_STARTS = tuple(sorted({bank.split()[0].split("-")[0] for bank in _BANKS}))
+_FIRST_WORDS = {bank.split()[0].split("-")[0] for bank in _BANKS}
+# How each bank's name starts ("ica" finds "icabanken" too): the pattern is tried only there.
+_BANK_STARTS = tuple(
+    sorted(w for w in _FIRST_WORDS if not any(w != o and w.startswith(o) for o in _FIRST_WORDS))
+)
 
 
 def _card_starts(text: str) -> list[int]:

@@ -200,6 +200,17 @@ _BORN_THEN_FOUR = re.compile(
 )
 
 
+def _spaced_starts(text: str) -> list[int]:
+    """Single digits that three more single digits follow, one space apart ("8 9 0 7 …")."""
+    return [
+        start
+        for start, end in digit_runs(text)
+        if end == start + 1
+        and text[start + 1 : start + 8 : 2] == "    "
+        and text[start + 2 : start + 8 : 2].isdigit()
+    ]
+
+
 def _pasted_and_spaced(text: str) -> Iterator[Finding]:
     """A personnummer broken by a line break in a paste ("198407\n10-0406"), or with a space
     after every digit: blocked when the digits joined pass the date and Luhn checks."""
@@ -221,7 +232,7 @@ def _pasted_and_spaced(text: str) -> Iterator[Finding]:
             ):
                 yield finding(_kind(match), start, start + match.end() + 1)
         position = text.find("\n", position + 1)
-    for match in matches_at_runs(_SPACED_DIGITS, text, lengths=(1,)):
+    for match in matches_at(_SPACED_DIGITS, text, _spaced_starts(text)):
         digits = re.sub(r"\D", "", match.group())
         if len(digits) in (10, 12) and valid_digits(digits):
             yield finding(_kind_of(digits[-10:-4]), match.start(), match.end())

@@ -110,6 +110,8 @@ def worded_house_numbers(text: str) -> Iterator[tuple[int, int]]:
     if len(lower) != len(text):
         return
     for cue_start, _ in literal_spans(lower, TENS_OR_TEENS):
+        if cue_start and lower[cue_start - 1].isalpha():
+            continue  # inside a word: "själva", "kvarton"; a number in words starts with it
         for match in _WORDED_NUMBER.finditer(text, max(0, cue_start - 50), cue_start + 20):
             word, number = match["word"], match.group()[len(match["word"]) :].casefold()
             if not any(cue in number for cue in TENS_OR_TEENS):
