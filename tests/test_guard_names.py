@@ -115,3 +115,22 @@ def test_nurses_titles_at_a_sentence_start_are_not_names():
 )
 def test_medicines_lab_analyses_and_routines_named_after_people_are_not_names(text):
     assert not [kind for kind, _ in found(text) if kind == "name"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jämtlandsgårdar och Ragundahem har bytt lås i trapphuset.",
+        "Hon tankade på Circle K och handlade på Systembolaget.",
+        "Han paddlade på Ammerån och gick upp på Åreskutan.",
+        "Klockan synkade med Strava och en Airtag låg i väskan.",
+        "Boendestödjaren kom kl. 9, värdet var 14 µmol.",
+    ],
+)
+def test_landlords_shops_waters_mountains_products_and_roles_are_not_names(text):
+    assert not [kind for kind, _ in found(text) if kind == "name"]
+
+
+def test_an_intensive_care_unit_in_capitals_is_not_a_name_but_the_first_name_iva_is():
+    assert not [kind for kind, _ in found("Hon låg på IVA i två dygn.") if kind == "name"]
+    assert ("name", "Iva Kovač") in found("Iva Kovač ringde i morse.")

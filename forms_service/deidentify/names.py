@@ -219,7 +219,7 @@ def _is_name(text: str, tokens: _Tokens, index: int) -> bool:
         return False
     profile = _profile(word)
     if profile.other_script:
-        return True
+        return not profile.non_name  # a unit such as "µmol" is on the list
     if profile.shape == "mixed":
         return profile.listed and not profile.non_name
     cue = _after_cue(text, tokens, index)
