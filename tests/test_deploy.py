@@ -122,6 +122,32 @@ def test_the_gunicorn_command_line_is_one_gunicorn_accepts():
     assert "accesslog" not in {k for k, v in vars(parsed).items() if v}, "no access log"
 
 
+WARM_CHECK = """
+import runpy
+from forms_service.deidentify import lexicon
+before = lexicon._entries.cache_info().currsize
+hook = runpy.run_path("gunicorn.conf.py")["post_worker_init"]
+hook(None)
+print(before, lexicon._entries.cache_info().currsize)
+"""
+
+
+def test_each_gunicorn_worker_loads_the_guards_word_lists_before_its_first_request(monkeypatch):
+    """gunicorn reads ./gunicorn.conf.py from the working directory (the unit's, `make run`'s and
+    bench/load.py's); its hook builds the word lists that the first submission would otherwise
+    wait for (about half a second)."""
+    from gunicorn.config import get_default_config_file
+
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    assert get_default_config_file() == str(root / "gunicorn.conf.py")
+    done = subprocess.run(
+        [sys.executable, "-c", WARM_CHECK], cwd=root, capture_output=True, text=True, check=True
+    )
+    before, after = map(int, done.stdout.split())
+    assert before == 0 and after > 0
+
+
 @pytest.mark.parametrize(
     ("unit", "subcommand"),
     [("norrsken-jobs.service", ["jobs", "run-due"]), ("norrsken-backup.service", ["backup"])],

@@ -26,7 +26,7 @@ classes), `windows` (where to look) and `scanner` (`scan()`, overlaps, failing c
 from .findings import BLOCK, KIND_LABELS, MESSAGES, SEVERITY, WARN, Finding
 from .identity import luhn_ok
 from .normalise import bidi_controls
-from .scanner import in_context, scan
+from .scanner import in_context, scan, warm
 
 __all__ = [
     "BLOCK",
@@ -39,4 +39,5 @@ __all__ = [
     "in_context",
     "luhn_ok",
     "scan",
+    "warm",
 ]

@@ -10,6 +10,7 @@ from datetime import date
 import phonenumbers
 from flask import request
 from flask_wtf import FlaskForm
+from flask_wtf.csrf import _FlaskFormCSRF, generate_csrf
 from wtforms import (
     SelectChoice,
     SelectMultipleField,
@@ -125,12 +126,37 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, monthrange(year, month)[1]))
 
 
+class _SignedWhenShown:
+    """A form's CSRF token, signed only when a page shows it. Signing costs a serializer run per
+    form, and a post that is accepted shows no form again (CSRFProtect has already checked the
+    posted token before the view runs, so nothing is checked less)."""
+
+    __slots__ = ("meta",)
+
+    def __init__(self, meta) -> None:
+        self.meta = meta
+
+    def __str__(self) -> str:
+        # generate_csrf keeps the token in `g`, so every form on a page shows the same one.
+        return generate_csrf(secret_key=self.meta.csrf_secret, token_key=self.meta.csrf_field_name)
+
+    __html__ = __str__
+
+
+class _CSRFSignedWhenShown(_FlaskFormCSRF):
+    """Flask-WTF's form CSRF (the same check), with the token made on first use."""
+
+    def generate_csrf_token(self, csrf_token_field):
+        return _SignedWhenShown(self.meta)
+
+
 class NorrskenForm(FlaskForm):
     """Base form: Swedish WTForms messages, and no control or invisible format characters in
     any text field."""
 
     class Meta:
         locales = ("sv_SE", "sv")
+        csrf_class = _CSRFSignedWhenShown
 
         def wrap_formdata(self, form, formdata):
             """Only text fields of the posted form: files and JSON bodies are never form data
