@@ -343,3 +343,37 @@ def test_reddit_users_camel_case_and_mixed_handles_are_blocked(text, handle):
 
 def test_product_and_platform_names_near_a_platform_are_not_handles():
     assert blocked("Hon la ut filmen på YouTube och TikTok från sin iPhone.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Hennes norska mejl: kari.nord krøllalfa online punktum no", "kari.nord"),
+        ("Sähköposti: aino.k ät gmail piste com", "aino.k"),
+        ("IBAN: SE45-5000-0000-0583-9825-7466 enligt banken", "SE45-5000-0000-0583-9825-7466"),
+        ("Fakturan: e-faktura till 5118-2213 varje månad", "5118-2213"),
+        ("Han har PlusGirot 482211-6 som insamling.", "482211-6"),
+        ("Tabell: Bankgiro | 5402-7716", "5402-7716"),
+        ("ip loggad 90.231.\n18.40 i natt", "90.231.\n18.40"),
+        ("MISSTÄNKT TEL: 46738814402.", "46738814402"),
+        ("Hon har flera konton: ”fjall_ripa”, ”ripan.official” på Instagram.", "fjall_ripa"),
+        ("På Flashback skriver han under aliaset Kaxasgubben.", "Kaxasgubben"),
+        ("Han följer henne på Pinterest som jmtjagaren.", "jmtjagaren"),
+    ],
+)
+def test_nordic_dodges_dashed_iban_paid_to_giro_broken_ip_and_handles_are_blocked(text, part):
+    assert blocks(text, part)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Journalsystemet (version 4.12.0.3) låg nere i natt.",
+        "Se avsnitt 5.3.2.1 i rutinen.",
+        "Skannat: samtyckesblankett_2025-03-14.pdf och Samtycke_K842211-25.pdf",
+        "ärendenr: 5000-k342118-26 (gemener i systemet)",
+        "Han skrev på Facebook kl.9 i morse.",
+    ],
+)
+def test_versions_sections_files_case_numbers_and_abbreviations_are_not_blocked(text):
+    assert blocked(text) == []

@@ -201,3 +201,15 @@ def test_spaced_pasted_and_born_then_last_four_personnummer_are_blocked(text):
 )
 def test_line_broken_numbers_years_and_counting_are_not_personnummer(text):
     assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hon är f. 71.03.14, pnr-slut 8826 enligt FK.",
+        "samnr 780574 … 3924 (resten i journalen)",
+        "Hans samordningsnummer börjar 780574, de fyra sista återkommer jag med.\nTillägg: 3924",
+    ],
+)
+def test_a_birth_date_with_its_last_four_after_a_dot_date_an_ellipsis_or_later_is_blocked(text):
+    assert any(kind in ("personnummer", "samordningsnummer") for kind, _ in found(text))

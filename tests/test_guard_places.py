@@ -310,3 +310,31 @@ def test_worded_spaced_and_foreign_addresses_and_plates_are_blocked(text, part):
 )
 def test_dates_court_cases_and_counted_words_are_not_addresses(text):
     assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mötet hålls i Socialförvaltningens lokaler, Köpmangatan 21, plan 3.",
+        "Skicka till Region Jämtland Härjedalen, Box 871, 831 28 Östersund.",
+        "Ansökan skickas till Länsstyrelsen Jämtlands län, 831 86 Östersund.",
+    ],
+)
+def test_an_authoritys_own_address_named_before_it_is_not_blocked(text):
+    assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Kommunen har placerat henne på Hallen 215.", "Hallen 215"),
+        ("Hon skrivs ut från sjukhuset till Storgatan 4.", "Storgatan 4"),
+        ("Hon bor nära polishuset, Storgatan 12.", "Storgatan 12"),
+        ("Kommunen placerade henne, Myrvik 14.", "Myrvik 14"),
+        ("Kvinnojouren, Tallvägen 8, har plats i helgen.", "Tallvägen 8"),
+        ("Paret driver gården Norrgården i Ovikens socken.", "Norrgården"),
+        ("Även fäbodnamnet Storvallen nämndes.", "Storvallen"),
+    ],
+)
+def test_a_persons_address_near_an_authority_a_shelter_and_a_named_farm_are_blocked(text, part):
+    assert blocks(text, part)

@@ -14,13 +14,16 @@ from .windows import digit_runs, matches_at, matches_at_cues, matches_at_runs
 
 # Any country's IBAN: two letters, two check digits, 11–30 letters or digits, grouped by four or
 # not ("SE45 5000 0000 0583 9825 7466", "NO4486015529031"); checked with its mod-97 digits.
-_IBAN = re.compile(r"(?<![\w])[A-Za-z]{2}[ \u00a0]?\d{2}(?:[ \u00a0]?[A-Za-z0-9]){11,30}(?![\w])")
+_IBAN = re.compile(
+    r"(?<![\w])[A-Za-z]{2}[ \u00a0\-]?\d{2}(?:[ \u00a0\-]?[A-Za-z0-9]){11,30}(?![\w])"
+)
 _ACCOUNT_KEYWORD = re.compile(
     r"(?<![\wåäö])(?=[kcbpislh])(?:kontonummer|kontonr|konto|kontot|bankkonto|bankkontot"
-    r"|bankkontonummer|clearingnummer|clearing|clnr|bankgiro|bankgironummer|bg|plusgiro"
-    r"|plusgironummer|pg|postgiro|iban|swish(?:nummer)?|personkonto|personkontot|lönekonto"
-    r"|lönekontot|sparkonto|sparkontot|kortnummer|kortnr|kortnumret)"
-    r"\.?(?:[ \u00a0]?(?:nr|nummer)\.?)?[ \u00a0]{0,3}[:.]?[ \u00a0]{0,3}"
+    r"|bankkontonummer|clearingnummer|clearing|clnr|bankgiro|bankgirot|bankgironummer|bg"
+    r"|bank[ ]?giro|plusgiro|plusgirot|plusgironummer|pg|postgiro|iban|swish(?:nummer)?"
+    r"|personkonto|personkontot|lönekonto|lönekontot|sparkonto|sparkontot|kortnummer|kortnr"
+    r"|kortnumret)"
+    r"\.?(?:[ \u00a0]?(?:nr|nummer|no)\.?)?[ \u00a0]{0,3}[:.|]?[ \u00a0]{0,3}"
     r"(?P<number>\d(?:[ \u00a0\-,]{0,2}\d){3,24})(?![\d])",
     re.IGNORECASE,
 )
@@ -38,9 +41,17 @@ _BANKS = (
 _BANK_NUMBER = re.compile(
     rf"(?<![\wåäö])(?i:{'|'.join(re.escape(b).replace(' ', '[ -]?') for b in _BANKS)})"
     r"(?i:[ \u00a0]?(?:konto|kontonr|kontonummer|clearing|clnr)\.?)?"
-    r"[ \u00a0]{0,3}[:.]?[ \u00a0]{0,3}"
+    r"[ \u00a0]{0,3}[:.,|]?[ \u00a0]{0,3}"
     r"(?P<number>\d(?:[ \u00a0\-,]{0,2}\d){6,24})(?![\d])"
 )
+# A bankgiro number that something is paid to: "e-faktura till 3231-0088", "betalar till 979-7002".
+_PAID_TO = re.compile(
+    r"(?i:(?<![\wåäö])(?:e-faktura|efaktura|faktura|fakturor|inbetalning|inbetalningar|betalning"
+    r"|betalningar|betala|betalar|betalade|autogiro|swisha|överföring|överföringar)"
+    r"[ \u00a0]+(?:till|på|via)[ \u00a0]+)(?P<number>[1-9]\d{2,3}-\d{4})(?![\d\-])"
+)
+_PAID_TO_STARTS = ("e-faktura", "efaktura", "faktur", "inbetalning", "betal", "autogiro",
+                   "swisha", "överföring")  # fmt: skip
 # A payment card: 13–19 digits, usually in groups of four, with a valid Luhn check digit.
 _CARD = re.compile(r"(?<![\d\-])\d{4}(?:[ \u00a0\-]?\d{4}){2}(?:[ \u00a0\-]?\d{1,4}){1,2}(?![\d])")
 # Clearing number (4 digits, Swedbank with a fifth check digit) then 6–12 account digits.
@@ -106,7 +117,7 @@ _IBAN_COUNTRIES = frozenset({
 
 
 def _iban_ok(candidate: str) -> bool:
-    compact = re.sub(r"\s", "", candidate).upper()
+    compact = re.sub(r"[\s\-]", "", candidate).upper()
     if not 15 <= len(compact) <= 34 or compact[:2] not in _IBAN_COUNTRIES:
         return False
     if sum(c.isdigit() for c in compact[4:]) < 10:
@@ -126,6 +137,8 @@ def find_accounts(text: str) -> Iterator[Finding]:
         yield finding("account_number", match.start(), match.end())
     for match in matches_at_cues(_BANK_NUMBER, text, _BANK_STARTS):
         yield finding("account_number", match.start(), match.end())
+    for match in matches_at_cues(_PAID_TO, text, _PAID_TO_STARTS):
+        yield finding("account_number", match.start("number"), match.end("number"))
     for start, end in digit_runs(text):
         if 13 <= end - start <= 19 and not text[start - 1 : start].isalpha():
             # A run of 13–19 digits is an account, a card or another person's number glued

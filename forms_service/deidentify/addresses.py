@@ -77,8 +77,9 @@ _AFTER = re.compile(
 _CUE = re.compile(
     r"(?:\b(?:bor|bodde|boende|bott|bo|bosatt|skriven|folkbokförd|folkbokföringsadress|adress"
     r"|adressen|adr|hemadress|besöksadress|postadress|hemma|flyttat|flyttade|flyttar|flytta"
-    r"|vistas|vistades|gården|huset|stugan|lägenheten|plats|platsen|samråd|besök|ligger)\b"
-    r"[^.!?\n]{0,12}"
+    r"|vistas|vistades|gården|huset|stugan|lägenheten|plats|platsen|samråd|besök|ligger"
+    r"|fastighet|fastigheten|fastighetsbeteckning|fastighetsbeteckningen)\b"
+    r"[^.!?\n]{0,14}"
     r"|\b(?:i|på|hos|vid|till|från|utanför|nära|mellan|förbi|mot|bakom|ovanför|nedanför)[ ])$",
     re.IGNORECASE,
 )
@@ -127,6 +128,15 @@ _MARKERS = re.compile(
 _MARKER_CUES = ("c/o", "lgh", "lägenhet", "box", "postbox", "fack")
 
 
+_LOCALITY_COMMA = re.compile(r"(?<![\wåäö])(?P<town>[A-ZÅÄÖ][a-zåäö\-]{1,30}), ?$")
+
+
+def _locality_comma(context: str) -> bool:
+    """ "i Hammarstrand, Prästbordet 5": a locality and a comma, then the farm and its number."""
+    town = _LOCALITY_COMMA.search(context)
+    return town is not None and town["town"].casefold() in lexicon.localities()
+
+
 class _Cues:
     """Whether an address cue ("bor i", "adress:") comes before the word: looked for only when
     a rule asks, since most numbers are decided without it."""
@@ -150,7 +160,11 @@ class _Cues:
         if line_start and lexicon.is_ordinary(folded):
             comma_after = _COMMA_AFTER.match(self.masked, self.end) is not None
             line_start = field_start and comma_after and lexicon.word_rank(folded) > 1000
-        return bool(_CUE.search(context)) or (line_start and folded not in FUNCTION_WORDS)
+        return (
+            bool(_CUE.search(context))
+            or (line_start and folded not in FUNCTION_WORDS)
+            or _locality_comma(context)
+        )
 
     @cached_property
     def strong(self) -> bool:
@@ -179,9 +193,15 @@ def _place_like(word: str, folded: str, cues: _Cues) -> bool:
         )
     if folded in lexicon.first_names() and not cues.any:
         return _named_as_place(word, cues.masked, cues.end)
-    if word.isupper() and not (cues.capitals or cues.strong):
+    if word.isupper() and not (cues.capitals or cues.strong or _long_word_after_cue(word, cues)):
         return False  # an acronym in ordinary text ("EMDR 8 sessioner"), not a village
     return cues.any or not lexicon.is_ordinary(folded) or _place_ending(folded)
+
+
+def _long_word_after_cue(word: str, cues: _Cues) -> bool:
+    """ "till VÄLLISTE 205": a long word in capitals after "till", "i" … is a village (a police
+    text writes places so); an acronym is short ("EMDR 8")."""
+    return len(word) >= 6 and cues.any and word.casefold() not in lexicon.swedish_words()
 
 
 def _named_as_place(word: str, masked: str, end: int) -> bool:
@@ -233,10 +253,14 @@ def find_addresses(text: str) -> Iterator[Finding]:
         found = _street_before(masked, start, end) or streets.street_after(masked, start, end)
         if found:
             last_end = found[1]
-            yield finding("address", *found)
+            if not streets.authority_address(masked, found[0]):
+                yield finding("address", *found)
     for match in matches_at_cues(_MARKERS, text, _MARKER_CUES):
-        yield finding("address", match.start(), match.end())
+        if not streets.authority_address(text, match.start()):
+            yield finding("address", match.start(), match.end())
     for start, end in streets.worded_house_numbers(text):
+        yield finding("address", start, end)
+    for start, end in streets.farm_names(text):
         yield finding("address", start, end)
 
 

@@ -19,11 +19,15 @@ from .windows import digit_runs, matches_at, matches_at_cues, matches_at_found, 
 # E-mail, URL, social handles, IP addresses
 
 # The signs people write instead of "@" and ".", with or without brackets and spaces.
+# Norwegian "krøllalfa … punktum" and Finnish "ät … piste" too.
 _AT = (
-    r"(?:\s?@{1,2}\s?|\s?[(\[{<]\s?(?:at|snabel-?a|snabel|@)\s?[)\]}>]\s?"
-    r"|\s(?:at|snabel-?a|snabel\sa|snabela)\s)"
+    r"(?:\s?@{1,2}\s?|\s?[(\[{<]\s?(?:at|snabel-?a|snabel|krøllalfa|ät|@)\s?[)\]}>]\s?"
+    r"|\s(?:at|snabel-?a|snabel\sa|snabela|krøllalfa|ät)\s)"
 )
-_DOT = r"(?:\s?\.\s?|\s?[(\[{<]\s?(?:punkt|dot|prick)\s?[)\]}>]\s?|\s(?:punkt|dot|prick)\s)"
+_DOT = (
+    r"(?:\s?\.\s?|\s?[(\[{<]\s?(?:punkt|punktum|dot|prick|piste)\s?[)\]}>]\s?"
+    r"|\s(?:punkt|punktum|dot|prick|piste)\s)"
+)
 TLD = (
     r"(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|co|biz|is|ee|pl|ru|ua|tr|ir|so|fr|es|it|"
     r"nl|be|at|ch|us|ca|au|app|online|xyz)"
@@ -64,7 +68,8 @@ _URL = re.compile(
 
 
 _IPV4 = re.compile(
-    r"(?=\d)(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+    r"(?=\d)(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.\n?){3}"
+    r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
     r"(?![\d]|\.\d)"
 )
 _IPV6_CANDIDATE = re.compile(
@@ -81,7 +86,7 @@ def strip_trailing_punctuation(text: str, start: int, end: int) -> int:
 # Where an e-mail address may be (tried only where _AT_ANCHORS match): the e-mail pattern runs
 # only in a window around these.
 _AT_SIGN = re.compile(
-    rf"(?=[@aAsSpPdDhH])(?:@|(?<![\w])(?:at|snabel-?a|snabel|punkt|dot)(?![\w])"
+    rf"(?=[@aAsSpPdDhHkKäÄ])(?:@|(?<![\w])(?:at|snabel-?a|snabel|punkt|dot|krøllalfa|ät)(?![\w])"
     rf"|(?<=[\s(\[])(?:på|hos)\s{_PROVIDER}(?![\w]))",
     re.IGNORECASE,
 )
@@ -94,6 +99,8 @@ _AT_ANCHORS = tuple(
         r"snabel(?<![\w]snabel)",
         r"punkt(?<![\w]punkt)(?![\w])",
         r"dot(?<![\w]dot)(?![\w])",
+        r"krøllalfa",
+        r"ät(?<![\w]ät)(?![\w])",
         rf"på(?<=[\s(\[]på)\s{_PROVIDER}(?![\w])",
         rf"hos(?<=[\s(\[]hos)\s{_PROVIDER}(?![\w])",
     )
@@ -281,6 +288,17 @@ _DEFANGED_DOT = r"(?:\s?(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\[punkt\])\s?|\s\.\s|\s
 _IPV4_DEFANGED = re.compile(rf"(?<![\d.])\d{{1,3}}(?:{_DEFANGED_DOT}\d{{1,3}}){{3}}(?![\d]|\.\d)")
 
 
+# A version or a section numbered like an address: "version 4.12.0.3", "avsnitt 5.3.2.1".
+_SECTION_BEFORE = re.compile(
+    r"(?i:version|ver|v|avsnitt|kapitel|kap|punkt|paragraf|bilaga|steg|release|build|firmware"
+    r"|uppdatering|iOS|android|app)\.?[ \u00a0]?$"
+)
+
+
+def _numbered_section(text: str, start: int) -> bool:
+    return _SECTION_BEFORE.search(text, max(0, start - 14), start) is not None
+
+
 def find_ip_addresses(text: str) -> Iterator[Finding]:
     # An IPv4 address starts with a run of one to three digits, which its first octet takes
     # whole (a dot must follow it): the pattern is tried only at such runs.
@@ -288,7 +306,8 @@ def find_ip_addresses(text: str) -> Iterator[Finding]:
         start for start, end in digit_runs(text) if end - start <= 3 and text[end : end + 1] == "."
     ]
     for match in matches_at(_IPV4, text, starts):
-        yield finding("ip_address", match.start(), match.end())
+        if not _numbered_section(text, match.start()):
+            yield finding("ip_address", match.start(), match.end())
     for window_start, window_end in _marker_windows(text, _DEFANGED_DOTS, 20, 20):
         for match in _IPV4_DEFANGED.finditer(text, window_start, window_end):
             octets = re.findall(r"\d+", match.group())

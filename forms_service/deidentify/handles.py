@@ -22,10 +22,11 @@ _SOCIAL_HANDLE = re.compile(r"(?<![@.])@{1,2}[^\W@][\w.]{1,29}(?![\w@])")
 _PLATFORMS = (
     r"snap|snapchat|snapchatt|insta|instagram|tiktok|tik\s?tok|kik|discord|twitter|telegram"
     r"|facebook|fb|messenger|youtube|twitch|reddit|threads|linkedin|onlyfans|skype|yubo|tinder|badoo"
-    r"|happypancake|snapp|flashback|familjeliv"
+    r"|happypancake|snapp|flashback|familjeliv|bereal|pinterest|kick|playstation"
 )
 _NAMED_HANDLE = re.compile(
-    rf"(?i:(?<![\w])(?:{_PLATFORMS}|användarnamn|användarnamnet|username|nick|nicket|alias"
+    rf"(?i:(?<![\w])(?:{_PLATFORMS}|användarnamn|användarnamnet|username|nick|nicket|nickname"
+    r"|alias|aliaset|aliasen|kallar sig|id"
     r"|profilnamn|profilnamnet|kontonamn|kontonamnet|snapnamn|snapnamnet|instanamn|instanamnet"
     r"|tiktoknamn|tiktoknamnet|gamertag|steam|psn|xbox)"
     r"(?:-?(?:konto|kontot|namn|namnet|kanal|kanalen))?(?![\w])\s{0,2}"
@@ -37,10 +38,15 @@ _NAMED_HANDLE = re.compile(
 # A user name by its shape (an underscore, an inner dot, letters then digits: "kungen_i_krokom",
 # "nattfjaril.88", "bellabus98"), looked for in the sentence after a platform's name.
 _HANDLE_SHAPED = re.compile(
-    r"(?<![\w@#./])(?=[^\W\d])(?:\w*_[\w.]*|[^\W\d]{2,}\.[\w]{2,}(?:\.[\w]+)*"
+    r"(?<![\w@#./])(?=[^\W\d])(?:\w*_[\w.]*|[^\W\d]{2,}\.[\w]+(?:\.[\w]+)*"
     r"|[^\W\d]{3,}\d{1,4}|(?=[^\W_]*\d)[^\W_]{5,24}"
     # CamelCase: "BosseTheBoss" (not a platform's or a product's own name: "YouTube").
-    r"|[A-ZÅÄÖ][a-zåäö]+(?:[A-ZÅÄÖ][a-zåäö0-9]+)+)(?![\w@])"
+    r"|[A-ZÅÄÖ][a-zåäö]+[A-ZÅÄÖ][A-Za-zåäöÅÄÖ0-9]+)(?![\w@])"
+)
+# A made-up lower-case word named as what someone is on a platform: "följer henne som jmtprepper".
+_AS_HANDLE = re.compile(
+    r"(?<![\wåäö])(?:som|heter|kallas)[ \u00a0][\"'”“]?"
+    r"(?P<handle>[a-zåäö][a-zåäö0-9]{4,29})(?![\wåäö@]|\.\w)"
 )
 # A Reddit user: "u/ostersundsgubben".
 _REDDIT_USER = re.compile(r"(?<![\w/])u/[A-Za-z0-9_\-]{3,20}(?![\w\-])")
@@ -48,7 +54,13 @@ _CAMEL_CASE_NAMES = {
     "youtube", "tiktok", "whatsapp", "linkedin", "facetime", "iphone", "ipad", "macbook",
     "powerpoint", "playstation", "onlyfans", "happypancake", "snapchat", "bankid", "airtag",
     "mcdonalds", "bereal", "gmail", "hotmail", "icloud", "onedrive", "teams", "skype",
+    "takecare", "procapita", "lifecare", "netcare", "timecare", "medcontrol", "javascript",
+    "powerbi", "sharepoint", "microsoft", "openai", "chatgpt", "airbnb", "paypal",
 }  # fmt: skip
+
+
+# Words after which a capitalised word is the handle itself: "under aliaset Gäddedegubben".
+_NAMING_WORDS = ("heter", "är", "namn", "namnet", "alias", "aliaset", "aliasen", "kallar sig", "id")
 
 
 def find_social_handles(text: str) -> Iterator[Finding]:
@@ -62,8 +74,15 @@ def find_social_handles(text: str) -> Iterator[Finding]:
     if "#" in text:
         for match in matches_at(_DISCORD_TAG, text, _words_before_hash(text)):
             yield finding("social_handle", match.start(), match.end())
+    yield from _underscored(text)
     windows = cue_windows(text, _HANDLE_CUES, 40, 80)
     for start, end in windows:
+        for match in _AS_HANDLE.finditer(text, start, end):
+            word = match["handle"]
+            if not (
+                lexicon.is_ordinary(word) or word in FUNCTION_WORDS or lexicon.is_non_name(word)
+            ):
+                yield finding("social_handle", match.start("handle"), match.end("handle"))
         for match in _HANDLE_SHAPED.finditer(text, start, end):
             word = match.group().rstrip(".")
             if _shaped_like_a_handle(word):
@@ -75,8 +94,7 @@ def find_social_handles(text: str) -> Iterator[Finding]:
             end = strip_trailing_punctuation(text, start, match.end(part))
             cue = text[match.start() : start].rstrip()
             named = text[start - 1 : start] in "\"(“”'" or (
-                part == "handle"
-                and (cue[-1:] in ":=" or cue.casefold().endswith(("heter", "är", "namn", "namnet")))
+                part == "handle" and (cue[-1:] in ":=" or cue.casefold().endswith(_NAMING_WORDS))
             )
             quoted = text[start - 1 : start] in "\"“”'" and text[end : end + 1] in "\"“”'"
             if (quoted and text[start:end].casefold() not in FUNCTION_WORDS) or _looks_like_handle(
@@ -92,6 +110,37 @@ def _domain_of_an_address(text: str, start: int, end: int) -> bool:
     """ "@krokom.se" in "registrator@krokom.se" is the domain of an e-mail address (which the
     e-mail rule judges), not a handle; "insta@tobbe_jmt" is a handle."""
     return start > 0 and text[start - 1].isalnum() and bool(_DOMAIN.fullmatch(text, start, end))
+
+
+# A user name with an underscore between letters ("saga_fjallet", "sofia_ahmed_95"): prose and
+# case numbers never write one, so it is a handle wherever it stands (not a file: "rapport_1.pdf").
+_FILE_AFTER = re.compile(
+    r"[\w.\-]{0,80}\.(?:pdf|docx?|xlsx?|jpe?g|png|txt|csv|zip|mp4|heic|odt|rtf)(?![\w])", re.I
+)
+
+
+def _underscored(text: str) -> Iterator[Finding]:
+    last_end = -1
+    for position in found_all(text, "_"):
+        if position < last_end:
+            continue
+        start = position
+        while start and (text[start - 1].isalnum() or text[start - 1] in "._"):
+            start -= 1
+        end = position + 1
+        while end < len(text) and (text[end].isalnum() or text[end] in "._"):
+            end += 1
+        word = text[start:end].strip("._")
+        start = text.index(word, start) if word else start
+        last_end = end
+        letters = sum(c.isalpha() for c in word)
+        if letters < 3 or "_" not in word or (start and text[start - 1] in "@/=&?#"):
+            continue
+        if word.replace("_", "").isupper():
+            continue  # a code in capitals ("SARA_SV"), not a user name
+        if _FILE_AFTER.match(text, start):
+            continue  # a file name: "samtyckesblankett_2025-03-14.pdf"
+        yield finding("social_handle", start, start + len(word))
 
 
 def _words_before_hash(text: str) -> list[int]:
@@ -113,6 +162,7 @@ def _words_before_hash(text: str) -> list[int]:
 # Every cue costs a search through the whole text, so the list holds the platforms Swedish case
 # texts name (and "@handles" are found on any platform).
 _HANDLE_CUES = ("snap", "insta", "tiktok", "tik tok", "kik", "discord", "twitter", "telegram",
+                "bereal", "pinterest", "playstation", "kallar sig", "id:", "kick",
                 "facebook", "fb", "messenger", "youtube", "twitch", "reddit", "threads", "linkedin",
                 "onlyfans", "skype",
                 "yubo", "tinder", "badoo", "happypancake", "flashback", "familjeliv",
@@ -122,12 +172,33 @@ _HANDLE_CUES = ("snap", "insta", "tiktok", "tik tok", "kik", "discord", "twitter
 _DISCORD_TAG = re.compile(r"(?<![\w#])[^\W\d][\w.]{1,31}#\d{4}(?![\w])")
 
 
+# Abbreviations with a dot that a handle's shape would take ("kl.9", "resp.o").
+_ABBREVIATIONS = {
+    "kl",
+    "ca",
+    "bl",
+    "resp",
+    "mm",
+    "osv",
+    "dvs",
+    "el",
+    "fr",
+    "tel",
+    "nr",
+    "tex",
+    "ev",
+}
+
+
 def _shaped_like_a_handle(word: str) -> bool:
     """Not an abbreviation ("t.ex", "bl.a"), a file, a web address, a case number, a product."""
-    if len(word) < 4 or ("." in word and len(word.split(".")[0]) < 3):
+    head = word.split(".")[0]
+    if len(word) < 4 or ("." in word and (len(head) < 3 or head.casefold() in _ABBREVIATIONS)):
         return False
     if word.casefold() in _CAMEL_CASE_NAMES or lexicon.is_non_name(word):
         return False
+    if re.fullmatch(r"[A-Za-z]{1,2}\d{3,}", word):
+        return False  # a case number's letter and digits ("k342118" in "5000-k342118-26")
     if re.search(r"\.(?:se|com|nu|org|net|pdf|docx?|jpe?g|png)$", word, re.IGNORECASE):
         return False
     return not (word[:1].isupper() and word[1:].isdigit())
@@ -145,6 +216,8 @@ def _looks_like_handle(word: str, named: bool = False) -> bool:
     """A user name, not a word: "lisa_k04", "jonte.ostersund", "fjallbruden88"; after a colon
     or in quotes ("snap: Fjallrosen", "heter ”Nattugglan” på insta") a capitalised one too."""
     if len(word) < 3 or word.endswith("."):
+        return False
+    if "." in word[1:] and word.split(".")[0].casefold() in _ABBREVIATIONS:
         return False
     if "_" in word or "." in word[1:] or (any(c.isdigit() for c in word) and word[0].isalpha()):
         return True

@@ -47,7 +47,8 @@ _LAST_FOUR = re.compile(
 # A bare "sista …"/"resten …" with four digits close after, when the text speaks of a birth date
 # or personnummer ("född 1985-01-01, sista: 1236").
 _BARE_LAST = re.compile(
-    r"(?<![\w])(?:sista|resten|slutet)[^.!?\n\d]{0,15}?(?P<four>\d{4})(?!\d)(?![ ]?(?:kr|:-|%))",
+    r"(?<![\w])(?:sista|resten|slutet|slut)[^.!?\n\d]{0,15}?(?P<four>\d{4})(?!\d)"
+    r"(?![ ]?(?:kr|:-|%))",
     re.IGNORECASE,
 )
 _BIRTH_CUE = re.compile(r"(?i:född|f\.\s?\d|fd\b|pnr|personn|födelse|samordningsn)")
@@ -200,6 +201,38 @@ _BORN_THEN_FOUR = re.compile(
 )
 
 
+# The date part, a "…" where the writer left something out, and the last four: "58.01.03 … 7762",
+# "801178 … 1864".
+_ELLIPSIS = re.compile(
+    r"(?<![\d.])(?P<date>(?:19|20)?\d{6}|\d\d\.\d\d\.\d\d)[ \u00a0]?(?:…|\.\.\.)[ \u00a0]?"
+    r"[\-\u2013]?(?P<four>\d{4})(?!\d)"
+)
+
+
+_LATER_CUE = re.compile(r"(?i:fyra\s+sista|sista\s+fyra|slutsiffr|resten\s+av|återkomm)")
+
+
+def _four_given_later(text: str) -> Iterator[Finding]:
+    """A birth date now and the last four later ("börjar 801178 – de fyra sista får jag återkomma
+    med. … EDIT: 1864"): when the text says the rest comes later, each date-shaped run of six
+    digits and each run of four after it (within 200 characters) are tried together."""
+    if not _LATER_CUE.search(text):
+        return
+    runs = digit_runs(text)
+    for index, (start, end) in enumerate(runs):
+        if end - start != 6 or not _date_part_valid(text[start:end]):
+            continue
+        for four_start, four_end in runs[index + 1 :]:
+            if four_start - end > 200:
+                break
+            four = text[four_start:four_end]
+            plausible = len(four) == 4 and not four.startswith(("19", "20"))
+            if plausible and valid_digits(text[start:end] + four):
+                yield finding(_kind_of(text[start:end]), start, end)
+                yield finding(_kind_of(text[start:end]), four_start, four_end)
+                break
+
+
 def _spaced_starts(text: str) -> list[int]:
     """Single digits that three more single digits follow, one space apart ("8 9 0 7 …")."""
     return [
@@ -236,6 +269,12 @@ def _pasted_and_spaced(text: str) -> Iterator[Finding]:
         digits = re.sub(r"\D", "", match.group())
         if len(digits) in (10, 12) and valid_digits(digits):
             yield finding(_kind_of(digits[-10:-4]), match.start(), match.end())
+    yield from _four_given_later(text)
+    if "…" in text or "..." in text:
+        for match in _ELLIPSIS.finditer(text):
+            digits = match["date"].replace(".", "")[-6:] + match["four"]
+            if valid_digits(digits):
+                yield finding(_kind_of(digits[:6]), match.start(), match.end())
     if "född" in text or "f." in text:
         for match in _BORN_THEN_FOUR.finditer(text):
             month = _MONTH_NUMBERS.get(match["month"].casefold())

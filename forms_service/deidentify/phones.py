@@ -169,6 +169,21 @@ def _candidate_positions(masked: str) -> list[int]:
     return sorted(found)
 
 
+def _country_code_without_plus(masked: str) -> Iterator[Finding]:
+    """ "TEL: 46706552031": a Swedish number with its country code but no "+" (a form field that
+    keeps digits only)."""
+    for start, end in digit_runs(masked):
+        if (
+            10 <= end - start <= 12
+            and masked.startswith("46", start)
+            and masked[start + 2] != "0"
+            and not harmless.QUANTITY_AFTER.match(masked, end)
+        ):
+            whole = _whole("+" + masked[start:end])
+            if whole is not None and _private(*whole):
+                yield finding("phone", start, end)
+
+
 def find_phones(text: str) -> Iterator[Finding]:
     masked = harmless.mask(text)
     for candidate in matches_at(_CANDIDATE, masked, _candidate_positions(masked)):
@@ -185,6 +200,7 @@ def find_phones(text: str) -> Iterator[Finding]:
         elif digits >= 10 or not found[:1].isdigit() or "(" in found:
             for span in _matched(masked, candidate.start(), candidate.end()):
                 yield finding("phone", *span)
+    yield from _country_code_without_plus(masked)
     for match in matches_at_cues(_SPOKEN, text, ("noll",)):
         yield finding("phone", match.start(), match.end())
     for match in matches_at_cues(_SPOKEN_THEN_DIGITS, text, ("noll",)):

@@ -24,11 +24,12 @@ from .windows import cue_positions, matches_at, matches_at_cues, matches_at_runs
 _TOWN = r"[A-ZÅÄÖ](?:[a-zåäö\-]{2,30}|[A-ZÅÄÖ\-]{2,30})(?![\wåäö])"
 _CODE = r"[1-9]\d{2}[ \-\u2013]?\d{2}"
 _POSTCODE = re.compile(
-    r"(?=[1-9SPp])(?:(?<![\w\-])(?:(?:SE|S)[-\u2013 ]?)?[1-9]\d{2}[ \-\u2013]\d{2}"
-    rf"(?: {{1,3}}{_TOWN})?(?![\d\w])"
+    r"(?=[1-9SPpZz])(?:(?<![\w\-])(?:(?:SE|S)[-\u2013 ]?)?[1-9]\d{2}[ \-\u2013]\d{2}"
+    rf"(?: {{0,3}}{_TOWN})?(?![\d\w])"
     r"|(?<![\w\-])(?:SE|S)[-\u2013]?[1-9]\d{4}(?![\d])"
     rf"|(?<![\w\-])[1-9]\d{{4}},? {{1,3}}{_TOWN}"
-    rf"|(?<![\w])(?:[Pp]ostnr|[Pp]ostnummer|[Pp]ost nr|[Pp]ostkod)\.?:?\s{{0,2}}{_CODE}(?!\d))"
+    rf"|(?<![\w])(?:[Pp]ostnr|[Pp]ostnummer|[Pp]ost nr|[Pp]ostkod|[Pp]ostinro|[Pp]ostinumero"
+    rf"|[Zz]ip|ZIP|[Pp]ostal code|[Pp]ostcode)\.?'?:?\s{{0,2}}{_CODE}(?!\d))"
 )
 # A five-digit postcode before a town written in lower case: "83145 östersund".
 _CODE_LOWER_TOWN = re.compile(r"(?=[1-9])(?<![\d\-])[1-9]\d{4},? {1,3}(?P<town>[a-zåäö\-]{2,30})")
@@ -59,7 +60,7 @@ _LETTER = "A-Z"
 _PLATE = re.compile(
     r"(?=[A-Za-z])(?:"
     r"(?<![\wÅÄÖåäö\-.])(?P<letters>[A-Z]{3}|[a-z]{3}|[A-Z][a-z]{2}|[A-Za-z]{3})"
-    r"(?:[ \-.]{0,2})\d{2} ?[A-Z0-9a-z](?![\wÅÄÖåäö])"
+    r"(?:[ \-.\n]{0,2}\d{2} ?|[ ]\d[ ]\d)[A-Z0-9a-z](?![\wÅÄÖåäö])"
     r"|(?<![\w])[A-Z] [A-Z] [A-Z] ?\d ?\d ?[A-Z0-9](?![\w]))"
 )
 # Norwegian and other plates (two letters, four or five digits) only after a plate cue.
@@ -81,8 +82,8 @@ _NOT_PLATES = {"BUP", "HVB", "LVU", "LVM", "LSS", "OSL", "SOL", "BRB", "SFS", "T
 
 def _postcode_positions(masked: str) -> list[int] | None:
     """Where a postcode can start: at or up to three characters ("SE-") before a run of three
-    digits ("831 45") or five ("83145"), or at "postnr"/"postnummer"/"postkod"."""
-    cues = cue_positions(masked, ("post",))
+    digits ("831 45") or five ("83145"), or at "postnr", "postkod", "postinro", "zip" …"""
+    cues = cue_positions(masked, ("post", "zip"))
     if cues is None:
         return None
     runs = run_positions(masked, lengths=(3, 5), back=(0, 1, 2, 3))
@@ -98,7 +99,8 @@ def find_postcodes(text: str) -> Iterator[Finding]:
         else matches_at(_POSTCODE, masked, positions)
     )
     for match in found:
-        yield finding("postcode", match.start(), match.end())
+        if not addresses.streets.authority_address(masked, match.start()):
+            yield finding("postcode", match.start(), match.end())
     for match in matches_at_runs(_CODE_LOWER_TOWN, masked, lengths=(5,)):
         if lexicon.is_non_name(match["town"]) or match["town"] in lexicon.localities():
             yield finding("postcode", match.start(), match.end())

@@ -121,3 +121,69 @@ def worded_house_numbers(text: str) -> Iterator[tuple[int, int]]:
             place = word[0].isupper() and word.casefold() in lexicon.localities()
             if street(word.casefold()) or abbreviated_street(word, word.casefold()) or place:
                 yield match.start(), match.end()
+
+
+# A farm or a summer pasture named after its cue word: "driver gården Västergården", "fäbodnamnet
+# Nyvallen", "gården (…) som heter Nybacken". In the country a farm's name is its address.
+_FARM_CUE = re.compile(
+    r"(?i:(?<![\wåäö])(?:gården|gård|fäboden|fäbod|fäbodnamnet|gårdsnamnet|gårdsnamn|torpet"
+    r"|sätern|hemmanet)(?![\wåäö]))"
+)
+_CAPITALISED = re.compile(r"(?<![\wåäö])[A-ZÅÄÖ][a-zåäö]{3,30}(?![\wåäö])")
+_FARM_CUES = ("gård", "fäbod", "torpet", "sätern", "hemmanet")
+
+
+def farm_names(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each farm named soon after "gården", "fäboden" … and ending like a place
+    ("-gården", "-vallen", "-backen"), unless it is a village or a known place or lake."""
+    lower = folded(text)
+    if len(lower) != len(text) or not any(cue in lower for cue in _FARM_CUES):
+        return
+    for cue in _FARM_CUE.finditer(text):
+        sentence_end = min(text.find(c, cue.end()) % (len(text) + 1) for c in ".!?\n")
+        for word in _CAPITALISED.finditer(text, cue.end(), min(cue.end() + 45, sentence_end)):
+            farm = word.group()
+            named = cue.group().casefold().endswith(("namnet", "namn"))  # "fäbodnamnet Nyvallen"
+            if lexicon.place_like(farm.casefold()) and (
+                named or not (farm.casefold() in lexicon.localities() or lexicon.is_non_name(farm))
+            ):
+                yield word.start(), word.end()
+                break
+
+
+# An authority's or a public building's own address, named right before it and a comma:
+# "Socialförvaltningens lokaler, Rådhusgatan 44", "Region Jämtland Härjedalen, Box 654, 831 27
+# Östersund", "Länsstyrelsen Jämtlands län, 831 86 Östersund". It identifies no one. Not after
+# a word that puts a person there ("bor", "hos", "bostad"), and never a shelter's address: a
+# kvinnojour's or a skyddat boende's address is kept secret to protect the women there.
+_AUTHORITY = re.compile(
+    r"(?i:(?<![\wåäö])(?:kommun\w*|rådhuset|stadshuset|kommunhuset|\w*förvaltning\w*"
+    r"|socialtjänst\w*|region\w*|länsstyrelsen|polisen|polishuset|polisstation\w*|tingsrätt\w*"
+    r"|hovrätt\w*|migrationsverket|försäkringskassan|arbetsförmedlingen|kriminalvård\w*"
+    r"|frivård\w*|skatteverket|sjukhus\w*|hälsocentral\w*|vårdcentral\w*|lokaler|myndighet\w*"
+    r"|universitet\w*|familjecentral\w*)(?![\wåäö]))"
+    # The rest of its name (up to three words), earlier parts of its address, then a comma.
+    r"(?:[ \u00a0]+[A-Za-zÅÄÖåäö\-]+){0,3}(?:[ \u00a0]*,[ \u00a0]*[^,\n.;:!?]{1,30}){0,2}"
+    r"[ \u00a0]*,[ \u00a0]*$"
+)
+_PERSON_THERE = re.compile(
+    r"(?i:(?<![\wåäö])(?:bor|bodde|bott|bostad|bostaden|hemadress|folkbokförd|flyttat|flyttade|hos"
+    r"|hem|hemma|lägenhet|adressen till|skriven|hon|han|henne|honom|hen|dem|de|paret|familjen"
+    r"|kvinnan|mannen|barnen|placerad|placerade|placerat|flyttar)(?![\wåäö]))"
+)
+
+
+_LIVES = re.compile(
+    r"(?i:(?<![\wåäö])(?:bor|bodde|bott|bostad|hemadress|folkbokförd|hos)(?![\wåäö]))"
+)
+
+
+def authority_address(text: str, start: int) -> bool:
+    """Is the address or postcode at `start` the address of the authority named just before it
+    on the same line, with nothing that puts a person there?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 90) : start]
+    authority = _AUTHORITY.search(before)
+    if authority is None or _LIVES.search(before):
+        return False
+    return not _PERSON_THERE.search(authority.group())

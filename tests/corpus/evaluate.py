@@ -2,8 +2,9 @@
 
 Five sets, always scored separately:
 
-* **dev** — `tests/corpus/dev.jsonl` and `tests/corpus/dev2/*.jsonl`, written independently of the
-  guard (dev2: hard identifiers and hard clean texts); the guard may be tuned on it.
+* **dev** — `tests/corpus/dev.jsonl`, `tests/corpus/dev2/*.jsonl` and `tests/corpus/dev3/*.jsonl`,
+  written independently of the guard (dev2: hard identifiers and hard clean texts; dev3:
+  realistic mixed texts and a red-teamer's writings); the guard may be tuned on it.
 * **heldout** — `tests/corpus/heldout/*.jsonl`, written the same way and never looked at while
   developing: the honest figure. Its misses are printed only on explicit request.
 * **heldout_v1**, **heldout_v2** — `tests/corpus/heldout_v1/`, `tests/corpus/heldout_v2/`: earlier
@@ -108,7 +109,7 @@ def heldout_files(name: str = "heldout") -> list[Path]:
 
 def load_set(name: str) -> list[Sample]:
     if name == "dev":
-        files = [HERE / "dev.jsonl", *sorted((HERE / "dev2").glob("*.jsonl"))]
+        files = [HERE / "dev.jsonl", *sorted(HERE.glob("dev[0-9]/*.jsonl"))]
         return [sample for path in files for sample in load_jsonl(path)]
     if name == "regression":
         return load_regression()
