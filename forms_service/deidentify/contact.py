@@ -61,7 +61,7 @@ _EMAIL = re.compile(
 _URL = re.compile(
     r"(?<![\w@/.])(?=[A-Za-z0-9\-]++\.|(?:https?|ftp)://)"
     r"(?:(?:https?|ftp)://[^\s<>\"]{1,2000}|www\.[^\s<>\"]{1,2000}|"
-    r"(?:[A-Za-z0-9\-]{1,63}+\.){1,8}(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be)"
+    r"(?:[A-Za-z0-9\-]{1,63}+\.){1,8}(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be|link|gg|tv|app|xyz|online|site|page)"
     r"(?:/[^\s<>\"]{0,2000})?)(?![\w@])",
     re.IGNORECASE,
 )
@@ -187,14 +187,16 @@ def _role_word(part: str) -> bool:
 # Where a URL may be (tried only where _URL_ANCHORS match): the URL pattern runs only around
 # these.
 _URL_ANCHOR = re.compile(
-    r"(?=[:wW.])(?:://|www\.|\.(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be)"
+    r"(?=[:wW.])(?:://|www\.|\.(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be|link|gg|tv|app|xyz|online|site|page)"
     r"(?![^\W_]))",
     re.IGNORECASE,
 )
 
 
 _URL_ANCHORS = (
-    re.compile(r"\.(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be)(?![^\W_])"),
+    re.compile(
+        r"\.(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be|link|gg|tv|app|xyz|online|site|page)(?![^\W_])"
+    ),
     re.compile("://"),
     re.compile(r"www\."),
 )

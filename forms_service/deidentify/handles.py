@@ -160,9 +160,10 @@ def _words_before_hash(text: str) -> list[int]:
 
 
 # Every cue costs a search through the whole text, so the list holds the platforms Swedish case
-# texts name (and "@handles" are found on any platform).
+# texts name (and "@handles" are found on any platform). A cue that is part of common words
+# would open windows everywhere: "kick" is in "skicka", "id:" in "tid:".
 _HANDLE_CUES = ("snap", "insta", "tiktok", "tik tok", "kik", "discord", "twitter", "telegram",
-                "bereal", "pinterest", "playstation", "kallar sig", "id:", "kick",
+                "bereal", "pinterest", "playstation", "kallar sig", " id:",
                 "facebook", "fb", "messenger", "youtube", "twitch", "reddit", "threads", "linkedin",
                 "onlyfans", "skype",
                 "yubo", "tinder", "badoo", "happypancake", "flashback", "familjeliv",

@@ -209,18 +209,26 @@ _ELLIPSIS = re.compile(
 )
 
 
-_LATER_CUE = re.compile(r"(?i:fyra\s+sista|sista\s+fyra|slutsiffr|resten\s+av|återkomm)")
+_LATER_CUES = ("fyra sista", "sista fyra", "slutsiffr", "resten av", "återkomm")
+
+
+def _inside(windows: list[tuple[int, int]], position: int) -> bool:
+    index = bisect_left(windows, (position + 1,)) - 1
+    return index >= 0 and windows[index][0] <= position < windows[index][1]
 
 
 def _four_given_later(text: str) -> Iterator[Finding]:
     """A birth date now and the last four later ("börjar 801178 – de fyra sista får jag återkomma
     med. … EDIT: 1864"): when the text says the rest comes later, each date-shaped run of six
     digits and each run of four after it (within 200 characters) are tried together."""
-    if not _LATER_CUE.search(text):
+    windows = cue_windows(text, _LATER_CUES, 200, 200)
+    if not windows:
         return
     runs = digit_runs(text)
     for index, (start, end) in enumerate(runs):
-        if end - start != 6 or not _date_part_valid(text[start:end]):
+        if end - start != 6 or not _inside(windows, start):
+            continue
+        if not _date_part_valid(text[start:end]):
             continue
         for four_start, four_end in runs[index + 1 :]:
             if four_start - end > 200:
@@ -244,12 +252,15 @@ def _spaced_starts(text: str) -> list[int]:
     ]
 
 
+_DIGIT_NEWLINE = re.compile(r"\d\n")
+
+
 def _pasted_and_spaced(text: str) -> Iterator[Finding]:
     """A personnummer broken by a line break in a paste ("198407\n10-0406"), or with a space
     after every digit: blocked when the digits joined pass the date and Luhn checks."""
-    position = text.find("\n")
-    while position > 0:
-        if text[position - 1].isdigit():
+    for broken in _DIGIT_NEWLINE.finditer(text):
+        position = broken.start() + 1
+        if position:
             start = position - 1
             while start and text[start - 1].isdigit():
                 start -= 1
@@ -264,19 +275,18 @@ def _pasted_and_spaced(text: str) -> Iterator[Finding]:
                 )
             ):
                 yield finding(_kind(match), start, start + match.end() + 1)
-        position = text.find("\n", position + 1)
     for match in matches_at(_SPACED_DIGITS, text, _spaced_starts(text)):
         digits = re.sub(r"\D", "", match.group())
         if len(digits) in (10, 12) and valid_digits(digits):
             yield finding(_kind_of(digits[-10:-4]), match.start(), match.end())
     yield from _four_given_later(text)
-    if "…" in text or "..." in text:
-        for match in _ELLIPSIS.finditer(text):
+    for start, end in cue_windows(text, ("…", "..."), 16, 12):
+        for match in _ELLIPSIS.finditer(text, start, end):
             digits = match["date"].replace(".", "")[-6:] + match["four"]
             if valid_digits(digits):
                 yield finding(_kind_of(digits[:6]), match.start(), match.end())
-    if "född" in text or "f." in text:
-        for match in _BORN_THEN_FOUR.finditer(text):
+    for start, end in cue_windows(text, ("född", "f."), 0, 50):
+        for match in _BORN_THEN_FOUR.finditer(text, start, end):
             month = _MONTH_NUMBERS.get(match["month"].casefold())
             yymmdd = f"{match['year'][2:]}{month or 0:02}{int(match['day']):02}"
             if month and valid_digits(yymmdd + match["four"]):

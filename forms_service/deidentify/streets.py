@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from . import harmless, lexicon
 from .cues import FUNCTION_WORDS
 from .phones import NUMBER_WORD, TENS_OR_TEENS
-from .windows import folded, literal_spans
+from .windows import folded, literal_spans, matches_at_cues
 
 # Road types are not street names: "riksväg 87" is a road number (harmless.py masks most).
 ROADS = {
@@ -139,7 +139,7 @@ def farm_names(text: str) -> Iterator[tuple[int, int]]:
     lower = folded(text)
     if len(lower) != len(text) or not any(cue in lower for cue in _FARM_CUES):
         return
-    for cue in _FARM_CUE.finditer(text):
+    for cue in matches_at_cues(_FARM_CUE, text, _FARM_CUES):
         sentence_end = min(text.find(c, cue.end()) % (len(text) + 1) for c in ".!?\n")
         for word in _CAPITALISED.finditer(text, cue.end(), min(cue.end() + 45, sentence_end)):
             farm = word.group()
