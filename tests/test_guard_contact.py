@@ -377,3 +377,20 @@ def test_nordic_dodges_dashed_iban_paid_to_giro_broken_ip_and_handles_are_blocke
 )
 def test_versions_sections_files_case_numbers_and_abbreviations_are_not_blocked(text):
     assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Bankgiro för hyran är ändrat till hans firma: 5104-2216.", "5104-2216"),
+        ("Pengarna gick till hans plusgirokonto 60 41 17-3.", "60 41 17-3"),
+        ("Han bor på campingen, tfn 0693-172 40 (campingens reception).", "0693-172 40"),
+        ("Hennes mobil 070-318 22 64, växeln vet om det.", "070-318 22 64"),
+    ],
+)
+def test_giro_numbers_after_their_name_and_numbers_that_lead_to_a_person_are_blocked(text, part):
+    assert blocks(text, part)
+
+
+def test_an_organisations_switchboard_named_as_such_is_not_blocked():
+    assert blocked("Ring hälsocentralen (tel 0640-177 00 växel) och fråga efter kuratorn.") == []

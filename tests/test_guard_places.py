@@ -338,3 +338,27 @@ def test_an_authoritys_own_address_named_before_it_is_not_blocked(text):
 )
 def test_a_persons_address_near_an_authority_a_shelter_and_a_named_farm_are_blocked(text, part):
     assert blocks(text, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Senast känd adress: Hagens väg 14, Lit", "Hagens väg 14"),
+        ("Adress: Brunflo Gata 3 (osäker)", "Brunflo Gata 3"),
+        ("Hon bor på Tandsbyns gård 7 med maken.", "Tandsbyns gård 7"),
+    ],
+)
+def test_a_street_written_as_a_name_and_vag_gata_or_gard_is_an_address(text, part):
+    assert blocks(text, part)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi ses i Krokoms kommunhus, mötesrum Offerdal 2, kl. 10.",
+        "Han har permission från anstalten Östragård 3-5 maj.",
+        "Bilen stod på väg 87 vid Ammer.",
+    ],
+)
+def test_rooms_named_after_places_date_ranges_and_road_numbers_are_not_addresses(text):
+    assert blocked(text) == []

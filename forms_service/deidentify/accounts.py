@@ -20,7 +20,8 @@ _IBAN = re.compile(
 _ACCOUNT_KEYWORD = re.compile(
     r"(?<![\wåäö])(?=[kcbpislh])(?:kontonummer|kontonr|konto|kontot|bankkonto|bankkontot"
     r"|bankkontonummer|clearingnummer|clearing|clnr|bankgiro|bankgirot|bankgironummer|bg"
-    r"|bank[ ]?giro|plusgiro|plusgirot|plusgironummer|pg|postgiro|iban|swish(?:nummer)?"
+    r"|bank[ ]?giro|bankgirokonto|plusgiro|plusgirot|plusgirokonto|plusgironummer|pg|postgiro"
+    r"|iban|swish(?:nummer)?"
     r"|personkonto|personkontot|lönekonto|lönekontot|sparkonto|sparkontot|kortnummer|kortnr"
     r"|kortnumret)"
     r"\.?(?:[ \u00a0]?(?:nr|nummer|no)\.?)?[ \u00a0]{0,3}[:.|]?[ \u00a0]{0,3}"
@@ -43,6 +44,13 @@ _BANK_NUMBER = re.compile(
     r"(?i:[ \u00a0]?(?:konto|kontonr|kontonummer|clearing|clnr)\.?)?"
     r"[ \u00a0]{0,3}[:.,|]?[ \u00a0]{0,3}"
     r"(?P<number>\d(?:[ \u00a0\-,]{0,2}\d){6,24})(?![\d])"
+)
+# A giro number a few words after its name: "Bankgiro för hennes räkningar ändrat till hans:
+# 5382-1146", "plusgirokonto 48 12 35-6" (checked with the giro's own Luhn check digit).
+_GIRO_LATER = re.compile(
+    r"(?i:(?<![\wåäö])(?:bankgiro|plusgiro|bg|pg)(?:t|konto|kontot|nummer|numret|nr)?(?![\wåäö]))"
+    r"[^.!?\n\d]{0,50}?(?<![\d\-])(?P<number>\d{1,4}(?:[ \u00a0]?\d{2}){0,3}[ \u00a0]?-?\d{1,4})"
+    r"(?![\d\-])"
 )
 # A bankgiro number that something is paid to: "e-faktura till 3231-0088", "betalar till 979-7002".
 _PAID_TO = re.compile(
@@ -137,6 +145,10 @@ def find_accounts(text: str) -> Iterator[Finding]:
         yield finding("account_number", match.start(), match.end())
     for match in matches_at_cues(_BANK_NUMBER, text, _BANK_STARTS):
         yield finding("account_number", match.start(), match.end())
+    for match in matches_at_cues(_GIRO_LATER, text, ("bankgiro", "plusgiro", "bg", "pg")):
+        digits = re.sub(r"\D", "", match["number"])
+        if 5 <= len(digits) <= 8 and luhn_ok(digits):
+            yield finding("account_number", match.start("number"), match.end("number"))
     for match in matches_at_cues(_PAID_TO, text, _PAID_TO_STARTS):
         yield finding("account_number", match.start("number"), match.end("number"))
     for start, end in digit_runs(text):

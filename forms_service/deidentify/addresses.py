@@ -102,8 +102,13 @@ _CONFIRMED_AFTER = re.compile(
 # ("Storgatan 9-11").
 _SERIES_AFTER = re.compile(
     r"[\-\u2013/](?:0(?!\d)|\d{1,2}[\-\u2013/]\d)"
-    # A date: "Orange Day 25 november", "Lucia 13 dec".
-    r"|[ \u00a0](?i:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zå]{0,6}\.?(?![\wåäö])"
+    # A date or dates: "Orange Day 25 november", "Lucia 13 dec", "permission 12-14 juni".
+    r"|(?:[\-\u2013]\d{1,2})?[ \u00a0]"
+    r"(?i:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zå]{0,6}\.?(?![\wåäö])"
+)
+_ROOM_BEFORE = re.compile(
+    r"(?i:(?<![\wåäö])(?:\w*rum|\w*rummet|sal|salen|\w*sal|lokal|lokalen|konferensrum"
+    r"|mötesrum|samtalsrum|anstalt|anstalten|anstalterna|avdelning|avd)\.?:?)[ \u00a0]$"
 )
 # A place the text names with "i", "till", "från" …: the same word before a number is that place
 # with a house number, even when it is also a first name ("en jaktstuga i Glen (Glen 35)").
@@ -256,8 +261,9 @@ def find_addresses(text: str) -> Iterator[Finding]:
             if not streets.authority_address(masked, found[0]):
                 yield finding("address", *found)
     for match in matches_at_cues(_MARKERS, text, _MARKER_CUES):
-        if not streets.authority_address(text, match.start()):
-            yield finding("address", match.start(), match.end())
+        if streets.authority_address(text, match.start()):
+            continue
+        yield finding("address", match.start(), match.end())
     for start, end in streets.worded_house_numbers(text):
         yield finding("address", start, end)
     for start, end in streets.farm_names(text):
@@ -332,6 +338,8 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if folded in _MUNICIPALITIES and not cues.strong and _in_list(masked, word_start, end):
         return None
+    if _ROOM_BEFORE.search(masked, max(0, word_start - 24), word_start):
+        return None  # "mötesrum Ragunda 1": a room named after a place
     if designation is not None:
         return word_start, designation.end()
     after = _AFTER.match(masked, end)

@@ -235,12 +235,18 @@ def _not_a_road(word: str, text: str, word_start: int, start: int) -> bool:
     ("nr e": the number is) is no road. "Gamla Riksvägen 41" is a street named after a road."""
     if _STREET_PREFIX.search(text, max(0, word_start - 8), word_start):
         return True
+    if word.casefold() in ("väg", "vägen", "gata", "gatan") and _NAMED_BEFORE.search(
+        text, max(0, word_start - 30), word_start
+    ):
+        return True  # "Oldens väg 8", "Odensala Väg 2": a street named after a place or person
     if word not in ("e", "E"):
         return False
     return text[start] == "0" or text[start + 2 : start + 3].isdigit()
 
 
 _STREET_PREFIX = re.compile(r"(?:Gamla|Nya|Norra|Södra|Östra|Västra|Övre|Nedre|Stora|Lilla) $")
+# A capitalised word, not at a sentence start, right before "väg"/"gata": the street's name.
+_NAMED_BEFORE = re.compile(r"(?<=[\w,:] )[A-ZÅÄÖ][a-zåäö]{2,30} $|(?<=^)[A-ZÅÄÖ][a-zåäö]{2,30} $")
 
 
 def _number_starts(text: str) -> list[int]:

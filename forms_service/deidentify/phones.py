@@ -184,6 +184,27 @@ def _country_code_without_plus(masked: str) -> Iterator[Finding]:
                 yield finding("phone", start, end)
 
 
+# A number named as an organisation's switchboard: "HC Lit (tel 0642-150 00 växel)". Not a
+# reception: the camping's reception where someone lives leads to him.
+_SWITCHBOARD_AFTER = re.compile(
+    r"[ \u00a0]?\(?(?:\w+s[ \u00a0])?(?i:växel|växeln|vxl|kundtjänst|huvudnummer)(?![\wåäö])"
+)
+_SWITCHBOARD_BEFORE = re.compile(
+    r"(?i:växel|växeln|vxl|kundtjänst|huvudnummer)[ \u00a0:,]{1,3}(?:tel\.?|nr\.?)?[ \u00a0:]{0,2}$"
+)
+
+
+def _switchboard(masked: str, candidate: re.Match[str], kind: int) -> bool:
+    """A landline named as a switchboard or reception right next to it (never a mobile)."""
+    if kind == PhoneNumberType.MOBILE:
+        return False
+    start, end = candidate.start(), candidate.end()
+    return bool(
+        _SWITCHBOARD_AFTER.match(masked, end)
+        or _SWITCHBOARD_BEFORE.search(masked, max(0, start - 24), start)
+    )
+
+
 def find_phones(text: str) -> Iterator[Finding]:
     masked = harmless.mask(text)
     for candidate in matches_at(_CANDIDATE, masked, _candidate_positions(masked)):
@@ -193,7 +214,7 @@ def find_phones(text: str) -> Iterator[Finding]:
             continue  # the shortest Swedish number, "08-123 45", has seven digits
         whole = _whole(found.replace("_", " "))
         if whole is not None:
-            if _private(*whole):
+            if _private(*whole) and not _switchboard(masked, candidate, whole[1]):
                 yield finding("phone", candidate.start(), candidate.end())
         elif _MISTYPED_MOBILE.fullmatch(found):
             yield finding("phone", candidate.start(), candidate.end())

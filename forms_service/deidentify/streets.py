@@ -53,12 +53,14 @@ def abbreviated_street(word: str, folded: str) -> bool:
 
 # A street named in two words: "Gröna Gatan 8", "Gamla Vägen 12", "Norra Gröna Gatan 8".
 _STREET_WORDS = {"gatan", "vägen", "gränd", "gränden", "torget", "allé", "allén", "stigen",
-                 "backen", "leden", "platsen", "gata", "väg"}  # fmt: skip
+                 "backen", "leden", "platsen", "gata", "väg", "gård", "gården"}  # fmt: skip
 # A street name typed in two parts, whose first part is no word of its own ("kyrk gatan 15").
 _SPLIT_STREET_WORDS = {"gatan", "gata", "gränd", "gränden", "torget", "allén"}
 _ADJECTIVES = {"samma", "andra", "stora", "lilla", "nya", "gamla", "hela", "långa", "breda"}
 _SPLIT_STREET = re.compile(r"(?<![\wåäö])(?P<head>[A-Za-zÅÄÖåäö]{3,20}) $")
 DIRECTION_AT = re.compile(DIRECTION.pattern.rstrip("$"))
+# Written in lower case after the name: "Oldens väg 8", "Orrvikens gård 3".
+_LOWER_STREET_WORDS = {"väg", "gata", "gränd", "gård", "gården"}
 _TITLE_WORD_BEFORE = re.compile(r"(?<![\wåäö])(?:[A-ZÅÄÖ][a-zåäö]{1,30} ){1,2}$")
 
 
@@ -78,7 +80,7 @@ def named_street(masked: str, word_start: int, word: str) -> int | None:
             and street(head + folded)
         ):
             return split.start()  # "kyrk gatan 15": a street name typed in two parts
-    if folded not in _STREET_WORDS or not word[0].isupper():
+    if folded not in _STREET_WORDS or not (word[0].isupper() or folded in _LOWER_STREET_WORDS):
         return None
     before = _TITLE_WORD_BEFORE.search(masked, max(0, word_start - 40), word_start)
     previous = before.group().split()[-1].casefold() if before else ""
