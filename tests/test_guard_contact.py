@@ -394,3 +394,21 @@ def test_giro_numbers_after_their_name_and_numbers_that_lead_to_a_person_are_blo
 
 def test_an_organisations_switchboard_named_as_such_is_not_blocked():
     assert blocked("Ring hälsocentralen (tel 0640-177 00 växel) och fråga efter kuratorn.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Hennes syster nås på tel 52 18 40 (Krokom) på kvällarna.", "52 18 40"),
+        ("Mejla hans ombud: ombud@berglundjuridik.se", "ombud@berglundjuridik.se"),
+        ("Hon skriver från ett nytt konto, Vita Rosen 77, på Messenger.", "Vita Rosen 77"),
+    ],
+)
+def test_a_local_number_a_firms_mailbox_named_after_a_person_and_a_display_name_are_blocked(
+    text, part
+):
+    assert blocks(text, part)
+
+
+def test_a_number_in_a_table_and_a_count_are_not_phones():
+    assert blocked("Antalet ökade från 6 till 11; nr 12 34 56 i tabellen är radnummer.") == []

@@ -213,3 +213,8 @@ def test_line_broken_numbers_years_and_counting_are_not_personnummer(text):
 )
 def test_a_birth_date_with_its_last_four_after_a_dot_date_an_ellipsis_or_later_is_blocked(text):
     assert any(kind in ("personnummer", "samordningsnummer") for kind, _ in found(text))
+
+
+def test_the_last_four_given_in_another_sentence_after_slutar_are_blocked():
+    text = "Hon är född den 3 mars 1999. Enligt domen slutar hennes personnummer på 4415."
+    assert any(kind == "personnummer" for kind, _ in found(text))

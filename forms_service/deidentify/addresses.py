@@ -187,8 +187,8 @@ def _place_like(word: str, folded: str, cues: _Cues) -> bool:
     """A village, farm or other place name before a house number."""
     if folded in lexicon.localities():
         return word[0].isupper() or cues.strong or not lexicon.is_ordinary(folded)
-    if folded in _NOT_ADDRESS or lexicon.is_non_name(word):
-        return False
+    if folded in _NOT_ADDRESS or folded in FUNCTION_WORDS or lexicon.is_non_name(word):
+        return False  # "ökat från 6 till 11": a preposition is no village
     if (numbered_thing(folded) or len(folded) < 3) and not cues.strong:
         return False  # "Ingång 3", "Bädd 4"; "Na 140", "Bt 145" (Ås is on the locality list)
     if not (word[0].isupper() and (word[1:].islower() or (word.isupper() and len(word) > 3))):

@@ -167,10 +167,16 @@ def _function_mailbox(address: str) -> bool:
     local, at, domain = address.partition("@")
     if not at or any(c.isdigit() for c in local) or not domain:
         return False
-    if _CONSUMER_DOMAINS.match(domain.split(".")[0]):
+    label = domain.split(".")[0].casefold()
+    if _CONSUMER_DOMAINS.match(label) or _named_after_a_person(label):
         return False
     parts = [p.casefold() for p in _SPLIT_LOCAL.split(local) if p]
     return bool(parts) and all(_role_word(p) for p in parts)
+
+
+def _named_after_a_person(label: str) -> bool:
+    """ "lindqvistjuridik": a small firm's domain that begins with a name is that person's."""
+    return any(lexicon.is_listed_name(label[:cut]) for cut in range(4, min(len(label), 14) + 1))
 
 
 def _role_word(part: str) -> bool:

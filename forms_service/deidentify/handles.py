@@ -48,6 +48,12 @@ _AS_HANDLE = re.compile(
     r"(?<![\wåäö])(?:som|heter|kallas)[ \u00a0][\"'”“]?"
     r"(?P<handle>[a-zåäö][a-zåäö0-9]{4,29})(?![\wåäö@]|\.\w)"
 )
+# An account's display name with a number, named as the account: "från ett nytt konto, Rosa
+# Blomma 88, och ber …".
+_DISPLAY_NAME = re.compile(
+    r"(?i:konto|kontot|profil|profilen|namnet|visningsnamn|visningsnamnet)[,:]?[ \u00a0][\"'”“]?"
+    r"(?P<name>[A-ZÅÄÖ][a-zåäö]+(?:[ \u00a0][A-ZÅÄÖ][a-zåäö]+){0,2}[ \u00a0]\d{2,4})(?![\d])"
+)
 # A Reddit user: "u/ostersundsgubben".
 _REDDIT_USER = re.compile(r"(?<![\w/])u/[A-Za-z0-9_\-]{3,20}(?![\w\-])")
 _CAMEL_CASE_NAMES = {
@@ -77,6 +83,8 @@ def find_social_handles(text: str) -> Iterator[Finding]:
     yield from _underscored(text)
     windows = cue_windows(text, _HANDLE_CUES, 40, 80)
     for start, end in windows:
+        for match in _DISPLAY_NAME.finditer(text, start, end):
+            yield finding("social_handle", match.start("name"), match.end("name"))
         for match in _AS_HANDLE.finditer(text, start, end):
             word = match["handle"]
             if not (

@@ -34,7 +34,8 @@ _CANONICAL_SEPARATORS = {"", "-", "+", " ", "–", " - "}
 # "sista fyra 1236", "slutsiffror: 1236", "de fyra sista siffrorna är 1236", "slutar på 1236".
 _LAST_FOUR_CUE = (
     r"(?:(?:de\s+)?(?:fyra|4)\s+sista|sista\s+(?:fyra|4)|sista\s+siffr\w*|sista\s+delen"
-    r"|slutsiffr\w*|kontrollsiffr\w*|slutar\s+på|slutet\s+(?:på|av)\s+(?:person)?numret"
+    r"|slutsiffr\w*|kontrollsiffr\w*|slutar\s+(?:\w+\s+){0,3}?på"
+    r"|slutet\s+(?:på|av)\s+(?:person)?numret"
     r"|resten\s+av\s+(?:person|samordnings)?numret|(?:fyra|4)\s+sista)"
 )
 _LAST_FOUR = re.compile(

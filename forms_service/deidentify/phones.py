@@ -169,6 +169,14 @@ def _candidate_positions(masked: str) -> list[int]:
     return sorted(found)
 
 
+# A local number without its area code after a phone cue: "nås på tel 51 22 07 (Östersund)".
+_LOCAL_NUMBER = re.compile(
+    r"(?i:(?<![\wåäö])(?:tel|tfn|telefon|telefonnr|telnr|mobil|hemtel|ring)\.?:?[ \u00a0]{1,2})"
+    r"(?P<number>[1-9]\d{1,2}(?:[ \-]\d{2}){2})(?![\d]|[ \-]\d)"
+)
+_LOCAL_CUES = ("tel", "tfn", "mobil", "hemtel", "ring")
+
+
 def _country_code_without_plus(masked: str) -> Iterator[Finding]:
     """ "TEL: 46706552031": a Swedish number with its country code but no "+" (a form field that
     keeps digits only)."""
@@ -222,6 +230,8 @@ def find_phones(text: str) -> Iterator[Finding]:
             for span in _matched(masked, candidate.start(), candidate.end()):
                 yield finding("phone", *span)
     yield from _country_code_without_plus(masked)
+    for match in matches_at_cues(_LOCAL_NUMBER, masked, _LOCAL_CUES):
+        yield finding("phone", match.start("number"), match.end("number"))
     for match in matches_at_cues(_SPOKEN, text, ("noll",)):
         yield finding("phone", match.start(), match.end())
     for match in matches_at_cues(_SPOKEN_THEN_DIGITS, text, ("noll",)):

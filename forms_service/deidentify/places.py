@@ -77,7 +77,7 @@ _PLATE_CUE = re.compile(
 _GLUED_PLATE = re.compile(
     r"(?i:regnr|reg\.nr|reg|regnummer)[.:]?(?P<plate>[A-Z]{3}[ \-]?\d{2}[A-Z0-9])(?![\w])",
 )
-_NOT_PLATES = {"BUP", "HVB", "LVU", "LVM", "LSS", "OSL", "SOL", "BRB", "SFS", "TMV", "IVO", "SOS"}
+NOT_PLATES = {"BUP", "HVB", "LVU", "LVM", "LSS", "OSL", "SOL", "BRB", "SFS", "TMV", "IVO", "SOS"}
 
 
 def _postcode_positions(masked: str) -> list[int] | None:
@@ -147,12 +147,14 @@ def _plate_word(text: str, start: int, letters: str, cue: bool) -> bool:
         return True
     if letters[1:].islower() and not letters.islower():
         return False  # "Rum 123", "Kap 12b": a capitalised word is a plate only after a cue
-    if letters.upper() in _NOT_PLATES or lexicon.is_non_name(letters):
+    if letters.upper() in NOT_PLATES or lexicon.is_non_name(letters):
         return False
     folded = letters.casefold()
     if letters.isupper():
-        # Capitals are how plates are written; a capitalised word is one only in capitals text.
-        return not (lexicon.is_ordinary(folded) and _capitals_line(text, start))
+        # Capitals are how plates are written; a capitalised word is one only in capitals text,
+        # unless its digits are glued to it ("SOS000": no word is written so).
+        glued = text[start + 3 : start + 4].isdigit()
+        return glued or not (lexicon.is_ordinary(folded) and _capitals_line(text, start))
     return not lexicon.is_ordinary(folded)
 
 
