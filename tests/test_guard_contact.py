@@ -412,3 +412,7 @@ def test_a_local_number_a_firms_mailbox_named_after_a_person_and_a_display_name_
 
 def test_a_number_in_a_table_and_a_count_are_not_phones():
     assert blocked("Antalet ökade från 6 till 11; nr 12 34 56 i tabellen är radnummer.") == []
+
+
+def test_a_defanged_link_written_in_capitals_is_blocked():
+    assert blocks("LÄNK I ANMÄLAN: HXXPS://WWW.FACEBOOK.COM/ANNIKA.HOLM.79", "FACEBOOK.COM")

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from . import lexicon
 from .findings import Finding, finding
-from .windows import digit_runs, matches_at, matches_at_cues, matches_at_found, merged
+from .windows import cue_windows, digit_runs, matches_at, matches_at_cues, matches_at_found
 
 # ---------------------------------------------------------------------------------------------
 # E-mail, URL, social handles, IP addresses
@@ -156,7 +156,7 @@ _ROLE_WORDS = {
     "hemtjanst", "hemtjänst", "aldreomsorg", "äldreomsorg", "akuten", "kurator", "kuratorer",
 }  # fmt: skip
 # A mailbox at one of these belongs to a private person, whatever its name.
-_CONSUMER_DOMAINS = re.compile(rf"(?i){_PROVIDER}|yahoo|msn|live|spray|swipnet|passagen")
+_CONSUMER_DOMAINS = re.compile(rf"(?i){_PROVIDER}|swipnet")
 _SPLIT_LOCAL = re.compile(r"[._\-+]")
 
 
@@ -222,23 +222,11 @@ def _url_windows(text: str) -> list[tuple[int, int]]:
 def find_urls(text: str) -> Iterator[Finding]:
     for start, end in _url_windows(text):
         yield from _urls_in(text, start, end)
-    for start, end in _marker_windows(text, _DEFANGED_URL_MARKERS, 70, 10):
+    for start, end in cue_windows(text, _DEFANGED_URL_MARKERS, 70, 10):
         for match in _DEFANGED_URL.finditer(text, start, end + 2000):
             if match.start() >= end:
                 break
             yield finding("url", match.start(), match.end())
-
-
-def _marker_windows(
-    text: str, markers: tuple[str, ...], before: int, after: int
-) -> list[tuple[int, int]]:
-    """Stretches around each occurrence of the literal markers (few in any text)."""
-    spans = [
-        (max(0, at - before), at + len(marker) + after)
-        for marker in markers
-        for at in found_all(text, marker)
-    ]
-    return merged(spans, len(text))
 
 
 _DEFANGED_URL_MARKERS = ("hxxp", " punkt ", " dot ", "[.]", "(.)")
@@ -316,7 +304,7 @@ def find_ip_addresses(text: str) -> Iterator[Finding]:
     for match in matches_at(_IPV4, text, starts):
         if not _numbered_section(text, match.start()):
             yield finding("ip_address", match.start(), match.end())
-    for window_start, window_end in _marker_windows(text, _DEFANGED_DOTS, 20, 20):
+    for window_start, window_end in cue_windows(text, _DEFANGED_DOTS, 20, 20):
         for match in _IPV4_DEFANGED.finditer(text, window_start, window_end):
             octets = re.findall(r"\d+", match.group())
             if all(int(octet) <= 255 for octet in octets):
