@@ -7,7 +7,7 @@ Five sets, always scored separately:
   realistic mixed texts and a red-teamer's writings); the guard may be tuned on it.
 * **heldout** — `tests/corpus/heldout/*.jsonl`, written the same way and never looked at while
   developing: the honest figure. Its misses are printed only on explicit request.
-* **heldout_v1** … **heldout_v4** — `tests/corpus/heldout_v1/` … `heldout_v4/`: earlier
+* **heldout_v1** … **heldout_v5** — `tests/corpus/heldout_v1/` … `heldout_v5/`: earlier
   held-out sets whose misses were printed, so they are seen sets now, scored like the development
   set.
 * **regression** — the first edition's generated corpus (`positives.jsonl`, `clean_texts.txt`):
@@ -31,7 +31,7 @@ from pathlib import Path
 from forms_service.deidentify import BLOCK, SEVERITY, scan
 
 HERE = Path(__file__).resolve().parent
-SEEN_HELDOUT = ("heldout_v1", "heldout_v2", "heldout_v3", "heldout_v4")
+SEEN_HELDOUT = ("heldout_v1", "heldout_v2", "heldout_v3", "heldout_v4", "heldout_v5")
 SETS = ("dev", "regression", "heldout", *SEEN_HELDOUT)
 
 
