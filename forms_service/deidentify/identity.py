@@ -253,18 +253,12 @@ def _spaced_starts(text: str) -> list[int]:
     ]
 
 
-_DIGIT_NEWLINE = re.compile(r"\d\n")
-
-
 def _pasted_and_spaced(text: str) -> Iterator[Finding]:
     """A personnummer broken by a line break in a paste ("198407\n10-0406"), or with a space
     after every digit: blocked when the digits joined pass the date and Luhn checks."""
-    for broken in _DIGIT_NEWLINE.finditer(text):
-        position = broken.start() + 1
-        if position:
-            start = position - 1
-            while start and text[start - 1].isdigit():
-                start -= 1
+    # Runs of digits a line break ends (found from the shared runs, not by a scan of the text).
+    for start, position in digit_runs(text):
+        if text[position : position + 1] == "\n":
             joined = text[start:position] + text[position + 1 : position + 16]
             match = _PNR.match(joined)
             if (

@@ -3,13 +3,20 @@
 A pattern run only in stretches around cue words or digits skips prose at the speed of str.find
 instead of trying a regex at every position. The case-folded text and the runs of digits are
 worked out once per text and shared by every detector that needs them (each is cached for the
-few texts a scan handles at a time)."""
+few texts a scan handles at a time).
+
+Cue words are found by one Aho–Corasick pass (pyahocorasick) over the case-folded text for every
+cue any detector has asked for: a str.find per cue costs about 0.8 ms per megabyte, and the
+detectors ask for some 130 cues, where the one pass costs about 16 ms."""
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+
+import ahocorasick
 
 
 def merged(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
@@ -29,6 +36,47 @@ def folded(text: str) -> str:
     return text.casefold()
 
 
+class _CueAutomaton:
+    """One automaton for every cue word asked for so far. A call with a cue it does not know yet
+    (only while the first texts are scanned: `deidentify.warm()` does that at start-up) builds a
+    new automaton with it; the old one stays valid for the threads still using it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.known: frozenset[str] = frozenset()
+        self.automaton = ahocorasick.Automaton()
+
+    def knowing(self, cues: Iterable[str]) -> ahocorasick.Automaton:
+        if not self.known.issuperset(cues):
+            with self._lock:
+                known = self.known.union(cues)
+                automaton = ahocorasick.Automaton()
+                for cue in known:
+                    automaton.add_word(cue, cue)
+                automaton.make_automaton()
+                self.automaton, self.known = automaton, known
+        return self.automaton
+
+
+_CUES = _CueAutomaton()
+
+
+@lru_cache(maxsize=8)
+def _cue_starts(lower: str, automaton: ahocorasick.Automaton) -> dict[str, list[int]]:
+    """Where every cue the automaton knows starts in `lower`, overlapping ones included, in
+    increasing order per cue (cached: each detector asks for its own cues in the same text)."""
+    starts: dict[str, list[int]] = {}
+    for end, cue in automaton.iter(lower):
+        starts.setdefault(cue, []).append(end - len(cue) + 1)
+    return starts
+
+
+def cue_starts(lower: str, cues: tuple[str, ...]) -> list[list[int]]:
+    """For each cue word, where it starts in `lower` (the case-folded text, for cue words)."""
+    starts = _cue_starts(lower, _CUES.knowing(cues))
+    return [starts.get(cue, []) for cue in cues]
+
+
 def cue_windows(text: str, cues: tuple[str, ...], before: int, after: int) -> list[tuple[int, int]]:
     """Stretches of `text` around every occurrence of the (case-folded) cue words. If folding
     changed the text's length ("ß" becomes "ss"), offsets in the folded text would not be
@@ -36,12 +84,11 @@ def cue_windows(text: str, cues: tuple[str, ...], before: int, after: int) -> li
     lower = folded(text)
     if len(lower) != len(text):
         return [(0, len(text))] if any(cue in lower for cue in cues) else []
-    spans = []
-    for cue in cues:
-        position = lower.find(cue)
-        while position >= 0:
-            spans.append((max(0, position - before), position + len(cue) + after))
-            position = lower.find(cue, position + 1)
+    spans = [
+        (max(0, position - before), position + len(cue) + after)
+        for cue, positions in zip(cues, cue_starts(lower, cues), strict=True)
+        for position in positions
+    ]
     return merged(spans, len(text))
 
 
@@ -95,13 +142,7 @@ def cue_positions(text: str, cues: tuple[str, ...]) -> list[int] | None:
     lower = folded(text)
     if len(lower) != len(text):
         return None
-    positions = set()
-    for cue in cues:
-        position = lower.find(cue)
-        while position >= 0:
-            positions.add(position)
-            position = lower.find(cue, position + 1)
-    return sorted(positions)
+    return sorted({position for positions in cue_starts(lower, cues) for position in positions})
 
 
 def run_positions(
@@ -157,14 +198,13 @@ def matches_at_runs(
 @lru_cache(maxsize=8)
 def literal_spans(text: str, words: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     """What a regex alternation of these literal words finds in `text` (left to right, never
-    overlapping), by str.find. No word may begin another ("skol" and "skola" would need the
-    alternation's order). Cached: phones.py and streets.py ask for the same numbers in words."""
-    found = []
-    for word in words:
-        position = text.find(word)
-        while position >= 0:
-            found.append((position, position + len(word)))
-            position = text.find(word, position + 1)
+    overlapping), by the cue automaton. No word may begin another ("skol" and "skola" would need
+    the alternation's order). Cached: phones.py and streets.py ask for the same numbers in words."""
+    found = [
+        (position, position + len(word))
+        for word, positions in zip(words, cue_starts(text, words), strict=True)
+        for position in positions
+    ]
     spans: list[tuple[int, int]] = []
     for start, end in sorted(found):
         if not spans or start >= spans[-1][1]:
