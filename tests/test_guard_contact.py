@@ -397,6 +397,54 @@ def test_an_organisations_switchboard_named_as_such_is_not_blocked():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Hon har fått numret till Frivården 0690-151 000 av oss.",
+        "Nås via Brottsofferjouren, tel. 0650-172 000 dagtid.",
+        "Familjerätten: 063-17 2000, öppet måndag till torsdag.",
+    ],
+)
+def test_an_organisations_number_ending_in_000_right_after_its_name_is_not_blocked(text):
+    assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # A direct line does not end in 000; a number after a place may be anyone's.
+        ("Frivården 0690-151 026, fråga efter handläggaren.", "0690-151 026"),
+        ("Hon bor numera i Hammarstrand 0696-110 000 enligt mamman.", "0696-110 000"),
+        ("Frivården har hans nya nummer, han svarar på 0690-151 000.", "0690-151 000"),
+    ],
+)
+def test_a_direct_line_or_a_number_not_right_after_an_organisation_is_blocked(text, part):
+    assert blocks(text, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Pappan nås på 0612-33 112 om kvällarna.", "0612-33 112"),
+        ("nytt nr +46 63 55 1177 sedan i våras", "+46 63 55 1177"),
+        ("Mormor: 0920 41 114 14", "0920 41 114 14"),
+    ],
+)
+def test_a_public_numbers_digits_at_the_end_of_a_longer_number_are_blocked(text, part):
+    assert blocks(text, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Plusgirot (se bif. kopia, ej hennes) är 4471207-3 enligt banken.", "4471207-3"),
+        ("Bankgirot som hyran ska till, resp. el.bolaget, är 5163-9904.", "5163-9904"),
+    ],
+)
+def test_a_giro_number_after_abbreviations_in_the_same_sentence_is_blocked(text, part):
+    assert blocks(text, part)
+
+
+@pytest.mark.parametrize(
     ("text", "part"),
     [
         ("Hennes syster nås på tel 52 18 40 (Krokom) på kvällarna.", "52 18 40"),

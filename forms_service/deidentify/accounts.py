@@ -45,11 +45,13 @@ _BANK_NUMBER = re.compile(
     r"[ \u00a0]{0,3}[:.,|]?[ \u00a0]{0,3}"
     r"(?P<number>\d(?:[ \u00a0\-,]{0,2}\d){6,24})(?![\d])"
 )
-# A giro number a few words after its name: "Bankgiro för hennes räkningar ändrat till hans:
-# 5382-1146", "plusgirokonto 48 12 35-6" (checked with the giro's own Luhn check digit).
+# A giro number a few words after its name, in the same sentence (an abbreviation's dot does not
+# end it): "Bankgiro för hennes räkningar ändrat till hans: 5382-1146", "Plusgiro som bistånd gått
+# till (enl. kvinnan ej hennes): 5599036-0" (checked with the giro's own Luhn check digit).
 _GIRO_LATER = re.compile(
     r"(?i:(?<![\wåäö])(?:bankgiro|plusgiro|bg|pg)(?:t|konto|kontot|nummer|numret|nr)?(?![\wåäö]))"
-    r"[^.!?\n\d]{0,50}?(?<![\d\-])(?P<number>\d{1,4}(?:[ \u00a0]?\d{2}){0,3}[ \u00a0]?-?\d{1,4})"
+    r"(?:[^.!?\n\d]|\.(?=[ \u00a0]?[a-zåäö(]|\w)){0,70}?"
+    r"(?<![\d\-])(?P<number>\d{1,4}(?:[ \u00a0]?\d{2}){0,3}[ \u00a0]?-?\d{1,4})"
     r"(?![\d\-])"
 )
 # A bankgiro number that something is paid to: "e-faktura till 3231-0088", "betalar till 979-7002".

@@ -287,14 +287,29 @@ def _spans(text: str) -> list[tuple[int, int]]:
             spans.append((cue, end))
             covered = end
     # A public number starts a run of digits with no dash before it ("-112" is part of another
-    # number): the pattern is tried only there.
-    starts = [start for start, _ in digit_runs(text) if not start or text[start - 1] != "-"]
+    # number), nor an area code's groups ("0660-47 112"): the pattern is tried only there.
+    starts = [
+        start
+        for start, _ in digit_runs(text)
+        if not start or (text[start - 1] != "-" and not _continues_a_number(text, start))
+    ]
     for match in matches_at(_public_pattern(), text, starts):
         digits = re.sub(r"\D", "", match.group())
         if len(digits) < 7 and _house_number(text, match.start()):
             continue
         spans.append(match.span())
     return spans
+
+
+_NUMBER_BEFORE = re.compile(r"(?:\+\d|(?<!\d)0)\d*(?:[\-\u2013/ \u00a0]\d+)*[ \u00a0]$")
+
+
+def _continues_a_number(text: str, start: int) -> bool:
+    """Do the digits at `start` end a number that an area code or country code begins, one
+    space after its other groups ("0660-47 112", "+46 70 112")?"""
+    if text[start - 1] not in " \u00a0" or not text[start - 2 : start - 1].isdigit():
+        return False
+    return _NUMBER_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
 @lru_cache(maxsize=8)

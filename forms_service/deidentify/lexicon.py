@@ -210,6 +210,23 @@ def _non_names() -> tuple[WordSet, WordSet]:
 
 
 @cache
+def _organisation_words() -> frozenset[str]:
+    """The last word of every organisation's name, folded ("socialjouren", "kommun"), when it is
+    not a place ("Region Jämtland Härjedalen": a number after a place may be anyone's)."""
+    places = {e.casefold() for f in ("jamtland_localities.txt", "places.txt", "countries.txt")
+              for e in _entries(f)}  # fmt: skip
+    last_words = {entry.split()[-1].casefold() for entry in _entries("organisations.txt")}
+    return frozenset(last_words - places)
+
+
+def is_organisation(word: str) -> bool:
+    """The (last) word of an organisation's name, also in the genitive."""
+    folded = word.casefold()
+    known = _organisation_words()
+    return folded in known or (folded.endswith("s") and folded[:-1] in known)
+
+
+@cache
 def non_name_phrases() -> re.Pattern[str]:
     """Names of several words ("Mina sidor", "Viking Line", "Kristi himmelsfärd"), as one
     pattern: words inside a match are never warned about."""

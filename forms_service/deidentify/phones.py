@@ -25,7 +25,7 @@ from phonenumbers import (
     number_type,
 )
 
-from . import harmless, identity
+from . import harmless, identity, lexicon
 from .findings import Finding, finding
 from .windows import digit_runs, folded, literal_spans, matches_at, matches_at_cues
 
@@ -202,15 +202,30 @@ _SWITCHBOARD_BEFORE = re.compile(
 )
 
 
-def _switchboard(masked: str, candidate: re.Match[str], kind: int) -> bool:
-    """A landline named as a switchboard or reception right next to it (never a mobile)."""
+def _switchboard(masked: str, candidate: re.Match[str], number: PhoneNumber, kind: int) -> bool:
+    """A landline named as a switchboard or reception right next to it, or an organisation's
+    number that ends in 000 right after its name (never a mobile)."""
     if kind == PhoneNumberType.MOBILE:
         return False
     start, end = candidate.start(), candidate.end()
     return bool(
         _SWITCHBOARD_AFTER.match(masked, end)
         or _SWITCHBOARD_BEFORE.search(masked, max(0, start - 24), start)
+        or (str(number.national_number).endswith("000") and _after_organisation(masked, start))
     )
+
+
+_WORDS_BEFORE = re.compile(
+    r"([^\W\d_][\w\-]*)[ \u00a0]?[:,(]?[ \u00a0]?(?:(?i:tel|tfn)\.?:?[ \u00a0])?$"
+)
+
+
+def _after_organisation(masked: str, start: int) -> bool:
+    """ "Socialjouren 063-14 40 00", "Krokoms kommun, tel 0640-161 00": the organisation's
+    name right before the number. A direct line seldom ends in 000, and a person's number
+    never follows an organisation's name with nothing between."""
+    word = _WORDS_BEFORE.search(masked, max(0, start - 40), start)
+    return word is not None and lexicon.is_organisation(word.group(1))
 
 
 def find_phones(text: str) -> Iterator[Finding]:
@@ -222,7 +237,7 @@ def find_phones(text: str) -> Iterator[Finding]:
             continue  # the shortest Swedish number, "08-123 45", has seven digits
         whole = _whole(found.replace("_", " "))
         if whole is not None:
-            if _private(*whole) and not _switchboard(masked, candidate, whole[1]):
+            if _private(*whole) and not _switchboard(masked, candidate, *whole):
                 yield finding("phone", candidate.start(), candidate.end())
         elif _MISTYPED_MOBILE.fullmatch(found):
             yield finding("phone", candidate.start(), candidate.end())
