@@ -464,3 +464,51 @@ def test_a_number_in_a_table_and_a_count_are_not_phones():
 
 def test_a_defanged_link_written_in_capitals_is_blocked():
     assert blocks("LÄNK I ANMÄLAN: HXXPS://WWW.FACEBOOK.COM/ANNIKA.HOLM.79", "FACEBOOK.COM")
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # A phone number split by one line break (a pasted signature).
+        ("Hälsningar\nKarin\n070 318\n22 64", "070 318\n22 64"),
+        # A Nordic neighbour's number with its country code but no "+", named as such.
+        ("Han har ett danskt nummer också: 45 21 43 65 87.", "45 21 43 65 87"),
+        ("Mamman bor i Finland, 358 50 412 3321.", "358 50 412 3321"),
+    ],
+)
+def test_a_phone_split_by_a_line_break_or_a_neighbours_number_without_plus_is_blocked(text, part):
+    assert blocks(text, part)
+
+
+def test_two_numbers_on_separate_lines_are_two_numbers_and_a_year_below_is_not_one():
+    assert found("tel 070-318 22 64\n073-912 44 05") == [
+        ("phone", "070-318 22 64"),
+        ("phone", "073-912 44 05"),
+    ]
+    assert blocked("Växel 063-14 30 00\n\n2025 flyttade hon.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # Two spaces after the clearing number's comma.
+        ("Han tar pengarna från 8327-9,  914 223 118-4 varje månad.", "8327-9,  914 223 118-4"),
+        # A long number later in the same sentence as "konto".
+        ("Kontot (enl. banken hans) är nr 6152 – 483 221 907.", "6152 – 483 221 907"),
+        ("Hennes konto som han tömt: clnr 3300, sedan 7412 0883 12.", "7412 0883 12"),
+    ],
+)
+def test_accounts_with_loose_spacing_or_later_in_the_sentence_than_konto_are_blocked(text, part):
+    assert blocks(text, part)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kontot spärrades 2025-03-01 kl 14.30 av banken.",
+        "På kontot fanns 12 500 kr, sedan 3 000 kr.",
+        "Hon har eget konto nu; ring henne på 070-318 22 64.",
+    ],
+)
+def test_dates_amounts_and_phones_near_konto_are_not_accounts(text):
+    assert [kind for kind, _ in found(text) if kind == "account_number"] == []

@@ -362,3 +362,55 @@ def test_a_street_written_as_a_name_and_vag_gata_or_gard_is_an_address(text, par
 )
 def test_rooms_named_after_places_date_ranges_and_road_numbers_are_not_addresses(text):
     assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        # A plate cue with two words between it and the plate.
+        ("Bilen med skylt nr. NOG 418 stod utanför hela kvällen.", "NOG 418"),
+        # Short and foreign plates right after a word that names a plate.
+        ("Husvagnen (reg. TPX 41) står hos hans bror.", "TPX 41"),
+        ("Han kom i en bil med finska skyltar (KZU-7) enligt grannen.", "KZU-7"),
+        ("Skylten: HJB 9, en fyrhjuling.", "HJB 9"),
+    ],
+)
+def test_plates_after_a_cue_further_off_and_short_or_foreign_plates_after_one_are_blocked(
+    text, plate
+):
+    assert blocks(text, plate)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Region Jämtland Härjedalen, HC 12 har öppet i dag.",
+        "Skylten vid LSS 9 § saknas enligt boendet.",
+    ],
+)
+def test_short_letter_and_number_codes_without_a_plate_cue_are_not_blocked(text):
+    assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han drar en Hobby 495 efter bilen när han åker till fjällen.",
+        "Sambon har en Ski-Doo Summit 850 och en Can-Am Outlander 570.",
+        "De åkte i hans Nissan Navara 2020 till Trondheim.",
+        "Han har köpt en Adria 613 och bor i den på campingen.",
+    ],
+)
+def test_a_vehicle_model_and_its_number_is_not_an_address(text):
+    assert [kind for kind, _ in found(text) if kind == "address"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Hon har tagit Volvon till Kövra 31 där systern bor.", "Kövra 31"),
+        ("Han har en Toyota, bor på Svartsjöbränna 5.", "Svartsjöbränna 5"),
+    ],
+)
+def test_an_address_near_a_vehicle_is_still_blocked(text, address):
+    assert blocks(text, address)

@@ -66,8 +66,17 @@ _PAID_TO_STARTS = ("e-faktura", "efaktura", "faktur", "inbetalning", "betal", "a
 _CARD = re.compile(r"(?<![\d\-])\d{4}(?:[ \u00a0\-]?\d{4}){2}(?:[ \u00a0\-]?\d{1,4}){1,2}(?![\d])")
 # Clearing number (4 digits, Swedbank with a fifth check digit) then 6–12 account digits.
 _CLEARING_ACCOUNT = re.compile(
-    r"[1-9](?<![\d\-+][1-9])\d{3}(?:[\-\u2013]\d)?(?:[ \u00a0]?[,\-\u2013][ \u00a0]?|[ \u00a0])"
+    r"[1-9](?<![\d\-+][1-9])\d{3}(?:[\-\u2013]\d)?"
+    r"(?:[ \u00a0]{0,2}[,\-\u2013][ \u00a0]{0,2}|[ \u00a0]{1,2})"
     r"\d(?:[ \u00a0\-]?\d){5,11}(?![\d])"
+)
+# A long number later in the same sentence as the word "konto" (an abbreviation's dot does not
+# end it): "ett gemensamt konto med mannen, nr 81295-4,913 456 712-0". Nine digits or more in
+# groups, not starting with 0 (a clearing number never does; a phone number does).
+_ACCOUNT_LATER = re.compile(
+    r"(?i:(?<![\wåäö])(?:konto|kontot|kontona|kontonummer|kontonumret|kontonr)(?![\wåäö]))"
+    r"(?:[^.!?\n\d]|\.(?=[ \u00a0]?[a-zåäö(]|\w)){0,60}?"
+    r"(?<![\d\-])(?P<number>[1-9](?:[ \u00a0\-,]{0,2}\d){8,18})(?![\d])"
 )
 
 
@@ -151,6 +160,8 @@ def find_accounts(text: str) -> Iterator[Finding]:
         digits = re.sub(r"\D", "", match["number"])
         if 5 <= len(digits) <= 8 and luhn_ok(digits):
             yield finding("account_number", match.start("number"), match.end("number"))
+    for match in matches_at_cues(_ACCOUNT_LATER, text, ("konto",)):
+        yield finding("account_number", match.start("number"), match.end("number"))
     for match in matches_at_cues(_PAID_TO, text, _PAID_TO_STARTS):
         yield finding("account_number", match.start("number"), match.end("number"))
     for start, end in digit_runs(text):

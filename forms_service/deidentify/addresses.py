@@ -327,6 +327,8 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
         two_words = _two_word_locality(masked, word_start, folded)
         if two_words is not None:
             word_start, kind_ok = two_words, True
+        elif _vehicle_model(masked, word_start, word) and not cues.strong:
+            kind_ok = False  # "Toyota Land Cruiser 150", "husvagn Kabe 560": a model
         else:
             kind_ok = _place_like(word.rstrip("."), folded.rstrip("."), cues) or (
                 _place_confirmed(word, folded, masked, end)
@@ -344,6 +346,17 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
         return word_start, designation.end()
     after = _AFTER.match(masked, end)
     return word_start, after.end() if after else end
+
+
+def _vehicle_model(masked: str, word_start: int, word: str) -> bool:
+    """The word, or the word before it, is a vehicle's make or model: "Kabe 560", "Lynx Rave
+    600"; but a village of the county is a village after a make too ("Volvo Hallen 215")."""
+    if word.casefold() in lexicon.localities():
+        return False
+    if lexicon.is_vehicle(word):
+        return True
+    before = _WORD_BEFORE.search(masked, max(0, word_start - 30), word_start)
+    return before is not None and lexicon.is_vehicle(before["word"])
 
 
 def _two_word_locality(masked: str, word_start: int, folded: str) -> int | None:

@@ -190,7 +190,21 @@ _NON_NAME_FILES = (
     "countries.txt",
     "organisations.txt",
     "not_names.txt",
+    "vehicles.txt",
 )
+
+
+@cache
+def _vehicle_words() -> frozenset[str]:
+    """Every word of every vehicle make and model, folded ("toyota", "cruiser", "kabe"), that is
+    not an ordinary Swedish word ("land" in "Land Cruiser")."""
+    words = {word.casefold() for entry in _entries("vehicles.txt") for word in entry.split()}
+    return frozenset(word for word in words if word not in swedish_words())
+
+
+def is_vehicle(word: str) -> bool:
+    """A vehicle's make or model ("Toyota", "Cruiser", "Kabe", "RMK")."""
+    return word.casefold() in _vehicle_words()
 
 
 @cache

@@ -27,7 +27,7 @@ from phonenumbers import (
 
 from . import harmless, identity, lexicon
 from .findings import Finding, finding
-from .windows import digit_runs, folded, literal_spans, matches_at, matches_at_cues
+from .windows import cue_windows, digit_runs, folded, literal_spans, matches_at, matches_at_cues
 
 # phonenumbers compiles its metadata patterns through re's cache of 512, which numbers from many
 # countries overflow (then every check recompiles); its own unbounded cache avoids that.
@@ -37,7 +37,10 @@ phonenumbers.enable_pattern_cache()
 # separators people use. The matcher runs only in a window around each such run, so prose
 # without numbers costs almost nothing, and every part of a long text is checked.
 # Swedish numbers are written with their leading 0 ("070-…", "063-…") or as +46 / 0046.
-_CANDIDATE = re.compile(r"(?=[+(0])(?<![\d+])(?:\+|\(?0)[\d \u00a0().\-/\u2013_]{4,32}\d")
+# A single line break may split one (pasted from a signature: "073 456\n78 90").
+_CANDIDATE = re.compile(
+    r"(?=[+(0])(?<![\d+])(?:\+|\(?0)(?:[\d \u00a0().\-/\u2013_]|\n(?![\n\s])){4,32}\d"
+)
 _MARGIN = 8
 # A Swedish mobile number with a digit missing or one too many, grouped as a phone number
 # ("073-41 56 29", "072-1845 5290"): written down wrong, it is still someone's number.
@@ -192,6 +195,20 @@ def _country_code_without_plus(masked: str) -> Iterator[Finding]:
                 yield finding("phone", start, end)
 
 
+# A Nordic neighbour's number written with its country code but no "+", in a text that says
+# whose country it is: "ett norskt jobbnummer 47 48 12 35 69".
+_NEIGHBOUR_NUMBER = re.compile(r"(?<![\d+])(?:45|47|358)[ \-]?\d(?:[ \-]?\d){6,10}(?![\d])")
+_NEIGHBOUR_CUES = ("norsk", "norge", "dansk", "danmark", "finsk", "finland", "utländsk")
+
+
+def _neighbour_without_plus(masked: str) -> Iterator[Finding]:
+    for start, end in cue_windows(masked, _NEIGHBOUR_CUES, 80, 80):
+        for match in _NEIGHBOUR_NUMBER.finditer(masked, start, end):
+            whole = _whole("+" + match.group())
+            if whole is not None and _private(*whole):
+                yield finding("phone", match.start(), match.end())
+
+
 # A number named as an organisation's switchboard: "HC Lit (tel 0642-150 00 växel)". Not a
 # reception: the camping's reception where someone lives leads to him.
 _SWITCHBOARD_AFTER = re.compile(
@@ -235,7 +252,7 @@ def find_phones(text: str) -> Iterator[Finding]:
         digits = sum(c.isdigit() for c in found)
         if digits < 7:
             continue  # the shortest Swedish number, "08-123 45", has seven digits
-        whole = _whole(found.replace("_", " "))
+        whole = _whole(found.replace("_", " ").replace("\n", " "))
         if whole is not None:
             if _private(*whole) and not _switchboard(masked, candidate, *whole):
                 yield finding("phone", candidate.start(), candidate.end())
@@ -245,6 +262,7 @@ def find_phones(text: str) -> Iterator[Finding]:
             for span in _matched(masked, candidate.start(), candidate.end()):
                 yield finding("phone", *span)
     yield from _country_code_without_plus(masked)
+    yield from _neighbour_without_plus(masked)
     for match in matches_at_cues(_LOCAL_NUMBER, masked, _LOCAL_CUES):
         yield finding("phone", match.start("number"), match.end("number"))
     for match in matches_at_cues(_SPOKEN, text, ("noll",)):

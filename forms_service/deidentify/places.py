@@ -19,7 +19,14 @@ from collections.abc import Iterator
 
 from . import addresses, harmless, lexicon
 from .findings import Finding, finding
-from .windows import cue_positions, matches_at, matches_at_cues, matches_at_runs, run_positions
+from .windows import (
+    cue_positions,
+    cue_windows,
+    matches_at,
+    matches_at_cues,
+    matches_at_runs,
+    run_positions,
+)
 
 _TOWN = r"[A-ZÅÄÖ](?:[a-zåäö\-]{2,30}|[A-ZÅÄÖ\-]{2,30})(?![\wåäö])"
 _CODE = r"[1-9]\d{2}[ \-\u2013]?\d{2}"
@@ -72,7 +79,16 @@ _PLATE_CUE = re.compile(
     r"(?:reg|regnr|reg\.nr|reg\.\s?nr|reg nr|regnummer|registreringsnummer|registreringsnr"
     r"|bil|bilen|bilar|bilnr|bilnummer|fordon|fordonet|kör|körde|kört|skylt|skylten|plåt|släp"
     r"|släpvagn|mc|husbil|transit|pickup|firmabil|skilt|skiltet|norsk|norska)\b[.:]?\s{0,3}(?:\([^)]{0,30}\)\s?)?"
-    r"(?:[^\s]{0,25}[ ,]\s?)?\(?$)"
+    # Up to two words between: "bilen med nr. HEJ 123".
+    r"(?:[^\s]{0,25}[ ,]\s?){0,2}\(?$)"
+)
+# A short or foreign plate (two or three letters and one to three digits: a Finnish "MLB-82", a
+# trailer's "YNP 73") only right after a word that names a plate.
+_SHORT_PLATE = re.compile(r"(?<![\w\-])[A-Z]{2,3}[ \-]?\d{1,3}(?![\w\-]|[.,]\d)")
+_SHORT_PLATE_CUE = re.compile(
+    r"(?i:(?<![\wåäö])(?:reg|regnr|reg\.\s?nr|reg nr|regnummer|registreringsnummer|registreringsnr"
+    r"|skylt|skylten|skyltar|skyltarna|skyltnummer|plåt|plåten|plåtar))[.:]?\s{0,3}\(?"
+    r"(?:[^\s]{0,25}[ ,]\s?)?\(?$"
 )
 _GLUED_PLATE = re.compile(
     r"(?i:regnr|reg\.nr|reg|regnummer)[.:]?(?P<plate>[A-Z]{3}[ \-]?\d{2}[A-Z0-9])(?![\w])",
@@ -198,6 +214,11 @@ def find_plates(text: str) -> Iterator[Finding]:
     # Every glued plate starts with "reg": the pattern is tried only there.
     for match in matches_at_cues(_GLUED_PLATE, masked, ("reg",)):
         yield finding("registration_number", match.start("plate"), match.end("plate"))
+    for start, end in cue_windows(masked, ("reg", "skylt", "plåt"), 0, 50):
+        for match in _SHORT_PLATE.finditer(masked, start, end):
+            cue = _SHORT_PLATE_CUE.search(masked, max(0, match.start() - 40), match.start())
+            if cue and match.group()[:3].rstrip(" -0123456789") not in NOT_PLATES:
+                yield finding("registration_number", match.start(), match.end())
     # Two letters, a space or hyphen, and a run of four or five digits.
     for match in matches_at_runs(_FOREIGN_PLATE, masked, lengths=(4, 5), back=(2, 3)):
         if _PLATE_CUE.search(masked, max(0, match.start() - 45), match.start()):
