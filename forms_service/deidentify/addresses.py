@@ -327,12 +327,12 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
         two_words = _two_word_locality(masked, word_start, folded)
         if two_words is not None:
             word_start, kind_ok = two_words, True
-        elif _vehicle_model(masked, word_start, word) and not cues.strong:
-            kind_ok = False  # "Toyota Land Cruiser 150", "husvagn Kabe 560": a model
         else:
             kind_ok = _place_like(word.rstrip("."), folded.rstrip("."), cues) or (
                 _place_confirmed(word, folded, masked, end)
             )
+            if kind_ok and not cues.strong and _vehicle_model(masked, word_start, word):
+                kind_ok = False  # "Toyota Land Cruiser 150", "husvagn Kabe 560": a model
         # A year after a lower-case word is a date ("flyttade hemifrån 2015").
         if kind_ok and _year(masked[start:end]) and (not cues.strong or word.islower()):
             kind_ok = False
