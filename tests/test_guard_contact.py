@@ -512,3 +512,48 @@ def test_accounts_with_loose_spacing_or_later_in_the_sentence_than_konto_are_blo
 )
 def test_dates_amounts_and_phones_near_konto_are_not_accounts(text):
     assert [kind for kind, _ in found(text) if kind == "account_number"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        (
+            "skriv till m i r j a m . h @ o u t l o o k . c o m så svarar hon",
+            "m i r j a m . h @ o u t l o o k . c o m",
+        ),
+        ("Hans adress: j o n t e 8 4 @ g m a i l . s e", "j o n t e 8 4 @ g m a i l . s e"),
+    ],
+)
+def test_an_address_written_with_a_space_after_every_character_is_blocked(text, part):
+    assert blocks(text, part)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Skicka kallelsen till registrator@ragunda-kommun.se senast fredag.",
+        "Advokatbyråns funktionsadress: info@jamtland-advokat.se.",
+        "Mötet @ 13.15 i stora salen.",
+    ],
+)
+def test_a_shared_mailbox_on_a_hyphenated_domain_and_an_at_for_a_time_are_not_blocked(text):
+    assert blocked(text) == []
+
+
+def test_a_persons_address_on_a_hyphenated_domain_is_one_e_mail_address():
+    assert found("Mejla henne: sara.l@advokat-norr.se") == [("email", "sara.l@advokat-norr.se")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Systemet svarade på http-anrop mot 127.0.0.1 men inte utifrån.",
+        "Tjänsten lyssnar på 0.0.0.0 och ::1 enligt IT.",
+    ],
+)
+def test_the_machines_own_addresses_are_not_blocked(text):
+    assert blocked(text) == []
+
+
+def test_a_private_network_address_is_still_blocked():
+    assert blocks("Routern hemma hos dem har 192.168.0.14 enligt loggen.", "192.168.0.14")

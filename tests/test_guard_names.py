@@ -134,3 +134,30 @@ def test_landlords_shops_waters_mountains_products_and_roles_are_not_names(text)
 def test_an_intensive_care_unit_in_capitals_is_not_a_name_but_the_first_name_iva_is():
     assert not [kind for kind, _ in found("Hon låg på IVA i två dygn.") if kind == "name"]
     assert ("name", "Iva Kovač") in found("Iva Kovač ringde i morse.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hon har stöd av Kvinnojouren Tilda och Tjejjouren Frida i Östersund.",
+        "Mvh socialsekreterare, Familjeenheten Krokom",
+        "kan du maila mig kopian? hon mailar i kväll",
+    ],
+)
+def test_a_shelters_own_name_an_office_after_a_role_word_and_the_verb_maila_are_not_names(text):
+    assert [kind for kind, _ in found(text) if kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kontaktperson på kvinnojouren (Tilda, volontär) har hennes nummer.", "Tilda"),
+        ('Mejlet kom från "Sten" <s.vikstrom@foretaget.se> i går.', "Sten"),
+        ("Från: Bo Rut <bo.rut@mail.se>", "Bo Rut"),
+        ("Maila kom till mottagningen i går.", "Maila"),
+    ],
+)
+def test_a_volunteers_name_a_display_name_before_an_address_and_the_name_maila_are_names(
+    text, name
+):
+    assert ("name", name) in found(text)

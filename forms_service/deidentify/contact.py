@@ -128,6 +128,23 @@ def find_email(text: str) -> Iterator[Finding]:
                 yield finding("email", match.start(), match.end())
     for match in matches_at_cues(_PROVIDER_FIRST, text, _PROVIDER_FIRST_CUES):
         yield finding("email", match.start(), match.end())
+    yield from _letter_spaced_email(text)
+
+
+# An address written with a space after every character: "a n n a . l u n d @ r e g i o n j h
+# . s e". Looked for only around " @ ", and judged with its spaces removed.
+_LETTER_SPACED = re.compile(r"(?:(?<!\S)\S ){2,64}@(?: \S(?!\S)){4,128}")
+
+
+def _letter_spaced_email(text: str) -> Iterator[Finding]:
+    position = text.find(" @ ")
+    while position >= 0:
+        start = max(0, position - 128)
+        for match in _LETTER_SPACED.finditer(text, start, position + 260):
+            joined = match.group().replace(" ", "")
+            if _EMAIL.fullmatch(joined) and not _function_mailbox(joined):
+                yield finding("email", match.start(), match.end())
+        position = text.find(" @ ", position + 3)
 
 
 # The provider named before the user name: "outlook-adressen maja_f_1992", "gmail: tobbe.l77".
@@ -245,8 +262,17 @@ def _urls_in(text: str, start: int, end: int) -> Iterator[Finding]:
     for match in _URL.finditer(text, start, end):
         end = strip_trailing_punctuation(text, match.start(), match.end())
         # "t.ex" or "bl.a" are not domains: the domain pattern needs a known top-level domain.
-        if not _public_site(text[match.start() : end]):
+        if not _public_site(text[match.start() : end]) and not _in_a_domain(text, match.start()):
             yield finding("url", match.start(), end)
+
+
+def _in_a_domain(text: str, start: int) -> bool:
+    """Is the host at `start` the end of an e-mail address's domain ("jamtland.se" in
+    "info@advokat-jamtland.se")? The address is the e-mail rule's to judge."""
+    position = start
+    while position and (text[position - 1].isalnum() or text[position - 1] in ".-_"):
+        position -= 1
+    return position > 0 and text[position - 1] == "@"
 
 
 def _public_site(url: str) -> bool:
@@ -295,6 +321,13 @@ def _numbered_section(text: str, start: int) -> bool:
     return _SECTION_BEFORE.search(text, max(0, start - 14), start) is not None
 
 
+def _this_machine(dotted: str) -> bool:
+    """127.0.0.1 (any loopback address) and 0.0.0.0 name the machine itself, never a person's
+    connection. A private address (192.168.…) can still lead to a home network: blocked."""
+    address = ipaddress.IPv4Address(dotted.replace("\n", ""))
+    return address.is_loopback or address.is_unspecified
+
+
 def find_ip_addresses(text: str) -> Iterator[Finding]:
     # An IPv4 address starts with a run of one to three digits, which its first octet takes
     # whole (a dot must follow it): the pattern is tried only at such runs.
@@ -302,7 +335,7 @@ def find_ip_addresses(text: str) -> Iterator[Finding]:
         start for start, end in digit_runs(text) if end - start <= 3 and text[end : end + 1] == "."
     ]
     for match in matches_at(_IPV4, text, starts):
-        if not _numbered_section(text, match.start()):
+        if not _numbered_section(text, match.start()) and not _this_machine(match.group()):
             yield finding("ip_address", match.start(), match.end())
     for window_start, window_end in cue_windows(text, _DEFANGED_DOTS, 20, 20):
         for match in _IPV4_DEFANGED.finditer(text, window_start, window_end):
@@ -312,7 +345,8 @@ def find_ip_addresses(text: str) -> Iterator[Finding]:
     if "::" in text or text.count(":") >= 3:
         for match in matches_at(_IPV6_CANDIDATE, text, _ipv6_positions(text)):
             try:
-                ipaddress.IPv6Address(match.group())
+                address = ipaddress.IPv6Address(match.group())
             except ValueError:
                 continue
-            yield finding("ip_address", match.start(), match.end())
+            if not (address.is_loopback or address.is_unspecified):
+                yield finding("ip_address", match.start(), match.end())

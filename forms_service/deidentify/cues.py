@@ -40,6 +40,7 @@ SUBJECT_VERBS = _words(
     går jobbar jobbade arbetar arbetade fick får gav ger skickar skickade skrev skriver kallar
     kallade menar tycker tror trodde vet visste nekar nekade förnekar förnekade känner kände
     mår mådde sitter satt träffade träffar pratar pratade mejlade mejlar sms:ade sms:ar hörde
+    maila mailar mailade
     hör söker sökte flyttade flyttar lämnade lämnar behöver behövde måste brukar brukade
     verkar verkade ville anmälde anmäler utsätter utsatte kontaktade kontaktar följer följde
     dricker drack använder vägrar vägrade fyller fyllde hämtar hämtade själv också

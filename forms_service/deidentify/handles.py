@@ -117,7 +117,10 @@ _DOMAIN = re.compile(rf"@[\w\-]+(?:\.[\w\-]+)*\.{TLD}", re.IGNORECASE)
 def _domain_of_an_address(text: str, start: int, end: int) -> bool:
     """ "@krokom.se" in "registrator@krokom.se" is the domain of an e-mail address (which the
     e-mail rule judges), not a handle; "insta@tobbe_jmt" is a handle."""
-    return start > 0 and text[start - 1].isalnum() and bool(_DOMAIN.fullmatch(text, start, end))
+    if start == 0 or not text[start - 1].isalnum():
+        return False
+    domain = _DOMAIN.match(text, start)  # may run on past the handle: "@advokat-jamtland.se"
+    return domain is not None and domain.end() >= end
 
 
 # A user name with an underscore between letters ("saga_fjallet", "sofia_ahmed_95"): prose and

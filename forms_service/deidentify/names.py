@@ -12,6 +12,7 @@
   that is not an ordinary word in a text written all in capitals;
 * words with letters Swedish does not use (Sámi "Máret", Polish "Łukasz") or in other scripts;
 * initials ("A.L.", "E.L:s", "K. Sundberg", "(K.)");
+* the name an e-mail client shows before an address ("Björn" <b.jonsson@…>);
 * the word after a surname or first name that was found ("Liv Berg", "Hans Olsson").
 
 Adjacent name words become one finding, so one confirmation covers "Britt-Marie Olofsson".
@@ -20,15 +21,13 @@ Adjacent name words become one finding, so one confirmation covers "Britt-Marie 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate, compress, count, islice
 
 from . import lexicon
-from .cues import COMMON_WORDS, CUES, FUNCTION_WORDS, SUBJECT_VERBS
+from .cues import CUES, FUNCTION_WORDS, SUBJECT_VERBS
 from .findings import Finding, finding
+from .name_words import at_a_glance, profile_of
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[\-'’][^\W\d_]+)*(?::[a-zåäö]{1,3}(?![\w]))?")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
@@ -99,79 +98,6 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return index < 0 or text[index] in _SENTENCE_END
 
 
-_NOT_SWEDISH = re.compile(r"[^\x00-\x7fåäöéèüàÅÄÖÉÈÜÀ’\W\d_]")
-
-
-def _foreign(word: str) -> bool:
-    """Letters Swedish does not use: another script, or Latin letters such as á, ł, ś, ž."""
-    return not word.isascii() and _NOT_SWEDISH.search(word) is not None
-
-
-def _other_script(word: str) -> bool:
-    return not word.isascii() and any(
-        c.isalpha() and "LATIN" not in unicodedata.name(c, "") for c in word
-    )
-
-
-def _shape(word: str) -> str:
-    """ "cap" (Anna, Britt-Marie), "upper" (ANNA), "lower" (anna) or "mixed" (SoL)."""
-    if word.isupper():
-        return "upper" if sum(c.isalpha() for c in word) > 1 else "cap"
-    if word.islower():
-        return "lower"
-    if word.istitle() or (word[0].isupper() and word[1:].islower()):
-        return "cap"
-    return "mixed"
-
-
-@dataclass(frozen=True)
-class _Profile:
-    """What the word lists say about one word as written; the same for every occurrence."""
-
-    folded: str
-    shape: str
-    other_script: bool
-    foreign: bool
-    non_name: bool
-    listed: bool
-    ordinary: bool
-    rare: bool
-    surname_like: bool
-
-
-@lru_cache(maxsize=65536)
-def _profile(word: str) -> _Profile:
-    folded = word.casefold()
-    listed = lexicon.is_listed_name(folded)
-    return _Profile(
-        folded=folded,
-        shape=_shape(word),
-        other_script=_other_script(word),
-        foreign=_foreign(word),
-        non_name=lexicon.is_non_name(word),
-        listed=listed,
-        ordinary=_ordinary(folded, listed),
-        rare=lexicon.word_rank(folded) > COMMON_WORDS,
-        surname_like=lexicon.looks_like_surname(folded),
-    )
-
-
-@lru_cache(maxsize=65536)
-def _at_a_glance(word: str) -> bool:
-    """Can this word be passed over without a closer look (unless it follows a cue word)? An
-    ordinary word in lower case, or capitalised and in the dictionary ("Kvinnan", "Polisen"),
-    that is no name and starts no listed phrase."""
-    folded = word.lower()
-    names = lexicon.names()
-    return (
-        folded not in names
-        and not (folded[-1:] == "s" and folded[:-1] in names)
-        and folded not in lexicon.phrase_starts()
-        and (word[0].islower() or (folded in lexicon.swedish_words() and word[1:].islower()))
-        and not _foreign(word)
-    )
-
-
 def _mostly_capitals(text: str, start: int) -> bool:
     """Is the sentence around `start` written in capitals (police and journal extracts)?"""
     left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - 200, 0)
@@ -201,13 +127,13 @@ def _next_is(text: str, tokens: _Tokens, index: int) -> str:
     between = text[end : tokens.starts[index + 1]]
     if between.strip(" \u00a0") != "":
         return ""
-    following = _profile(tokens.words[index + 1])
+    following = profile_of(tokens.words[index + 1])
     if following.folded in SUBJECT_VERBS:
         return "verb"
     if following.shape in ("cap", "upper") and not following.ordinary:
         return "name-like"
     if following.folded == "och" and index + 2 < len(tokens):
-        after = _profile(tokens.words[index + 2])
+        after = profile_of(tokens.words[index + 2])
         if after.shape == "cap" and after.listed:
             return "name-like"
     return ""
@@ -217,7 +143,7 @@ def _is_name(text: str, tokens: _Tokens, index: int) -> bool:
     word = tokens.words[index]
     if len(word) < 2:
         return False
-    profile = _profile(word)
+    profile = profile_of(word)
     if profile.other_script:
         return not profile.non_name  # a unit such as "µmol" is on the list
     if profile.shape == "mixed":
@@ -236,8 +162,12 @@ def _is_name(text: str, tokens: _Tokens, index: int) -> bool:
             return True  # "linnea sms:ade …" in a text written without capitals
         return len(word) >= 4 and listed and not ordinary
     # Capitalised.
-    if cue and folded not in FUNCTION_WORDS:
-        return True
+    if _named_shelter(text, tokens, index):
+        return False  # "Kvinnojouren Embla": the jour's own name
+    if cue and folded not in FUNCTION_WORDS and not lexicon.is_organisation(word):
+        # "kurator Anna", "sonen (Erik)"; but "kurator, Familjeenheten Krokom" signs an office.
+        spaced = text[tokens.end(index - 1) : tokens.starts[index]].strip(" \u00a0") == ""
+        return spaced or profile.listed or not profile.ordinary
     if profile.non_name:
         return False
     if profile.foreign:
@@ -259,14 +189,20 @@ def _is_name(text: str, tokens: _Tokens, index: int) -> bool:
     return following in ("verb", "name-like", "paren", "comma")
 
 
-def _ordinary(folded: str, listed: bool) -> bool:
-    """For a listed name only the dictionary counts ("Lindqvist" is not lind+kvist); for other
-    words compounds of dictionary words count too ("Kontaktförbud")."""
-    if folded in FUNCTION_WORDS:
-        return True
-    if listed:
-        return folded in lexicon.swedish_words()
-    return lexicon.is_ordinary(folded)
+_SHELTERS = ("jouren", "jour")
+
+
+def _named_shelter(text: str, tokens: _Tokens, index: int) -> bool:
+    """Is the word the name of a shelter, right after "Kvinnojouren", "Tjejjouren" … with one
+    space between ("Kvinnojouren Embla"; not "kvinnojouren (Lisa, ideell)")?"""
+    if index == 0:
+        return False
+    shelter = tokens.words[index - 1]
+    return (
+        shelter[0].isupper()
+        and shelter.lower().endswith(_SHELTERS)
+        and text[tokens.end(index - 1) : tokens.starts[index]] == " "
+    )
 
 
 def _next_is_kin(tokens: _Tokens, index: int) -> bool:
@@ -276,7 +212,7 @@ def _next_is_kin(tokens: _Tokens, index: int) -> bool:
 
 def _is_name_in_capitals(text: str, tokens: _Tokens, index: int, cue: bool) -> bool:
     word = tokens.words[index]
-    profile = _profile(word)
+    profile = profile_of(word)
     if profile.non_name or len(word) < 3:
         return False
     if profile.listed and (not profile.ordinary or cue):
@@ -300,12 +236,32 @@ def _initials(text: str) -> Iterator[tuple[int, int]]:
         yield match.start(), match.end()
 
 
+# The name an e-mail client shows before the address, quoted or not: "Björn" <b.j@…>.
+_DISPLAY_NAME = re.compile(
+    r"(?<![\w])[\"“”']?(?P<name>[A-ZÅÄÖ][\w\-]+(?:[ \u00a0][A-ZÅÄÖ][\w\-]+){0,3})[\"“”']?"
+    r"[ \u00a0]?<(?!(?i:mailto):)[^<>@\s]{1,64}@"
+)
+
+
+def _display_names(text: str) -> Iterator[tuple[int, int]]:
+    """Shown names with a listed name or a word that is no ordinary word ("KONTAKT HELST VIA
+    <…>" in capitals is not one, nor "Registrator <registrator@…>")."""
+    position = text.find("<")
+    while position >= 0:
+        match = _DISPLAY_NAME.search(text, max(0, position - 60), position + 66)
+        if match is not None and match.end() > position:
+            words = [profile_of(word) for word in match["name"].split()]
+            if any(word.listed or not word.ordinary for word in words):
+                yield match.start("name"), match.end("name")
+        position = text.find("<", position + 1)
+
+
 def _candidates(tokens: _Tokens) -> list[int]:
     """The words worth a closer look: those not passed over at a glance, and every word right
     after a cue word ("sambon erik"). Decided once per distinct word, then picked out in C."""
     words = tokens.words
     distinct = set(words)
-    look = {word for word in distinct if not _at_a_glance(word)}
+    look = {word for word in distinct if not at_a_glance(word)}
     cues = {word for word in distinct if word.lower() in CUES}
     indices = set(compress(count(), map(look.__contains__, words)))
     indices.update(compress(count(1), map(cues.__contains__, words[:-1])))
@@ -336,6 +292,7 @@ def find_names(text: str) -> Iterator[Finding]:
     _extend_to_neighbours(text, tokens, flagged, protected)
     spans = [(tokens.starts[i], tokens.end(i)) for i in sorted(flagged)]
     spans += list(_initials(text))
+    spans += list(_display_names(text))
     yield from (finding("name", start, end) for start, end in _merge(text, sorted(spans)))
 
 
@@ -365,7 +322,7 @@ def _extend_to_neighbours(
 
 def _extend_pair(text: str, tokens: _Tokens, flagged: dict[int, bool], index: int) -> None:
     gap = text[tokens.end(index) : tokens.starts[index + 1]]
-    first, second = _profile(tokens.words[index]), _profile(tokens.words[index + 1])
+    first, second = profile_of(tokens.words[index]), profile_of(tokens.words[index + 1])
     if gap not in (" ", "\u00a0", ", ") or (gap == ", " and first.shape != "upper"):
         return
     if first.shape != second.shape or first.shape not in ("cap", "upper"):
