@@ -557,3 +557,22 @@ def test_the_machines_own_addresses_are_not_blocked(text):
 
 def test_a_private_network_address_is_still_blocked():
     assert blocks("Routern hemma hos dem har 192.168.0.14 enligt loggen.", "192.168.0.14")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Betalning till Kronofogdens bankgiro 5050-7888 med OCR enligt brevet.",
+        "Enligt Försäkringskassans plusgiro 4 12 31-2 ska återbetalningen göras.",
+    ],
+)
+def test_an_authoritys_own_giro_named_by_its_owner_is_not_blocked(text):
+    assert blocked(text) == []
+
+
+def test_a_persons_giro_named_by_its_owner_is_blocked():
+    assert blocks("Pengarna gick till hans bankgiro 5050-7888.", "5050-7888")
+
+
+def test_a_phone_number_with_non_breaking_hyphens_is_blocked():
+    assert blocks("Direktnummer 0640\u201112 34 56 (dagtid).", "0640\u201112 34 56")

@@ -161,3 +161,29 @@ def test_a_volunteers_name_a_display_name_before_an_address_and_the_name_maila_a
     text, name
 ):
     assert ("name", name) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samverkan med Tåssåsens sameby och Mittådalens sameby om kvinnans situation.",
+        "Polis var på plats kl 23.10 och grep mannen.",
+        "Han har sålt Volvon och köpt en ny Saab.",
+        "Beslut om ek. bistånd tas av handläggaren.",
+        "Hon har bott i Tydal och i Selbu.",
+    ],
+)
+def test_a_samebys_name_the_police_a_car_and_an_abbreviation_are_not_names(text):
+    assert [kind for kind, _ in found(text) if kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hälsningar från handläggaren. /Sofia", "Sofia"),
+        ("Lisa från kvinnojouren kör henne till mottagningen.", "Lisa"),
+        ("Han kallas ”Sture Sten” i byn.", "Sture"),
+    ],
+)
+def test_sofia_a_name_from_an_organisation_and_a_quoted_nickname_are_names(text, name):
+    assert any(kind == "name" and name in part for kind, part in found(text))

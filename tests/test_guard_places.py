@@ -414,3 +414,44 @@ def test_a_vehicle_model_and_its_number_is_not_an_address(text):
 )
 def test_an_address_near_a_vehicle_is_still_blocked(text, address):
     assert blocks(text, address)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # A farm and its village, in each writing.
+        ("Hon bor numera på Västergården i Rödön hos sin bror.", "Västergården i Rödön"),
+        ("Adress enligt henne: Backgården, Föllinge.", "Backgården, Föllinge"),
+        ("Paret driver Nybacka gård, Oviken, tillsammans.", "Nybacka gård, Oviken"),
+        ("Post till Lillgården Hackås 12 efter flytten.", "Lillgården Hackås 12"),
+        # A fäbod or säter where someone lives, and a cabin or kåta by a named place.
+        ("Hon bor sommartid på Anderssätern med barnen.", "Anderssätern"),
+        ("Mannen bor i fiskestugan vid Hotagsfors sedan i våras.", "fiskestugan vid Hotagsfors"),
+        # The way to a house in a village.
+        ("De bor i röda huset bakom skolan i Kälarne.", "huset bakom skolan i Kälarne"),
+        (
+            "Hon bor i lägenheten ovanför pizzerian i Gäddede.",
+            "lägenheten ovanför pizzerian i Gäddede",
+        ),
+        # A Norwegian street.
+        ("Pappan bor i Norge, Dronningens gate 5, Trondheim.", "Dronningens gate 5"),
+    ],
+)
+def test_farms_fabods_cabins_directions_and_norwegian_streets_where_someone_lives_are_blocked(
+    text, part
+):
+    assert blocks(text, part)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hon bor i Hallen och jobbar i Östersund.",
+        "Familjen har en sommarstuga vid Storsjön och en i Åre.",
+        "Hon bor i huset bredvid sin mamma sedan separationen.",
+        "Han bor i lägenheten ovanför, enligt Polisen.",
+        "Samrådet hölls på gården vid kyrkan.",
+    ],
+)
+def test_a_village_alone_a_cabin_by_a_big_lake_and_a_house_by_a_person_are_not_blocked(text):
+    assert blocked(text) == []

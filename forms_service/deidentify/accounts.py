@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from . import harmless
+from . import harmless, lexicon
 from .findings import Finding, finding
 from .identity import luhn_ok
 from .windows import digit_runs, matches_at, matches_at_cues, matches_at_runs
@@ -146,6 +146,20 @@ def _iban_ok(candidate: str) -> bool:
     return int(numeric) % 97 == 1
 
 
+_OWNER_BEFORE = re.compile(r"(?P<owner>[^\W\d_][\w\-:]*)[ \u00a0]$")
+
+
+def _an_authoritys(text: str, start: int) -> bool:
+    """ "Kronofogdens bankgiro 5052-6023", "Skatteverkets plusgiro …": an authority's own giro
+    named by its owner right before it identifies no one."""
+    owner = _OWNER_BEFORE.search(text, max(0, start - 40), start)
+    return (
+        owner is not None
+        and owner["owner"].endswith("s")
+        and lexicon.is_organisation(owner["owner"])
+    )
+
+
 def find_accounts(text: str) -> Iterator[Finding]:
     text = harmless.mask(text)
     for match in matches_at(_IBAN, text, _iban_starts(text)):
@@ -153,12 +167,13 @@ def find_accounts(text: str) -> Iterator[Finding]:
         if end:
             yield finding("account_number", match.start(), match.start() + end)
     for match in matches_at_cues(_ACCOUNT_KEYWORD, text, _KEYWORD_STARTS):
-        yield finding("account_number", match.start(), match.end())
+        if not _an_authoritys(text, match.start()):
+            yield finding("account_number", match.start(), match.end())
     for match in matches_at_cues(_BANK_NUMBER, text, _BANK_STARTS):
         yield finding("account_number", match.start(), match.end())
     for match in matches_at_cues(_GIRO_LATER, text, ("bankgiro", "plusgiro", "bg", "pg")):
         digits = re.sub(r"\D", "", match["number"])
-        if 5 <= len(digits) <= 8 and luhn_ok(digits):
+        if 5 <= len(digits) <= 8 and luhn_ok(digits) and not _an_authoritys(text, match.start()):
             yield finding("account_number", match.start("number"), match.end("number"))
     for match in matches_at_cues(_ACCOUNT_LATER, text, ("konto",)):
         yield finding("account_number", match.start("number"), match.end("number"))

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 
-from . import harmless, lexicon, streets
+from . import harmless, homes, lexicon, streets
 from .cues import FUNCTION_WORDS
 from .findings import Finding, finding
 from .windows import digit_runs, matches_at_cues
@@ -266,7 +266,7 @@ def find_addresses(text: str) -> Iterator[Finding]:
         yield finding("address", match.start(), match.end())
     for start, end in streets.worded_house_numbers(text):
         yield finding("address", start, end)
-    for start, end in streets.farm_names(text):
+    for start, end in homes.homes(text):
         yield finding("address", start, end)
 
 

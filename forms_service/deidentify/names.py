@@ -111,7 +111,7 @@ def _after_cue(text: str, tokens: _Tokens, index: int) -> bool:
     if index == 0 or tokens.words[index - 1].lower() not in CUES:
         return False
     between = text[tokens.end(index - 1) : tokens.starts[index]]
-    return between.strip(" \u00a0,:(") == ""
+    return between.strip(" \u00a0,:(\"'”“„") == ""  # "kallas ”Kalle Snus”" too
 
 
 def _next_is(text: str, tokens: _Tokens, index: int) -> str:
@@ -136,6 +136,13 @@ def _next_is(text: str, tokens: _Tokens, index: int) -> str:
         after = profile_of(tokens.words[index + 2])
         if after.shape == "cap" and after.listed:
             return "name-like"
+    # "Saga från kvinnojouren kan …": where someone is from says who it is, as a verb would.
+    if (
+        following.folded in ("från", "på", "hos")
+        and index + 2 < len(tokens)
+        and lexicon.is_organisation(tokens.words[index + 2])
+    ):
+        return "verb"
     return ""
 
 
@@ -156,14 +163,16 @@ def _is_name(text: str, tokens: _Tokens, index: int) -> bool:
     if profile.shape == "lower":
         if profile.non_name or folded in FUNCTION_WORDS or folded in SUBJECT_VERBS:
             return False
+        if len(word) <= 3 and _ABBREVIATED.match(text, tokens.end(index)):
+            return False  # "ek. bistånd", "st. läkare": an abbreviation in lower case
         if cue:  # "sambon tesfay", "sonen ask", but not "mamman bor"
             return not ordinary or (listed and rare)
         if listed and rare and tokens.at_start(index) and _next_is(text, tokens, index) == "verb":
             return True  # "linnea sms:ade …" in a text written without capitals
         return len(word) >= 4 and listed and not ordinary
     # Capitalised.
-    if _named_shelter(text, tokens, index):
-        return False  # "Kvinnojouren Embla": the jour's own name
+    if _named_shelter(text, tokens, index) or _names_a_sameby(text, tokens, index):
+        return False  # "Kvinnojouren Embla", "Njaarke sameby": the organisation's own name
     if cue and folded not in FUNCTION_WORDS and not lexicon.is_organisation(word):
         # "kurator Anna", "sonen (Erik)"; but "kurator, Familjeenheten Krokom" signs an office.
         spaced = text[tokens.end(index - 1) : tokens.starts[index]].strip(" \u00a0") == ""
@@ -189,6 +198,20 @@ def _is_name(text: str, tokens: _Tokens, index: int) -> bool:
     return following in ("verb", "name-like", "paren", "comma")
 
 
+_SAMEBY = ("sameby", "samebyn", "samebys", "samebyns")
+
+
+def _names_a_sameby(text: str, tokens: _Tokens, index: int) -> bool:
+    """Is the word the name of a sameby (a Sámi reindeer-herding community) right before
+    "sameby" ("Jovnevaerie sameby", "Handölsdalens sameby")?"""
+    return (
+        index + 1 < len(tokens)
+        and tokens.words[index + 1].lower() in _SAMEBY
+        and text[tokens.end(index) : tokens.starts[index + 1]] == " "
+    )
+
+
+_ABBREVIATED = re.compile(r"\.[ \u00a0][a-zåäö]")
 _SHELTERS = ("jouren", "jour")
 
 

@@ -12,6 +12,8 @@ original text (the form marks what the *user* typed, not our folded copy):
   characters other than tab and line breaks;
 * every space character (category Zs: no-break, thin, narrow no-break, ideographic …) becomes a
   plain space, line and paragraph separators a line break;
+* hyphen look-alikes (U+2010 hyphen, U+2011 non-breaking hyphen, U+2012 figure dash, U+2212
+  minus …) become "-" ("063‑12 71 44"); the en and em dashes of prose stay as they are;
 * inside a run of digits the letters O/o become 0 and l/I become 1 ("O70-123 45 67").
 
 Plain text (ASCII and ordinary Swedish letters) passes through at C speed: only the characters
@@ -50,6 +52,8 @@ _IGNORABLE = frozenset(
     "\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06\ufe07\ufe08\ufe09\ufe0a\ufe0b\ufe0c\ufe0d\ufe0e"
     "\ufe0f"
 )
+# Hyphens that are not "-" (after NFKC, which makes U+2011 a U+2010).
+_HYPHENS = frozenset("\u2010\u2011\u2012\u2043\u2212\ufe63")
 # A letter that looks like a digit, next to a digit: O/o for 0, l/I for 1.
 _LOOKALIKE = str.maketrans("OoIl", "0011")
 _LOOKALIKE_RUN = re.compile(r"[0-9OoIl]{2,}")
@@ -87,6 +91,8 @@ def _fold_cluster(cluster: str) -> str:
             out.append("\n")
         elif category == "Nd":
             out.append(str(unicodedata.digit(char)))
+        elif char in _HYPHENS:
+            out.append("-")
         else:
             out.append(char)
     return "".join(out)

@@ -87,7 +87,8 @@ _PLATE_CUE = re.compile(
 _SHORT_PLATE = re.compile(r"(?<![\w\-])[A-Z]{2,3}[ \-]?\d{1,3}(?![\w\-]|[.,]\d)")
 _SHORT_PLATE_CUE = re.compile(
     r"(?i:(?<![\wåäö])(?:reg|regnr|reg\.\s?nr|reg nr|regnummer|registreringsnummer|registreringsnr"
-    r"|skylt|skylten|skyltar|skyltarna|skyltnummer|plåt|plåten|plåtar))[.:]?\s{0,3}\(?"
+    r"|skylt|skylten|skyltar|skyltarna|skyltnummer|plåt|plåten|plåtar|fordon|fordonet))[.:]?"
+    r"\s{0,3}\(?"
     r"(?:[^\s]{0,25}[ ,]\s?)?\(?$"
 )
 _GLUED_PLATE = re.compile(
@@ -158,9 +159,12 @@ def _town_before(masked: str, start: int) -> bool:
 
 
 def _plate_word(text: str, start: int, letters: str, cue: bool) -> bool:
-    """Are these three letters a plate's (not "OCH 123" in a text in capitals, "avd 102")?"""
+    """Are these three letters a plate's (not "OCH 123" in a text in capitals, "avd 102", nor
+    the "xxx" of a masked number without a plate cue: "Swedbank 8xxx-x, xxx xxx 221-3")?"""
     if cue:
         return True
+    if letters.casefold() == "xxx":
+        return False
     if letters[1:].islower() and not letters.islower():
         return False  # "Rum 123", "Kap 12b": a capitalised word is a plate only after a cue
     if letters.upper() in NOT_PLATES or lexicon.is_non_name(letters):
@@ -214,7 +218,7 @@ def find_plates(text: str) -> Iterator[Finding]:
     # Every glued plate starts with "reg": the pattern is tried only there.
     for match in matches_at_cues(_GLUED_PLATE, masked, ("reg",)):
         yield finding("registration_number", match.start("plate"), match.end("plate"))
-    for start, end in cue_windows(masked, ("reg", "skylt", "plåt"), 0, 50):
+    for start, end in cue_windows(masked, ("reg", "skylt", "plåt", "fordon"), 0, 50):
         for match in _SHORT_PLATE.finditer(masked, start, end):
             cue = _SHORT_PLATE_CUE.search(masked, max(0, match.start() - 40), match.start())
             if cue and match.group()[:3].rstrip(" -0123456789") not in NOT_PLATES:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from . import harmless, lexicon
 from .cues import FUNCTION_WORDS
 from .phones import NUMBER_WORD, TENS_OR_TEENS
-from .windows import folded, literal_spans, matches_at_cues
+from .windows import folded, literal_spans
 
 # Road types are not street names: "riksväg 87" is a road number (harmless.py masks most).
 ROADS = {
@@ -52,15 +52,17 @@ def abbreviated_street(word: str, folded: str) -> bool:
 
 
 # A street named in two words: "Gröna Gatan 8", "Gamla Vägen 12", "Norra Gröna Gatan 8".
+# Norwegian too: "Kongens gate 12", "Fjellets vei 3".
 _STREET_WORDS = {"gatan", "vägen", "gränd", "gränden", "torget", "allé", "allén", "stigen",
-                 "backen", "leden", "platsen", "gata", "väg", "gård", "gården"}  # fmt: skip
+                 "backen", "leden", "platsen", "gata", "väg", "gård", "gården", "gate", "vei",
+                 "veg", "veien", "vegen"}  # fmt: skip
 # A street name typed in two parts, whose first part is no word of its own ("kyrk gatan 15").
 _SPLIT_STREET_WORDS = {"gatan", "gata", "gränd", "gränden", "torget", "allén"}
 _ADJECTIVES = {"samma", "andra", "stora", "lilla", "nya", "gamla", "hela", "långa", "breda"}
 _SPLIT_STREET = re.compile(r"(?<![\wåäö])(?P<head>[A-Za-zÅÄÖåäö]{3,20}) $")
 DIRECTION_AT = re.compile(DIRECTION.pattern.rstrip("$"))
 # Written in lower case after the name: "Oldens väg 8", "Orrvikens gård 3".
-_LOWER_STREET_WORDS = {"väg", "gata", "gränd", "gård", "gården"}
+_LOWER_STREET_WORDS = {"väg", "gata", "gränd", "gård", "gården", "gate", "vei", "veg"}
 _TITLE_WORD_BEFORE = re.compile(r"(?<![\wåäö])(?:[A-ZÅÄÖ][a-zåäö]{1,30} ){1,2}$")
 
 
@@ -123,34 +125,6 @@ def worded_house_numbers(text: str) -> Iterator[tuple[int, int]]:
             place = word[0].isupper() and word.casefold() in lexicon.localities()
             if street(word.casefold()) or abbreviated_street(word, word.casefold()) or place:
                 yield match.start(), match.end()
-
-
-# A farm or a summer pasture named after its cue word: "driver gården Västergården", "fäbodnamnet
-# Nyvallen", "gården (…) som heter Nybacken". In the country a farm's name is its address.
-_FARM_CUE = re.compile(
-    r"(?i:(?<![\wåäö])(?:gården|gård|fäboden|fäbod|fäbodnamnet|gårdsnamnet|gårdsnamn|torpet"
-    r"|sätern|hemmanet)(?![\wåäö]))"
-)
-_CAPITALISED = re.compile(r"(?<![\wåäö])[A-ZÅÄÖ][a-zåäö]{3,30}(?![\wåäö])")
-_FARM_CUES = ("gård", "fäbod", "torpet", "sätern", "hemmanet")
-
-
-def farm_names(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each farm named soon after "gården", "fäboden" … and ending like a place
-    ("-gården", "-vallen", "-backen"), unless it is a village or a known place or lake."""
-    lower = folded(text)
-    if len(lower) != len(text) or not any(cue in lower for cue in _FARM_CUES):
-        return
-    for cue in matches_at_cues(_FARM_CUE, text, _FARM_CUES):
-        sentence_end = min(text.find(c, cue.end()) % (len(text) + 1) for c in ".!?\n")
-        for word in _CAPITALISED.finditer(text, cue.end(), min(cue.end() + 45, sentence_end)):
-            farm = word.group()
-            named = cue.group().casefold().endswith(("namnet", "namn"))  # "fäbodnamnet Nyvallen"
-            if lexicon.place_like(farm.casefold()) and (
-                named or not (farm.casefold() in lexicon.localities() or lexicon.is_non_name(farm))
-            ):
-                yield word.start(), word.end()
-                break
 
 
 # An authority's or a public building's own address, named right before it and a comma:

@@ -1,0 +1,139 @@
+"""Homes named without a street and house number, for addresses.py. In the country a farm's,
+a fäbod's or a cabin's name is the address: a farm named after its cue word ("driver gården
+Västergården"); a farm and its village ("bor på Östergården i Kövra", "bostaden Norrgården,
+Mattmar", "Lövsta gård, Skålan"); a fäbod or säter where someone lives ("bor sommartid på
+Storbodsätern"); a cabin or kåta by a named place ("bor i jaktstugan vid Lill-Skärvången");
+the way to a house in a village ("bor i tredje huset efter affären i Gällö", "sista gården på
+vänster sida").
+A village alone is no address ("bor i Hallen"), nor a cabin somewhere in a big place ("en
+stuga i Åre", "sommarstugan vid Kallsjön")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from . import lexicon
+from .windows import cue_windows, folded, matches_at_cues
+
+# A farm or a summer pasture named after its cue word: "driver gården Västergården", "fäbodnamnet
+# Nyvallen", "gården (…) som heter Nybacken". In the country a farm's name is its address.
+_FARM_CUE = re.compile(
+    r"(?i:(?<![\wåäö])(?:gården|gård|fäboden|fäbod|fäbodnamnet|gårdsnamnet|gårdsnamn|torpet"
+    r"|sätern|hemmanet)(?![\wåäö]))"
+)
+_CAPITALISED = re.compile(r"(?<![\wåäö])[A-ZÅÄÖ][a-zåäö]{3,30}(?![\wåäö])")
+_FARM_CUES = ("gård", "fäbod", "torpet", "sätern", "hemmanet")
+
+
+def farm_names(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each farm named soon after "gården", "fäboden" … and ending like a place
+    ("-gården", "-vallen", "-backen"), unless it is a village or a known place or lake."""
+    lower = folded(text)
+    if len(lower) != len(text) or not any(cue in lower for cue in _FARM_CUES):
+        return
+    for cue in matches_at_cues(_FARM_CUE, text, _FARM_CUES):
+        sentence_end = min(text.find(c, cue.end()) % (len(text) + 1) for c in ".!?\n")
+        for word in _CAPITALISED.finditer(text, cue.end(), min(cue.end() + 45, sentence_end)):
+            farm = word.group()
+            named = cue.group().casefold().endswith(("namnet", "namn"))  # "fäbodnamnet Nyvallen"
+            if lexicon.place_like(farm.casefold()) and (
+                named or not (farm.casefold() in lexicon.localities() or lexicon.is_non_name(farm))
+            ):
+                yield word.start(), word.end()
+                break
+
+
+# A farm's name and its village after it: "Östergården i Kövra", "Norrgården, Mattmar", "Lövsta
+# gård, Skålan", "Sörgården Näskott".
+_FARM_AND_VILLAGE = re.compile(
+    r"(?<![\wåäö])(?P<farm>[A-ZÅÄÖ][a-zåäö]{2,30}(?:[ \u00a0])?gård(?:en)?)"
+    r"(?:,[ \u00a0]?|[ \u00a0]i[ \u00a0]|[ \u00a0])"
+    r"(?P<village>[A-ZÅÄÖ][a-zåäö\-]{1,30}(?:[ \u00a0][A-ZÅÄÖa-zåäö][a-zåäö]{1,30})?)"
+)
+# Somewhere someone lives: "bor", "bosatt", "bostaden", "hemmet", "flyttat till", "sommartid" …
+_LIVES = (
+    r"(?:bor|bodde|boende|bosatt|bostaden|bostad|hemmet|hem|flyttat|flyttade|sommartid|vintertid)"
+)
+# A fäbod or säter named where someone lives: "bor sommartid på Storbodsätern", "bor på
+# Myssjöfäbodarna".
+_NAMED_PASTURE = re.compile(
+    rf"(?i:(?<![\wåäö]){_LIVES}(?![\wåäö]))[^.!?\n]{{0,40}}?(?<![\wåäö])(?:på|i)[ \u00a0]"
+    r"(?P<place>[A-ZÅÄÖ][a-zåäö\-]{2,30}(?:sätern|säter|fäboden|fäbodarna|fäbod|vallen|vallarna"
+    r"|gården|gård)|[A-ZÅÄÖ][a-zåäö]{2,30}[ \u00a0]gård(?:en)?)"
+    r"(?![\wåäö])"
+)
+# Which house in a row: "bor … sista gården på vänster sida", "tredje huset från vägen".
+_WHICH_HOUSE = re.compile(
+    rf"(?i:(?<![\wåäö]){_LIVES}(?![\wåäö]))[^.!?\n]{{0,40}}?"
+    r"(?P<house>(?<![\wåäö])(?i:första|andra|tredje|fjärde|femte|sista|näst sista)[ \u00a0]"
+    r"(?i:huset|gården|stugan|villan|lägenheten)[ \u00a0](?i:på|från|till|efter|i)[ \u00a0]"
+    r"[^.!?\n,]{2,30}?(?=[.,!?\n]|$))"
+)
+# A cabin, kåta or croft by a named place where someone lives: "bor i jaktstugan vid
+# Lill-Skärvången", "sommartid i kåtan vid Leipikvattnet", "stugan på Myssjöfäbodarna".
+_CABIN_BY = re.compile(
+    rf"(?i:(?<![\wåäö]){_LIVES}(?![\wåäö]))[^.!?\n]{{0,40}}?"
+    r"(?P<home>(?i:\w*stugan|\w*stuga|kåtan|kåta|torpet|\w*torpet)[ \u00a0](?:vid|på)[ \u00a0]"
+    r"(?P<place>[A-ZÅÄÖ][\w\-]{2,30}))"
+)
+# The way to someone's door in a village: "bor i tredje huset efter affären i Gällö", "i gula
+# huset vid bron över Ljusnan", "i en lägenhet ovanför affären i Bydalen". A dwelling, a word
+# that places it, and a named place within the sentence ("bor i huset bredvid sin mamma" names
+# none and is left alone).
+_DIRECTIONS = re.compile(
+    rf"(?i:(?<![\wåäö]){_LIVES}(?![\wåäö]))[^.!?\n]{{0,40}}?"
+    r"(?P<way>(?<![\wåäö])(?i:huset|gården|stugan|lägenheten|lägenhet|villan|radhuset|torpet)"
+    r"[ \u00a0](?i:efter|mittemot|ovanför|nedanför|bredvid|intill|närmast|vid|bakom|framför"
+    r"|längst|närmare|innan)[ \u00a0][^.!?\n]{0,50}?(?<![\wåäö])[A-ZÅÄÖ][\w\-]{2,30})"
+)
+_HOME_CUES = ("bor", "bodde", "boende", "bosatt", "bostad", "hem", "flytta", "sommartid",
+              "vintertid")  # fmt: skip
+
+
+def homes(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each farm with its village, named fäbod and cabin by a place (see the
+    module docstring)."""
+    yield from farm_names(text)
+    yield from _farms_with_villages(text)
+    for window_start, window_end in cue_windows(text, _HOME_CUES, 0, 120):
+        for match in _NAMED_PASTURE.finditer(text, window_start, window_end):
+            if match["place"].casefold() not in lexicon.localities():
+                yield match.start("place"), match.end("place")
+        for match in _WHICH_HOUSE.finditer(text, window_start, window_end):
+            yield match.start("house"), match.end("house")
+        for match in _DIRECTIONS.finditer(text, window_start, window_end):
+            yield match.start("way"), match.end("way")
+        for match in _CABIN_BY.finditer(text, window_start, window_end):
+            # Not by a big lake, river, mountain or town ("sommarstuga vid Kallsjön"): vague.
+            if match["place"].casefold() not in lexicon.word_set("places.txt"):
+                yield match.start("home"), match.end("home")
+
+
+def _farms_with_villages(text: str) -> Iterator[tuple[int, int]]:
+    lower = folded(text)
+    if len(lower) != len(text) or "gård" not in lower:
+        return
+    for window_start, window_end in cue_windows(text, ("gård",), 35, 45):
+        for match in _FARM_AND_VILLAGE.finditer(text, window_start, window_end):
+            end = _village_end(match)
+            if end is not None:
+                yield match.start(), end
+
+
+def _village_end(match: re.Match[str]) -> int | None:
+    """Where the village after a farm ends, if it is a village of the county in one or two
+    words ("Kövra", "Storsjö kapell"; "Hede" in "Hede som …"), else None."""
+    localities = lexicon.localities()
+    village = match["village"]
+    if village.casefold() in localities:
+        end = match.end()
+    elif village.split()[0].casefold() in localities:
+        end = match.start("village") + len(village.split()[0])
+    else:
+        return None
+    number = _HOUSE_NUMBER.match(match.string, end)  # "Sörgården, Ede 47"
+    return number.end() if number else end
+
+
+_HOUSE_NUMBER = re.compile(r"[ \u00a0]\d{1,4}(?:[ \u00a0]?[A-Za-z](?![\wåäö]))?(?!\d)")
