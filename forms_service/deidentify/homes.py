@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from . import lexicon
-from .windows import cue_windows, folded, matches_at_cues
+from .windows import cue_windows, folded, matches_at, matches_at_cues
 
 # A farm or a summer pasture named after its cue word: "driver gården Västergården", "fäbodnamnet
 # Nyvallen", "gården (…) som heter Nybacken". In the country a farm's name is its address.
@@ -87,8 +87,20 @@ _DIRECTIONS = re.compile(
     r"[ \u00a0](?i:efter|mittemot|ovanför|nedanför|bredvid|intill|närmast|vid|bakom|framför"
     r"|längst|närmare|innan)[ \u00a0][^.!?\n]{0,50}?(?<![\wåäö])[A-ZÅÄÖ][\w\-]{2,30})"
 )
-_HOME_CUES = ("bor", "bodde", "boende", "bosatt", "bostad", "hem", "flytta", "sommartid",
-              "vintertid")  # fmt: skip
+# Every home these patterns find names a dwelling or a pasture: they are tried only around these
+# words (the cue words for living, "bor", "hem", are in far more words, "borde", "hemma"), and
+# only where a word for living stands before one.
+_DWELLINGS = ("hus", "gård", "stug", "kåta", "torp", "lägenhet", "villa", "säter", "fäbod",
+              "vall")  # fmt: skip
+_LIVES_AT = re.compile(rf"(?i:(?<![\wåäö]){_LIVES}(?![\wåäö]))")
+
+
+def _lives_positions(text: str) -> list[int]:
+    """Where a word for living starts, near a dwelling word: every pattern below starts there."""
+    positions: list[int] = []
+    for window_start, window_end in cue_windows(text, _DWELLINGS, 100, 110):
+        positions += [m.start() for m in _LIVES_AT.finditer(text, window_start, window_end)]
+    return positions
 
 
 def homes(text: str) -> Iterator[tuple[int, int]]:
@@ -96,18 +108,20 @@ def homes(text: str) -> Iterator[tuple[int, int]]:
     module docstring)."""
     yield from farm_names(text)
     yield from _farms_with_villages(text)
-    for window_start, window_end in cue_windows(text, _HOME_CUES, 0, 120):
-        for match in _NAMED_PASTURE.finditer(text, window_start, window_end):
-            if match["place"].casefold() not in lexicon.localities():
-                yield match.start("place"), match.end("place")
-        for match in _WHICH_HOUSE.finditer(text, window_start, window_end):
-            yield match.start("house"), match.end("house")
-        for match in _DIRECTIONS.finditer(text, window_start, window_end):
-            yield match.start("way"), match.end("way")
-        for match in _CABIN_BY.finditer(text, window_start, window_end):
-            # Not by a big lake, river, mountain or town ("sommarstuga vid Kallsjön"): vague.
-            if match["place"].casefold() not in lexicon.word_set("places.txt"):
-                yield match.start("home"), match.end("home")
+    positions = _lives_positions(text)
+    if not positions:
+        return
+    for match in matches_at(_NAMED_PASTURE, text, positions):
+        if match["place"].casefold() not in lexicon.localities():
+            yield match.start("place"), match.end("place")
+    for match in matches_at(_WHICH_HOUSE, text, positions):
+        yield match.start("house"), match.end("house")
+    for match in matches_at(_DIRECTIONS, text, positions):
+        yield match.start("way"), match.end("way")
+    for match in matches_at(_CABIN_BY, text, positions):
+        # Not by a big lake, river, mountain or town ("sommarstuga vid Kallsjön"): vague.
+        if match["place"].casefold() not in lexicon.word_set("places.txt"):
+            yield match.start("home"), match.end("home")
 
 
 def _farms_with_villages(text: str) -> Iterator[tuple[int, int]]:
