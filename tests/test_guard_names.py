@@ -187,3 +187,31 @@ def test_a_samebys_name_the_police_a_car_and_an_abbreviation_are_not_names(text)
 )
 def test_sofia_a_name_from_an_organisation_and_a_quoted_nickname_are_names(text, name):
     assert any(kind == "name" and name in part for kind, part in found(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trolig Parkinsons sjukdom; Lewy body-demens och Crohn uteslutna.",
+        "Glasgow Coma Scale 14 vid ankomst, fraktur costa 8 vä.",
+        "Hc Hammerdal och Vc Lit har kontakt med henne.",
+        "Polisens K-nummer finns i ärendet; IFO Ö-sund deltar.",
+        "Hon har larm via Securitas sedan i våras.",
+        "utsatt av vuxen son, Ragunda. beslut: polisanmälan",
+    ],
+)
+def test_medical_eponyms_scales_anatomy_clinics_and_a_place_after_a_kin_word_are_not_names(text):
+    assert [kind for kind, _ in found(text) if kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Journalanteckning, sign LiSj", "LiSj"),
+        ("Närvarande: polis (Göran), kvinnojouren (Stina).", "Stina"),
+        ("ärende 2: EK (Elin Karlsson) vill inte polisanmäla.", "EK"),
+        ("Mannen Kjell Ström hotade. Ström-familjen äger sågen.", "Ström-familjen"),
+    ],
+)
+def test_a_signature_a_name_in_parentheses_initials_and_a_family_name_are_names(text, name):
+    assert ("name", name) in found(text)

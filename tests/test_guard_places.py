@@ -455,3 +455,7 @@ def test_farms_fabods_cabins_directions_and_norwegian_streets_where_someone_live
 )
 def test_a_village_alone_a_cabin_by_a_big_lake_and_a_house_by_a_person_are_not_blocked(text):
     assert blocked(text) == []
+
+
+def test_a_villages_only_road_and_a_number_in_the_village_is_an_address():
+    assert blocks("Hon sover hos en väninna, Gatan 7 i Rossön.", "Gatan 7")

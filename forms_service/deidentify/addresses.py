@@ -116,7 +116,8 @@ _PLACE_MENTION = (
     r"(?<![\wåäö])(?:i|till|från|utanför|nära|mot|bor i|bodde i)[ \u00a0]{word}(?![\wåäö])"
 )
 # Words for a village that Jämtland also has as village names ("Byn 27 i Stugun").
-_VILLAGE_WORDS = {"by", "byn"}
+# "Vägen 12 i Hammarstrand": a village's only road is called "the road".
+_VILLAGE_WORDS = {"by", "byn", "vägen", "gatan"}
 _DESIGNATION = re.compile(r":\d{1,4}(?!\d)")
 _MUNICIPALITIES = {"östersund", "krokom", "åre", "berg", "härjedalen", "bräcke", "ragunda",
                    "strömsund", "jämtland"}  # fmt: skip

@@ -26,7 +26,7 @@ CUES = _words(
     vittne vittnet anmälare uppgiftslämnare gärningsman gärningsmannen förövare förövaren
     barnet barnen familjen familjerna heter hette kallas kallad kallade kallar namn namnet
     förnamn efternamn tilltalsnamn stödperson kontaktperson volontär volontären klient
-    klienten patient patienten pat
+    klienten patient patienten pat sign
     """
 )
 # A listed name that is also one of this many most frequent words is read as the word after a

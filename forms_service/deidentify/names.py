@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import accumulate, compress, count, islice
+from itertools import accumulate, compress, count, islice, repeat
 
-from . import lexicon
+from . import lexicon, name_shapes
 from .cues import CUES, FUNCTION_WORDS, SUBJECT_VERBS
 from .findings import Finding, finding
 from .name_words import at_a_glance, profile_of
@@ -33,41 +33,6 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[\-'’][^\W\d_]+)*(?::[a-zåäö]{1,3}(?![\w]
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _SENTENCE_END = set('.!?:;•\n\r\t"“”(') | {"-", "–", "—", "*", "•", ">"}
 _SWEDISH_LETTERS = set("abcdefghijklmnopqrstuvwxyzåäöéèüàABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÈÜÀ")
-# The capital comes first, so that the regex engine can skip to the next capital; the
-# lookbehind then checks what stands before it.
-_INITIALS = re.compile(
-    r"[A-ZÅÄÖ](?<![\w.][A-ZÅÄÖ])"
-    r"(?:\.(?:[ \u00a0]?[A-ZÅÄÖ](?:\.|(?=:s))){1,5}(?::s)?(?![\w])"
-    r"|\.(?=[ \u00a0]?\)|[ \u00a0]\(|[ \u00a0][A-ZÅÄÖ][a-zåäö]))"
-)
-_NOT_INITIALS = {"P.S.", "O.S.A.", "N.B.", "E.U.", "U.S.A.", "T.ex.", "S.k.", "F.d."}
-_LETTER_LABELS = {
-    "plan",
-    "typ",
-    "bilaga",
-    "punkt",
-    "klass",
-    "hus",
-    "alt",
-    "alternativ",
-    "avsnitt",
-    "trappa",
-    "ingång",
-    "entré",
-    "del",
-    "steg",
-    "nivå",
-    "grupp",
-    "sal",
-    "rum",
-    "avd",
-    "avdelning",
-    "port",
-    "zon",
-    "bokstav",
-    "vitamin",
-    "hepatit",
-}
 
 
 class _Tokens:
@@ -153,9 +118,10 @@ def _is_name(text: str, tokens: _Tokens, index: int) -> bool:
     profile = profile_of(word)
     if profile.other_script:
         return not profile.non_name  # a unit such as "µmol" is on the list
-    if profile.shape == "mixed":
-        return profile.listed and not profile.non_name
     cue = _after_cue(text, tokens, index)
+    if profile.shape == "mixed":  # "McDonald"; "AnnLu" after "sign" (not "BBIC-utredning")
+        camel = word.isalpha() and word[1].islower()
+        return (profile.listed or (cue and camel)) and not profile.non_name
     if profile.shape == "upper":
         return _is_name_in_capitals(text, tokens, index, cue)
     folded = profile.folded
@@ -176,7 +142,11 @@ def _is_name(text: str, tokens: _Tokens, index: int) -> bool:
     if cue and folded not in FUNCTION_WORDS and not lexicon.is_organisation(word):
         # "kurator Anna", "sonen (Erik)"; but "kurator, Familjeenheten Krokom" signs an office.
         spaced = text[tokens.end(index - 1) : tokens.starts[index]].strip(" \u00a0") == ""
-        return spaced or profile.listed or not profile.ordinary
+        if profile.listed:
+            return True  # "mamma Maj" too, though Maj is a month
+        return not profile.non_name and (spaced or not profile.ordinary)
+    if profile.listed and _alone_in_parentheses(text, tokens, index):
+        return True  # "kvinnojouren (Britt)", "(Bo)": a name given as who someone is
     if profile.non_name:
         return False
     if profile.foreign:
@@ -196,6 +166,11 @@ def _is_name(text: str, tokens: _Tokens, index: int) -> bool:
     if ordinary:
         return False
     return following in ("verb", "name-like", "paren", "comma")
+
+
+def _alone_in_parentheses(text: str, tokens: _Tokens, index: int) -> bool:
+    start, end = tokens.starts[index], tokens.end(index)
+    return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
 
 
 _SAMEBY = ("sameby", "samebyn", "samebys", "samebyns")
@@ -245,40 +220,6 @@ def _is_name_in_capitals(text: str, tokens: _Tokens, index: int, cue: bool) -> b
     return not profile.ordinary and _mostly_capitals(text, tokens.starts[index])
 
 
-def _initials(text: str) -> Iterator[tuple[int, int]]:
-    for match in _INITIALS.finditer(text):
-        found = match.group()
-        if found in _NOT_INITIALS or found.rstrip(":s") in _NOT_INITIALS:
-            continue
-        if len(found) <= 2:  # one letter and a dot: not "plan B." or "typ A."
-            before = text[max(0, match.start() - 12) : match.start()].split()
-            if before and (
-                before[-1].casefold().strip("(") in _LETTER_LABELS or before[-1][-1:].isdigit()
-            ):
-                continue
-        yield match.start(), match.end()
-
-
-# The name an e-mail client shows before the address, quoted or not: "Björn" <b.j@…>.
-_DISPLAY_NAME = re.compile(
-    r"(?<![\w])[\"“”']?(?P<name>[A-ZÅÄÖ][\w\-]+(?:[ \u00a0][A-ZÅÄÖ][\w\-]+){0,3})[\"“”']?"
-    r"[ \u00a0]?<(?!(?i:mailto):)[^<>@\s]{1,64}@"
-)
-
-
-def _display_names(text: str) -> Iterator[tuple[int, int]]:
-    """Shown names with a listed name or a word that is no ordinary word ("KONTAKT HELST VIA
-    <…>" in capitals is not one, nor "Registrator <registrator@…>")."""
-    position = text.find("<")
-    while position >= 0:
-        match = _DISPLAY_NAME.search(text, max(0, position - 60), position + 66)
-        if match is not None and match.end() > position:
-            words = [profile_of(word) for word in match["name"].split()]
-            if any(word.listed or not word.ordinary for word in words):
-                yield match.start("name"), match.end("name")
-        position = text.find("<", position + 1)
-
-
 def _candidates(tokens: _Tokens) -> list[int]:
     """The words worth a closer look: those not passed over at a glance, and every word right
     after a cue word ("sambon erik"). Decided once per distinct word, then picked out in C."""
@@ -312,16 +253,40 @@ def find_names(text: str) -> Iterator[Finding]:
         if _is_name(text, tokens, index):
             flagged[index] = True
     _repeat_names(tokens, flagged, protected)
+    before = set(flagged)
     _extend_to_neighbours(text, tokens, flagged, protected)
+    # "Rune Fors … Fors-familjen": a capitalised surname found by its neighbour, repeated too
+    # (not a word in capitals, which the police style "SURNAME, FIRST NAME" finds more loosely).
+    surnames = {i for i in flagged if i not in before and tokens.words[i].istitle()}
+    if surnames:
+        _repeat_names(tokens, dict.fromkeys(surnames, True), protected, into=flagged)
+    _initials_before_names(text, tokens, flagged)
     spans = [(tokens.starts[i], tokens.end(i)) for i in sorted(flagged)]
-    spans += list(_initials(text))
-    spans += list(_display_names(text))
+    spans += list(name_shapes.initials(text))
+    spans += list(name_shapes.display_names(text))
     yield from (finding("name", start, end) for start, end in _merge(text, sorted(spans)))
 
 
-def _repeat_names(tokens: _Tokens, flagged: dict[int, bool], protected: set[int]) -> None:
+def _initials_before_names(text: str, tokens: _Tokens, flagged: dict[int, bool]) -> None:
+    """ "SH (Sara Hellström)": two or three capitals right before a name in parentheses."""
+    for index in [i for i in flagged if i > 0 and not flagged.get(i - 1)]:
+        initials = tokens.words[index - 1]
+        gap = text[tokens.end(index - 1) : tokens.starts[index]]
+        named = tokens.words[index].istitle()  # not in a text in capitals: "BIL (KDF 123)"
+        if named and gap == " (" and 2 <= len(initials) <= 3 and initials.isupper():
+            flagged[index - 1] = True
+
+
+def _repeat_names(
+    tokens: _Tokens,
+    flagged: dict[int, bool],
+    protected: set[int],
+    into: dict[int, bool] | None = None,
+) -> None:
     """A word found as a name is a name wherever else it stands in the same text, as written
-    or with a genitive s: "heter lilja … lilja vill inte", "heter Sol. Sols man …"."""
+    or with a genitive s: "heter lilja … lilja vill inte", "heter Sol. Sols man …". The words
+    of `flagged` are looked for; what is found is added to `into` (by default `flagged`)."""
+    into = flagged if into is None else into
     found = {tokens.words[index] for index in flagged}
     found = {word for word in found if len(word) >= 2}
     if not found:
@@ -329,7 +294,15 @@ def _repeat_names(tokens: _Tokens, flagged: dict[int, bool], protected: set[int]
     wanted = found | {word + "s" for word in found}
     for index in compress(count(), map(wanted.__contains__, tokens.words)):
         if index not in protected:
-            flagged[index] = True
+            into[index] = True
+    # "Fors-familjen", "Karimis-familjen": a found name as the first part of a compound (not
+    # a listed one: "Rut-avdrag").
+    words = tokens.words
+    for index in compress(count(), map(str.__contains__, words, repeat("-"))):
+        word = words[index]
+        first = word.split("-", 1)[0]
+        if first in wanted and index not in protected and not lexicon.is_non_name(word):
+            into[index] = True
 
 
 def _extend_to_neighbours(

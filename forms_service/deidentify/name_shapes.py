@@ -1,0 +1,80 @@
+"""Names found by their shape rather than by the word lists, for names.py: initials ("A.L.",
+"E.L:s", "K. Sundberg", "(K.)"), and the name an e-mail client shows before an address ("Björn"
+<b.jonsson@…>, Per Ek <per.ek@…>)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .name_words import profile_of
+
+# The capital comes first, so that the regex engine can skip to the next capital; the
+# lookbehind then checks what stands before it.
+_INITIALS = re.compile(
+    r"[A-ZÅÄÖ](?<![\w.][A-ZÅÄÖ])"
+    r"(?:\.(?:[ \u00a0]?[A-ZÅÄÖ](?:\.|(?=:s))){1,5}(?::s)?(?![\w])"
+    r"|\.(?=[ \u00a0]?\)|[ \u00a0]\(|[ \u00a0][A-ZÅÄÖ][a-zåäö]))"
+)
+_NOT_INITIALS = {"P.S.", "O.S.A.", "N.B.", "E.U.", "U.S.A.", "T.ex.", "S.k.", "F.d."}
+_LETTER_LABELS = {
+    "plan",
+    "typ",
+    "bilaga",
+    "punkt",
+    "klass",
+    "hus",
+    "alt",
+    "alternativ",
+    "avsnitt",
+    "trappa",
+    "ingång",
+    "entré",
+    "del",
+    "steg",
+    "nivå",
+    "grupp",
+    "sal",
+    "rum",
+    "avd",
+    "avdelning",
+    "port",
+    "zon",
+    "bokstav",
+    "vitamin",
+    "hepatit",
+}
+
+
+def initials(text: str) -> Iterator[tuple[int, int]]:
+    for match in _INITIALS.finditer(text):
+        found = match.group()
+        if found in _NOT_INITIALS or found.rstrip(":s") in _NOT_INITIALS:
+            continue
+        if len(found) <= 2:  # one letter and a dot: not "plan B." or "typ A."
+            before = text[max(0, match.start() - 12) : match.start()].split()
+            if before and (
+                before[-1].casefold().strip("(") in _LETTER_LABELS or before[-1][-1:].isdigit()
+            ):
+                continue
+        yield match.start(), match.end()
+
+
+# The name an e-mail client shows before the address, quoted or not: "Björn" <b.j@…>.
+_DISPLAY_NAME = re.compile(
+    r"(?<![\w])[\"“”']?(?P<name>[A-ZÅÄÖ][\w\-]+(?:[ \u00a0][A-ZÅÄÖ][\w\-]+){0,3})[\"“”']?"
+    r"[ \u00a0]?<(?!(?i:mailto):)[^<>@\s]{1,64}@"
+)
+
+
+def display_names(text: str) -> Iterator[tuple[int, int]]:
+    """Shown names with a listed name or a word that is no ordinary word ("KONTAKT HELST VIA
+    <…>" in capitals is not one, nor "Registrator <registrator@…>")."""
+    position = text.find("<")
+    while position >= 0:
+        match = _DISPLAY_NAME.search(text, max(0, position - 60), position + 66)
+        if match is not None and match.end() > position:
+            words = [profile_of(word) for word in match["name"].split()]
+            if any(word.listed or not word.ordinary for word in words):
+                yield match.start("name"), match.end("name")
+        position = text.find("<", position + 1)
