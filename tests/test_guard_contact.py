@@ -576,3 +576,28 @@ def test_a_persons_giro_named_by_its_owner_is_blocked():
 
 def test_a_phone_number_with_non_breaking_hyphens_is_blocked():
     assert blocks("Direktnummer 0640\u201112 34 56 (dagtid).", "0640\u201112 34 56")
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        (
+            "hans nr: nollsjuttitre tvåhundrafemtio trettiofyra sextiosju",
+            "nollsjuttitre tvåhundrafemtio trettiofyra sextiosju",
+        ),
+        (
+            "ring noll sjutti tre, fyrahundratolv, åttiotvå nitti",
+            "noll sjutti tre, fyrahundratolv, åttiotvå nitti",
+        ),
+    ],
+)
+def test_a_phone_number_read_aloud_in_glued_and_colloquial_number_words_is_blocked(text, part):
+    assert blocks(text, part)
+
+
+def test_number_words_that_make_no_phone_number_are_not_blocked():
+    assert blocked("hon sa noll, sen sjuttio gånger till, sen inget mer") == []
+
+
+def test_a_record_code_with_bg_in_it_is_not_a_giro_number():
+    assert blocked("Beslagsprotokoll 2024-5000-BG20931 finns i förundersökningen.") == []

@@ -215,3 +215,20 @@ def test_medical_eponyms_scales_anatomy_clinics_and_a_place_after_a_kin_word_are
 )
 def test_a_signature_a_name_in_parentheses_initials_and_a_family_name_are_names(text, name):
     assert ("name", name) in found(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [('"stig här. svara nu"', "stig"), ("Bo här!", "Bo")])
+def test_a_name_that_says_who_is_writing_is_a_name(text, name):
+    assert ("name", name) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han avtjänar straffet på anstalten Saltvik sedan i våras.",
+        "Bilen stod vid Näkterhusvattnet, nära Kallsjön, enligt patrullen.",
+        "Domen har överklagats. Klienten (N.N.) underrättas.",
+    ],
+)
+def test_an_institutions_name_a_lake_a_judgment_and_a_left_out_name_are_not_names(text):
+    assert [kind for kind, _ in found(text) if kind == "name"] == []

@@ -459,3 +459,8 @@ def test_a_village_alone_a_cabin_by_a_big_lake_and_a_house_by_a_person_are_not_b
 
 def test_a_villages_only_road_and_a_number_in_the_village_is_an_address():
     assert blocks("Hon sover hos en väninna, Gatan 7 i Rossön.", "Gatan 7")
+
+
+def test_a_box_in_lower_case_with_a_postcode_after_it_is_an_address():
+    assert blocks("skicka till box 445 83122 östersund", "box 445")
+    assert blocked("vi har en box 12 st kvar i förrådet") == []

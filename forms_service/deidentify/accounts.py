@@ -160,6 +160,13 @@ def _an_authoritys(text: str, start: int) -> bool:
     )
 
 
+def _inside_a_code(text: str, match: re.Match[str]) -> bool:
+    """ "Beslagsprotokoll 2025-5000-BG12345": a keyword glued to digits and after a dash is part
+    of a record's code, not a giro number."""
+    glued = text[match.start("number") - 1 : match.start("number")].isalnum()
+    return glued and text[match.start() - 1 : match.start()] == "-"
+
+
 def find_accounts(text: str) -> Iterator[Finding]:
     text = harmless.mask(text)
     for match in matches_at(_IBAN, text, _iban_starts(text)):
@@ -167,8 +174,9 @@ def find_accounts(text: str) -> Iterator[Finding]:
         if end:
             yield finding("account_number", match.start(), match.start() + end)
     for match in matches_at_cues(_ACCOUNT_KEYWORD, text, _KEYWORD_STARTS):
-        if not _an_authoritys(text, match.start()):
-            yield finding("account_number", match.start(), match.end())
+        if _an_authoritys(text, match.start()) or _inside_a_code(text, match):
+            continue
+        yield finding("account_number", match.start(), match.end())
     for match in matches_at_cues(_BANK_NUMBER, text, _BANK_STARTS):
         yield finding("account_number", match.start(), match.end())
     for match in matches_at_cues(_GIRO_LATER, text, ("bankgiro", "plusgiro", "bg", "pg")):

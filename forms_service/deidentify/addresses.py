@@ -129,6 +129,8 @@ _MARKERS = re.compile(
     r"|(?<![\wåäö])(?:[Ll]gh|[Ll]ägenhet(?:snummer)?|LGH)[ \u00a0.:]{0,3}(?:nr[ \u00a0.]{0,2})?"
     r"\d{3,4}(?!\d)"
     r"|(?<![\wåäö])(?:Box|BOX|Postbox|Fack)[ \u00a0]{1,3}\d{1,6}(?!\d)"
+    # In lower case only with a postcode after it: "box 112 83321 Strömsund".
+    r"|(?<![\wåäö])box[ \u00a0]{1,3}\d{1,6}(?=[ ,\u00a0]{1,3}[1-9]\d{2}[ \u00a0]?\d{2}(?!\d))"
 )
 # Every marker starts with one of these (case-folded): the pattern is tried only there.
 _MARKER_CUES = ("c/o", "lgh", "lägenhet", "box", "postbox", "fack")

@@ -95,6 +95,8 @@ def _next_is(text: str, tokens: _Tokens, index: int) -> str:
     following = profile_of(tokens.words[index + 1])
     if following.folded in SUBJECT_VERBS:
         return "verb"
+    if following.folded == "här" and not text[tokens.end(index + 1) :][:2].strip(" .!,:"):
+        return "verb"  # "björn här." at the start of a message: the writer says who it is
     if following.shape in ("cap", "upper") and not following.ordinary:
         return "name-like"
     if following.folded == "och" and index + 2 < len(tokens):
@@ -145,6 +147,8 @@ def _is_name(text: str, tokens: _Tokens, index: int) -> bool:
         if profile.listed:
             return True  # "mamma Maj" too, though Maj is a month
         return not profile.non_name and (spaced or not profile.ordinary)
+    if not profile.listed and folded.endswith(_NATURE_ENDINGS):
+        return False  # "strax norr om Ösjön"
     if profile.listed and _alone_in_parentheses(text, tokens, index):
         return True  # "kvinnojouren (Britt)", "(Bo)": a name given as who someone is
     if profile.non_name:
@@ -188,19 +192,23 @@ def _names_a_sameby(text: str, tokens: _Tokens, index: int) -> bool:
 
 _ABBREVIATED = re.compile(r"\.[ \u00a0][a-zåäö]")
 _SHELTERS = ("jouren", "jour")
+# Institutions named after the word for them: "anstalten Storboda", "häktet Östersund".
+_INSTITUTIONS = {"anstalten", "anstalt", "häktet", "hvb-hemmet", "behandlingshemmet"}
+# A lake, tarn, river or mountain by its ending ("Ösjön", "Storån" is too short to tell): no
+# personal name ends so.
+_NATURE_ENDINGS = ("sjön", "tjärnen", "tjärn", "älven", "fjället", "vattnet", "myren")
 
 
 def _named_shelter(text: str, tokens: _Tokens, index: int) -> bool:
-    """Is the word the name of a shelter, right after "Kvinnojouren", "Tjejjouren" … with one
-    space between ("Kvinnojouren Embla"; not "kvinnojouren (Lisa, ideell)")?"""
-    if index == 0:
+    """Is the word the name of a shelter or an institution, right after "Kvinnojouren",
+    "Tjejjouren", "anstalten" … with one space between ("Kvinnojouren Embla", "anstalten
+    Storboda"; not "kvinnojouren (Lisa, ideell)")?"""
+    if index == 0 or text[tokens.end(index - 1) : tokens.starts[index]] != " ":
         return False
-    shelter = tokens.words[index - 1]
-    return (
-        shelter[0].isupper()
-        and shelter.lower().endswith(_SHELTERS)
-        and text[tokens.end(index - 1) : tokens.starts[index]] == " "
-    )
+    before = tokens.words[index - 1]
+    if before.lower() in _INSTITUTIONS:
+        return True
+    return before[0].isupper() and before.lower().endswith(_SHELTERS)
 
 
 def _next_is_kin(tokens: _Tokens, index: int) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import takewhile
 
 import phonenumbers
 from phonenumbers import (
@@ -96,6 +97,50 @@ _WORD_VALUES = {
     "sjuttio": 70, "åttio": 80, "nittio": 90, "hundra": 100,
 }  # fmt: skip
 _TENS_WORDS = ("tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio")
+
+
+# Number words said in one breath and typed that way: "nollsjuttitvå sexhundrafyrtiofem
+# sjuttionio tjugo" (colloquial tens "sjutti", hundreds). Each word is split into number words.
+_COLLOQUIAL_TENS = {"tjugi": 20, "tretti": 30, "fyrti": 40, "femti": 50, "sexti": 60,
+                    "sjutti": 70, "åtti": 80, "nitti": 90}  # fmt: skip
+_GLUED_VALUES = {**_WORD_VALUES, **_COLLOQUIAL_TENS}
+_GLUED_PART = "|".join(sorted(_GLUED_VALUES, key=len, reverse=True))
+_GLUED_WORD = re.compile(f"(?:{_GLUED_PART})+")
+_GLUED_PARTS = re.compile(_GLUED_PART)
+_SPOKEN_GLUED = re.compile(r"(?i:(?<![\wåäö])noll[a-zåäö]*(?:[ ,\-]{1,3}[a-zåäö]+){0,8})")
+
+
+def _glued_number(words: list[str]) -> str:
+    """The digits of number words glued into compounds: "sexhundrafyrtiofem" → "645"."""
+    parts = [part for word in words for part in _GLUED_PARTS.findall(word)]
+    values = [_GLUED_VALUES[part] for part in parts]
+    digits, index = [], 0
+    while index < len(values):
+        value, index = values[index], index + 1
+        hundreds = None
+        if value == 100 or (index < len(values) and values[index] == 100 and 0 < value < 10):
+            hundreds = 1 if value == 100 else value
+            index += value != 100
+            value = 0
+            if index < len(values) and values[index] < 100:
+                value, index = values[index], index + 1
+        if value % 10 == 0 and 20 <= value <= 90 and index < len(values) and 0 < values[index] < 10:
+            value, index = value + values[index], index + 1
+        digits.append(f"{hundreds}{value:02}" if hundreds else str(value))
+    return "".join(digits)
+
+
+_LETTERS = re.compile(r"[a-zåäö]+")
+
+
+def _glued_spoken_numbers(text: str) -> Iterator[Finding]:
+    for match in matches_at_cues(_SPOKEN_GLUED, text, ("noll",)):
+        words = list(takewhile(lambda w: _GLUED_WORD.fullmatch(w.group()),
+                               _LETTERS.finditer(match.group().casefold())))  # fmt: skip
+        number = _glued_number([word.group() for word in words])
+        whole = _whole(number) if 9 <= len(number) <= 10 else None
+        if whole is not None and _private(*whole):
+            yield finding("phone", match.start(), match.start() + words[-1].end())
 
 
 def spoken_digits(words: str) -> str:
@@ -269,6 +314,7 @@ def find_phones(text: str) -> Iterator[Finding]:
         yield finding("phone", match.start(), match.end())
     for match in matches_at_cues(_SPOKEN_THEN_DIGITS, text, ("noll",)):
         yield finding("phone", match.start(), match.end())
+    yield from _glued_spoken_numbers(text)
     lower = folded(text)
     for start, end in _spoken_windows(lower):
         for match in _SPOKEN_ANY.finditer(text, start, end):
