@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import accumulate, compress, count, islice, repeat
+from functools import cached_property
+from itertools import accumulate, compress, count, islice
 
 from . import lexicon, name_shapes
 from .cues import CUES, FUNCTION_WORDS, SUBJECT_VERBS
@@ -45,6 +46,10 @@ class _Tokens:
         self.words: list[str] = parts[1::2]
         # Every other running total (the start of each word), without a list of all of them.
         self.starts: list[int] = list(islice(accumulate(map(len, parts)), 0, len(parts) - 1, 2))
+
+    @cached_property
+    def distinct(self) -> set[str]:
+        return set(self.words)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -203,12 +208,12 @@ def _named_shelter(text: str, tokens: _Tokens, index: int) -> bool:
     """Is the word the name of a shelter or an institution, right after "Kvinnojouren",
     "Tjejjouren", "anstalten" … with one space between ("Kvinnojouren Embla", "anstalten
     Storboda"; not "kvinnojouren (Lisa, ideell)")?"""
-    if index == 0 or text[tokens.end(index - 1) : tokens.starts[index]] != " ":
+    if index == 0:
         return False
     before = tokens.words[index - 1]
-    if before.lower() in _INSTITUTIONS:
-        return True
-    return before[0].isupper() and before.lower().endswith(_SHELTERS)
+    lower = before.lower()
+    named = lower in _INSTITUTIONS or (before[0].isupper() and lower.endswith(_SHELTERS))
+    return named and text[tokens.end(index - 1) : tokens.starts[index]] == " "
 
 
 def _next_is_kin(tokens: _Tokens, index: int) -> bool:
@@ -231,8 +236,7 @@ def _is_name_in_capitals(text: str, tokens: _Tokens, index: int, cue: bool) -> b
 def _candidates(tokens: _Tokens) -> list[int]:
     """The words worth a closer look: those not passed over at a glance, and every word right
     after a cue word ("sambon erik"). Decided once per distinct word, then picked out in C."""
-    words = tokens.words
-    distinct = set(words)
+    words, distinct = tokens.words, tokens.distinct
     look = {word for word in distinct if not at_a_glance(word)}
     cues = {word for word in distinct if word.lower() in CUES}
     indices = set(compress(count(), map(look.__contains__, words)))
@@ -304,13 +308,16 @@ def _repeat_names(
         if index not in protected:
             into[index] = True
     # "Fors-familjen", "Karimis-familjen": a found name as the first part of a compound (not
-    # a listed one: "Rut-avdrag").
-    words = tokens.words
-    for index in compress(count(), map(str.__contains__, words, repeat("-"))):
-        word = words[index]
-        first = word.split("-", 1)[0]
-        if first in wanted and index not in protected and not lexicon.is_non_name(word):
-            into[index] = True
+    # a listed one: "Rut-avdrag"). Decided once per distinct word, then picked out in C.
+    compounds = {
+        word
+        for word in tokens.distinct
+        if "-" in word and word.split("-", 1)[0] in wanted and not lexicon.is_non_name(word)
+    }
+    if compounds:
+        for index in compress(count(), map(compounds.__contains__, tokens.words)):
+            if index not in protected:
+                into[index] = True
 
 
 def _extend_to_neighbours(
