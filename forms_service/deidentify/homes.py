@@ -11,10 +11,11 @@ stuga i Åre", "sommarstugan vid Kallsjön")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from . import lexicon
-from .windows import cue_windows, folded, matches_at, matches_at_cues
+from .windows import cue_positions, cue_windows, folded, matches_at, matches_at_cues
 
 # A farm or a summer pasture named after its cue word: "driver gården Västergården", "fäbodnamnet
 # Nyvallen", "gården (…) som heter Nybacken". In the country a farm's name is its address.
@@ -95,12 +96,26 @@ _DWELLINGS = ("hus", "gård", "stug", "kåta", "torp", "lägenhet", "villa", "s�
 _LIVES_AT = re.compile(rf"(?i:(?<![\wåäö]){_LIVES}(?![\wåäö]))")
 
 
+_LIVES_CUES = ("bor", "bodde", "boende", "bosatt", "bostad", "hem", "flytta", "sommartid",
+               "vintertid")  # fmt: skip
+
+
 def _lives_positions(text: str) -> list[int]:
-    """Where a word for living starts, near a dwelling word: every pattern below starts there."""
-    positions: list[int] = []
-    for window_start, window_end in cue_windows(text, _DWELLINGS, 100, 110):
-        positions += [m.start() for m in _LIVES_AT.finditer(text, window_start, window_end)]
-    return positions
+    """Where a word for living starts, near a dwelling word: every pattern below starts there.
+    The cue words come from the shared one-pass search; each is checked as a whole word."""
+    windows = cue_windows(text, _DWELLINGS, 100, 110)
+    if not windows:
+        return []
+    positions = cue_positions(text, _LIVES_CUES)
+    if positions is None:  # folding changed the text's length: search the windows instead
+        return [m.start() for s, e in windows for m in _LIVES_AT.finditer(text, s, e)]
+    starts = [start for start, _ in windows]
+    found = []
+    for position in positions:
+        index = bisect_right(starts, position) - 1
+        if index >= 0 and position < windows[index][1] and _LIVES_AT.match(text, position):
+            found.append(position)
+    return found
 
 
 def homes(text: str) -> Iterator[tuple[int, int]]:
