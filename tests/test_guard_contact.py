@@ -601,3 +601,26 @@ def test_number_words_that_make_no_phone_number_are_not_blocked():
 
 def test_a_record_code_with_bg_in_it_is_not_a_giro_number():
     assert blocked("Beslagsprotokoll 2024-5000-BG20931 finns i förundersökningen.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kvinnojouren i Ås, tel 0640–17 20 40 (jourtelefon, publik).",
+        '{"kommun": "Berg", "andel_akuta": "26 %"}',
+        "E-post: x@x.x (maskerad)",
+        "Socialkontorets växel 0690–250 00, fråga efter samordnaren.",
+    ],
+)
+def test_a_shelters_public_line_an_export_key_a_masked_address_and_a_switchboard_are_not_blocked(
+    text,
+):
+    assert blocked(text) == []
+
+
+def test_an_ip_address_with_spaces_after_its_dots_is_blocked():
+    assert blocks("inloggning från 81.226. 14. 77 (mobilnät)", "81.226. 14. 77")
+
+
+def test_a_number_with_a_zero_too_many_before_its_area_code_is_blocked():
+    assert blocks("Tel (felskrivet i blanketten): 00640 17 23 55", "00640 17 23 55")

@@ -232,3 +232,28 @@ def test_a_name_that_says_who_is_writing_is_a_name(text, name):
 )
 def test_an_institutions_name_a_lake_a_judgment_and_a_left_out_name_are_not_names(text):
     assert [kind for kind, _ in found(text) if kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Gruppen lyssnade på låten "Dancing Queen" och läste boken "Stina och Lars".',
+        "Tis/ons: jouren har öppet. Tor (torsdag) är samrådsdag.",
+        "RUT- och ROT-avdrag, Björn- och älgjakt, Stig- och ledkarta.",
+        "Kommun | Antal ärenden | Andel",
+        "Pnr: ÅÅMMDD–XXXX, Caring Dads erbjuds.",
+    ],
+)
+def test_titles_weekdays_split_compounds_table_headers_and_placeholders_are_not_names(text):
+    assert [kind for kind, _ in found(text) if kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Enheten ”Stinas-iPhone” fanns i hans wifi-logg.", "Stinas"),
+        ("Kontakt: Ifrah Jama ifrah.j [at] hotmail [dot] com", "Ifrah Jama"),
+    ],
+)
+def test_a_devices_owner_and_a_name_before_its_own_address_are_names(text, name):
+    assert ("name", name) in found(text)

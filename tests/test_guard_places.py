@@ -464,3 +464,7 @@ def test_a_villages_only_road_and_a_number_in_the_village_is_an_address():
 def test_a_box_in_lower_case_with_a_postcode_after_it_is_an_address():
     assert blocks("skicka till box 445 83122 östersund", "box 445")
     assert blocked("vi har en box 12 st kvar i förrådet") == []
+
+
+def test_a_postcode_split_in_the_wrong_place_before_a_village_is_blocked():
+    assert blocks("Hon bor på Åsarna 41, 84 031 Åsarna enligt folkbokföringen.", "84 031 Åsarna")

@@ -68,7 +68,7 @@ _URL = re.compile(
 
 
 _IPV4 = re.compile(
-    r"(?=\d)(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.\n?){3}"
+    r"(?=\d)(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.[\n ]?){3}"
     r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
     r"(?![\d]|\.\d)"
 )
@@ -324,7 +324,7 @@ def _numbered_section(text: str, start: int) -> bool:
 def _this_machine(dotted: str) -> bool:
     """127.0.0.1 (any loopback address) and 0.0.0.0 name the machine itself, never a person's
     connection. A private address (192.168.…) can still lead to a home network: blocked."""
-    address = ipaddress.IPv4Address(dotted.replace("\n", ""))
+    address = ipaddress.IPv4Address(re.sub(r"\s", "", dotted))
     return address.is_loopback or address.is_unspecified
 
 

@@ -75,7 +75,12 @@ def find_social_handles(text: str) -> Iterator[Finding]:
     if "@" in text:
         for match in matches_at(_SOCIAL_HANDLE, text, found_all(text, "@")):
             end = strip_trailing_punctuation(text, match.start(), match.end())
-            if end - match.start() > 2 and not _domain_of_an_address(text, match.start(), end):
+            masked = set(text[match.start() + 1 : end].casefold()) <= set("x.")  # "x@x.x"
+            if (
+                end - match.start() > 2
+                and not masked
+                and not _domain_of_an_address(text, match.start(), end)
+            ):
                 yield finding("social_handle", match.start(), end)
     if "#" in text:
         for match in matches_at(_DISCORD_TAG, text, _words_before_hash(text)):
@@ -151,6 +156,11 @@ def _underscored(text: str) -> Iterator[Finding]:
             continue  # a code in capitals ("SARA_SV"), not a user name
         if _FILE_AFTER.match(text, start):
             continue  # a file name: "samtyckesblankett_2025-03-14.pdf"
+        if (
+            text[start - 1 : start] == '"'
+            and text[start + len(word) : start + len(word) + 2] == '":'
+        ):
+            continue  # a key in a pasted export: {"andel_akuta": "26 %"}
         yield finding("social_handle", start, start + len(word))
 
 

@@ -1,12 +1,14 @@
 """Names found by their shape rather than by the word lists, for names.py: initials ("A.L.",
-"E.L:s", "K. Sundberg", "(K.)"), and the name an e-mail client shows before an address ("Björn"
-<b.jonsson@…>, Per Ek <per.ek@…>)."""
+"E.L:s", "K. Sundberg", "(K.)"), the name an e-mail client shows before an address ("Björn"
+<b.jonsson@…>, Per Ek <per.ek@…>), and the owner's name in a device's name ("Ahmeds-iPhone")."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from . import lexicon
+from .cues import FUNCTION_WORDS
 from .name_words import profile_of
 
 # The capital comes first, so that the regex engine can skip to the next capital; the
@@ -79,3 +81,17 @@ def display_names(text: str) -> Iterator[tuple[int, int]]:
             if any(word.listed or not word.ordinary for word in words):
                 yield match.start("name"), match.end("name")
         position = text.find("<", position + 1)
+
+
+# A device named after its owner, as phones and routers show it: "Ahmeds-iPhone", "Linas iPad".
+_DEVICE = re.compile(
+    r"(?<![\w])(?P<name>[A-ZÅÄÖ][a-zåäö]{1,30}s)[\-’' ](?i:iphone|ipad|macbook|galaxy|pc|laptop"
+    r"|surface|dator|telefon)(?![\wåäö])"
+)
+
+
+def device_owners(text: str) -> Iterator[tuple[int, int]]:
+    for match in _DEVICE.finditer(text) if "s" in text else ():
+        name = match["name"].casefold()
+        if name[:-1] not in FUNCTION_WORDS and lexicon.is_listed_name(name):
+            yield match.start("name"), match.end("name")

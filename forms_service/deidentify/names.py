@@ -25,18 +25,18 @@ from collections.abc import Iterator
 from functools import cached_property
 from itertools import accumulate, compress, count, islice
 
-from . import lexicon, name_shapes
+from . import lexicon, name_context, name_shapes
 from .cues import CUES, FUNCTION_WORDS, SUBJECT_VERBS
 from .findings import Finding, finding
-from .name_words import at_a_glance, profile_of
+from .name_words import Profile, at_a_glance, profile_of
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[\-'’][^\W\d_]+)*(?::[a-zåäö]{1,3}(?![\w]))?")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
-_SENTENCE_END = set('.!?:;•\n\r\t"“”(') | {"-", "–", "—", "*", "•", ">"}
+_SENTENCE_END = set('.!?:;•\n\r\t"“”(|') | {"-", "–", "—", "*", "•", ">"}
 _SWEDISH_LETTERS = set("abcdefghijklmnopqrstuvwxyzåäöéèüàABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÈÜÀ")
 
 
-class _Tokens:
+class Tokens:
     """The words of a text and where each starts. One split of the text gives both: the words
     and the stretches between them, whose lengths summed in C give every word's offset."""
 
@@ -77,14 +77,14 @@ def _mostly_capitals(text: str, start: int) -> bool:
     return len(letters) >= 12 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
-def _after_cue(text: str, tokens: _Tokens, index: int) -> bool:
+def _after_cue(text: str, tokens: Tokens, index: int) -> bool:
     if index == 0 or tokens.words[index - 1].lower() not in CUES:
         return False
     between = text[tokens.end(index - 1) : tokens.starts[index]]
     return between.strip(" \u00a0,:(\"'”“„") == ""  # "kallas ”Kalle Snus”" too
 
 
-def _next_is(text: str, tokens: _Tokens, index: int) -> str:
+def _next_is(text: str, tokens: Tokens, index: int) -> str:
     """What follows the token: "verb", "name-like", "paren", "comma", or ""."""
     end = tokens.end(index)
     rest = text[end : end + 3]
@@ -118,11 +118,14 @@ def _next_is(text: str, tokens: _Tokens, index: int) -> str:
     return ""
 
 
-def _is_name(text: str, tokens: _Tokens, index: int) -> bool:
+def _is_name(text: str, tokens: Tokens, index: int) -> bool:
     word = tokens.words[index]
     if len(word) < 2:
         return False
     profile = profile_of(word)
+    after = text[tokens.end(index) : tokens.end(index) + 2]
+    if after in ("- ", "-\u00a0"):
+        return False  # "RUT- och ROT-avdrag", "Björn- och älgjakt": the first part of a compound
     if profile.other_script:
         return not profile.non_name  # a unit such as "µmol" is on the list
     cue = _after_cue(text, tokens, index)
@@ -131,30 +134,45 @@ def _is_name(text: str, tokens: _Tokens, index: int) -> bool:
         return (profile.listed or (cue and camel)) and not profile.non_name
     if profile.shape == "upper":
         return _is_name_in_capitals(text, tokens, index, cue)
-    folded = profile.folded
-    listed, ordinary, rare = profile.listed, profile.ordinary, profile.rare
     if profile.shape == "lower":
-        if profile.non_name or folded in FUNCTION_WORDS or folded in SUBJECT_VERBS:
-            return False
-        if len(word) <= 3 and _ABBREVIATED.match(text, tokens.end(index)):
-            return False  # "ek. bistånd", "st. läkare": an abbreviation in lower case
-        if cue:  # "sambon tesfay", "sonen ask", but not "mamman bor"
-            return not ordinary or (listed and rare)
-        if listed and rare and tokens.at_start(index) and _next_is(text, tokens, index) == "verb":
-            return True  # "linnea sms:ade …" in a text written without capitals
-        return len(word) >= 4 and listed and not ordinary
-    # Capitalised.
-    if _named_shelter(text, tokens, index) or _names_a_sameby(text, tokens, index):
+        return _is_name_in_lower_case(text, tokens, index, profile, cue)
+    return _is_capitalised_name(text, tokens, index, profile, cue)
+
+
+def _is_name_in_lower_case(
+    text: str, tokens: Tokens, index: int, profile: Profile, cue: bool
+) -> bool:
+    folded, listed, ordinary, rare = profile.folded, profile.listed, profile.ordinary, profile.rare
+    if profile.non_name or folded in FUNCTION_WORDS or folded in SUBJECT_VERBS:
+        return False
+    if len(folded) <= 3 and _ABBREVIATED.match(text, tokens.end(index)):
+        return False  # "ek. bistånd", "st. läkare": an abbreviation in lower case
+    if cue:  # "sambon tesfay", "sonen ask", but not "mamman bor"
+        return not ordinary or (listed and rare)
+    if listed and rare and tokens.at_start(index) and _next_is(text, tokens, index) == "verb":
+        return True  # "linnea sms:ade …" in a text written without capitals
+    return len(folded) >= 4 and listed and not ordinary
+
+
+def _is_capitalised_name(
+    text: str, tokens: Tokens, index: int, profile: Profile, cue: bool
+) -> bool:
+    folded, listed, ordinary, rare = profile.folded, profile.listed, profile.ordinary, profile.rare
+    if name_context.short_weekday(text, tokens, index):
+        return False  # "Tor/fre: socialjouren har beredskap"
+    if name_context.named_shelter(text, tokens, index) or name_context.names_a_sameby(
+        text, tokens, index
+    ):
         return False  # "Kvinnojouren Embla", "Njaarke sameby": the organisation's own name
-    if cue and folded not in FUNCTION_WORDS and not lexicon.is_organisation(word):
+    if cue and folded not in FUNCTION_WORDS and not lexicon.is_organisation(folded):
         # "kurator Anna", "sonen (Erik)"; but "kurator, Familjeenheten Krokom" signs an office.
         spaced = text[tokens.end(index - 1) : tokens.starts[index]].strip(" \u00a0") == ""
-        if profile.listed:
+        if listed:
             return True  # "mamma Maj" too, though Maj is a month
-        return not profile.non_name and (spaced or not profile.ordinary)
-    if not profile.listed and folded.endswith(_NATURE_ENDINGS):
+        return not profile.non_name and (spaced or not ordinary)
+    if not listed and folded.endswith(_NATURE_ENDINGS):
         return False  # "strax norr om Ösjön"
-    if profile.listed and _alone_in_parentheses(text, tokens, index):
+    if listed and _alone_in_parentheses(text, tokens, index):
         return True  # "kvinnojouren (Britt)", "(Bo)": a name given as who someone is
     if profile.non_name:
         return False
@@ -177,51 +195,23 @@ def _is_name(text: str, tokens: _Tokens, index: int) -> bool:
     return following in ("verb", "name-like", "paren", "comma")
 
 
-def _alone_in_parentheses(text: str, tokens: _Tokens, index: int) -> bool:
+def _alone_in_parentheses(text: str, tokens: Tokens, index: int) -> bool:
     start, end = tokens.starts[index], tokens.end(index)
     return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
 
 
-_SAMEBY = ("sameby", "samebyn", "samebys", "samebyns")
-
-
-def _names_a_sameby(text: str, tokens: _Tokens, index: int) -> bool:
-    """Is the word the name of a sameby (a Sámi reindeer-herding community) right before
-    "sameby" ("Jovnevaerie sameby", "Handölsdalens sameby")?"""
-    return (
-        index + 1 < len(tokens)
-        and tokens.words[index + 1].lower() in _SAMEBY
-        and text[tokens.end(index) : tokens.starts[index + 1]] == " "
-    )
-
-
 _ABBREVIATED = re.compile(r"\.[ \u00a0][a-zåäö]")
-_SHELTERS = ("jouren", "jour")
-# Institutions named after the word for them: "anstalten Storboda", "häktet Östersund".
-_INSTITUTIONS = {"anstalten", "anstalt", "häktet", "hvb-hemmet", "behandlingshemmet"}
 # A lake, tarn, river or mountain by its ending ("Ösjön", "Storån" is too short to tell): no
 # personal name ends so.
 _NATURE_ENDINGS = ("sjön", "tjärnen", "tjärn", "älven", "fjället", "vattnet", "myren")
 
 
-def _named_shelter(text: str, tokens: _Tokens, index: int) -> bool:
-    """Is the word the name of a shelter or an institution, right after "Kvinnojouren",
-    "Tjejjouren", "anstalten" … with one space between ("Kvinnojouren Embla", "anstalten
-    Storboda"; not "kvinnojouren (Lisa, ideell)")?"""
-    if index == 0:
-        return False
-    before = tokens.words[index - 1]
-    lower = before.lower()
-    named = lower in _INSTITUTIONS or (before[0].isupper() and lower.endswith(_SHELTERS))
-    return named and text[tokens.end(index - 1) : tokens.starts[index]] == " "
-
-
-def _next_is_kin(tokens: _Tokens, index: int) -> bool:
+def _next_is_kin(tokens: Tokens, index: int) -> bool:
     """ "Pers bror …": a genitive name before a kinship word."""
     return index + 1 < len(tokens) and tokens.words[index + 1].casefold() in CUES
 
 
-def _is_name_in_capitals(text: str, tokens: _Tokens, index: int, cue: bool) -> bool:
+def _is_name_in_capitals(text: str, tokens: Tokens, index: int, cue: bool) -> bool:
     word = tokens.words[index]
     profile = profile_of(word)
     if profile.non_name or len(word) < 3:
@@ -233,7 +223,7 @@ def _is_name_in_capitals(text: str, tokens: _Tokens, index: int, cue: bool) -> b
     return not profile.ordinary and _mostly_capitals(text, tokens.starts[index])
 
 
-def _candidates(tokens: _Tokens) -> list[int]:
+def _candidates(tokens: Tokens) -> list[int]:
     """The words worth a closer look: those not passed over at a glance, and every word right
     after a cue word ("sambon erik"). Decided once per distinct word, then picked out in C."""
     words, distinct = tokens.words, tokens.distinct
@@ -245,7 +235,7 @@ def _candidates(tokens: _Tokens) -> list[int]:
 
 
 def find_names(text: str) -> Iterator[Finding]:
-    tokens = _Tokens(text)
+    tokens = Tokens(text)
     phrases = lexicon.non_name_phrases()
     phrase_starts = lexicon.phrase_starts()
     flagged: dict[int, bool] = {}
@@ -262,6 +252,11 @@ def find_names(text: str) -> Iterator[Finding]:
                 protected_until = phrase.end()
                 protected.add(index)
                 continue
+        title_end = name_context.quoted_title_end(text, tokens, index)
+        if title_end is not None:  # 'låten "Jealous Guy"': a title, not a person
+            protected_until = title_end
+            protected.add(index)
+            continue
         if _is_name(text, tokens, index):
             flagged[index] = True
     _repeat_names(tokens, flagged, protected)
@@ -276,10 +271,11 @@ def find_names(text: str) -> Iterator[Finding]:
     spans = [(tokens.starts[i], tokens.end(i)) for i in sorted(flagged)]
     spans += list(name_shapes.initials(text))
     spans += list(name_shapes.display_names(text))
+    spans += list(name_shapes.device_owners(text))
     yield from (finding("name", start, end) for start, end in _merge(text, sorted(spans)))
 
 
-def _initials_before_names(text: str, tokens: _Tokens, flagged: dict[int, bool]) -> None:
+def _initials_before_names(text: str, tokens: Tokens, flagged: dict[int, bool]) -> None:
     """ "SH (Sara Hellström)": two or three capitals right before a name in parentheses."""
     for index in [i for i in flagged if i > 0 and not flagged.get(i - 1)]:
         initials = tokens.words[index - 1]
@@ -290,7 +286,7 @@ def _initials_before_names(text: str, tokens: _Tokens, flagged: dict[int, bool])
 
 
 def _repeat_names(
-    tokens: _Tokens,
+    tokens: Tokens,
     flagged: dict[int, bool],
     protected: set[int],
     into: dict[int, bool] | None = None,
@@ -321,7 +317,7 @@ def _repeat_names(
 
 
 def _extend_to_neighbours(
-    text: str, tokens: _Tokens, flagged: dict[int, bool], protected: set[int]
+    text: str, tokens: Tokens, flagged: dict[int, bool], protected: set[int]
 ) -> None:
     """A capitalised word right after a found name is its surname ("Liv Berg", "Kent Lind");
     a listed first name right before one is its first name ("Hans Olsson")."""
@@ -331,7 +327,7 @@ def _extend_to_neighbours(
                 _extend_pair(text, tokens, flagged, index)
 
 
-def _extend_pair(text: str, tokens: _Tokens, flagged: dict[int, bool], index: int) -> None:
+def _extend_pair(text: str, tokens: Tokens, flagged: dict[int, bool], index: int) -> None:
     gap = text[tokens.end(index) : tokens.starts[index + 1]]
     first, second = profile_of(tokens.words[index]), profile_of(tokens.words[index + 1])
     if gap not in (" ", "\u00a0", ", ") or (gap == ", " and first.shape != "upper"):

@@ -257,7 +257,8 @@ def _neighbour_without_plus(masked: str) -> Iterator[Finding]:
 # A number named as an organisation's switchboard: "HC Lit (tel 0642-150 00 växel)". Not a
 # reception: the camping's reception where someone lives leads to him.
 _SWITCHBOARD_AFTER = re.compile(
-    r"[ \u00a0]?\(?(?:\w+s[ \u00a0])?(?i:växel|växeln|vxl|kundtjänst|huvudnummer)(?![\wåäö])"
+    r"[ \u00a0]?\(?(?:\w+s[ \u00a0])?"
+    r"(?i:växel|växeln|vxl|kundtjänst|huvudnummer|jourtelefon|jourtelefonen|jourtel)(?![\wåäö])"
 )
 _SWITCHBOARD_BEFORE = re.compile(
     r"(?i:växel|växeln|vxl|kundtjänst|huvudnummer)[ \u00a0:,]{1,3}(?:tel\.?|nr\.?)?[ \u00a0:]{0,2}$"
@@ -298,6 +299,8 @@ def find_phones(text: str) -> Iterator[Finding]:
         if digits < 7:
             continue  # the shortest Swedish number, "08-123 45", has seven digits
         whole = _whole(found.replace("_", " ").replace("\n", " "))
+        if whole is None and found.startswith("00"):
+            whole = _whole(found[1:])  # "0063 52 41 77": a 0 too many before the area code
         if whole is not None:
             if _private(*whole) and not _switchboard(masked, candidate, *whole):
                 yield finding("phone", candidate.start(), candidate.end())

@@ -31,12 +31,16 @@ from .windows import (
 _TOWN = r"[A-ZÅÄÖ](?:[a-zåäö\-]{2,30}|[A-ZÅÄÖ\-]{2,30})(?![\wåäö])"
 _CODE = r"[1-9]\d{2}[ \-\u2013]?\d{2}"
 _POSTCODE = re.compile(
-    r"(?=[1-9SPpZz])(?:(?<![\w\-])(?:(?:SE|S)[-\u2013 ]?)?[1-9]\d{2}[ \-\u2013]\d{2}"
+    r"(?=[1-9SPpZz])(?:(?<![\w\-\u2013])(?:(?:SE|S)[-\u2013 ]?)?[1-9]\d{2}[ \-\u2013]\d{2}"
     rf"(?: {{0,3}}{_TOWN})?(?![\d\w])"
     r"|(?<![\w\-])(?:SE|S)[-\u2013]?[1-9]\d{4}(?![\d])"
     rf"|(?<![\w\-])[1-9]\d{{4}},? {{1,3}}{_TOWN}"
     rf"|(?<![\w])(?:[Pp]ostnr|[Pp]ostnummer|[Pp]ost nr|[Pp]ostkod|[Pp]ostinro|[Pp]ostinumero"
     rf"|[Zz]ip|ZIP|[Pp]ostal code|[Pp]ostcode)\.?'?:?\s{{0,2}}{_CODE}(?!\d))"
+)
+# A postcode split in the wrong place before a town of the county: "84 592 Ljungdalen".
+_MISSPLIT_CODE = re.compile(
+    r"(?=[1-9])(?<![\d\-])[1-9]\d [0-9]{3}(?![\d]) {1,3}(?P<town>[A-ZÅÄÖ][a-zåäö\-]{1,30})"
 )
 # A five-digit postcode before a town written in lower case: "83145 östersund".
 _CODE_LOWER_TOWN = re.compile(r"(?=[1-9])(?<![\d\-])[1-9]\d{4},? {1,3}(?P<town>[a-zåäö\-]{2,30})")
@@ -117,6 +121,9 @@ def find_postcodes(text: str) -> Iterator[Finding]:
     )
     for match in found:
         if not addresses.streets.authority_address(masked, match.start()):
+            yield finding("postcode", match.start(), match.end())
+    for match in matches_at_runs(_MISSPLIT_CODE, masked, lengths=(2,)):
+        if match["town"].casefold() in lexicon.localities():
             yield finding("postcode", match.start(), match.end())
     for match in matches_at_runs(_CODE_LOWER_TOWN, masked, lengths=(5,)):
         if lexicon.is_non_name(match["town"]) or match["town"] in lexicon.localities():

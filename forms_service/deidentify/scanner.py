@@ -4,6 +4,7 @@ back, and fails closed."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -44,7 +45,7 @@ DETECTORS: tuple[Callable[[str], Iterator[Finding]], ...] = (
 )
 
 
-def _resolve_overlaps(candidates: list[Finding]) -> list[Finding]:
+def _resolve_overlaps(candidates: list[Finding], text: str = "") -> list[Finding]:
     """Keep the strongest of overlapping candidates: block before warn, then precedence, then
     the longer span. Candidates that overlap nothing else are kept as they are; each group of
     overlapping ones is settled on its own (a choice in one group cannot affect another)."""
@@ -54,15 +55,18 @@ def _resolve_overlaps(candidates: list[Finding]) -> list[Finding]:
     group_end = -1
     for candidate in ordered:
         if group and candidate.start >= group_end:
-            kept += _strongest(group)
+            kept += _strongest(group, text)
             group = []
         group.append(candidate)
         group_end = max(group_end, candidate.end) if len(group) > 1 else candidate.end
-    kept += _strongest(group)
+    kept += _strongest(group, text)
     return kept
 
 
-def _strongest(group: list[Finding]) -> list[Finding]:
+_MADE_OF_NAMES = ("email", "social_handle", "url")
+
+
+def _strongest(group: list[Finding], text: str) -> list[Finding]:
     """The candidates of one group of overlapping ones that are kept, sorted by start."""
     if len(group) == 1:
         return group
@@ -76,7 +80,17 @@ def _strongest(group: list[Finding]) -> list[Finding]:
         if index > 0 and kept[index - 1].end > candidate.start:
             continue
         if index < len(kept) and kept[index].start < candidate.end:
-            continue
+            # A name that runs into an address made of it keeps the part before: "Ayan Warsame
+            # ayan.w [at] yahoo …" still warns about the name.
+            following = kept[index]
+            if candidate.kind != "name" or following.kind not in _MADE_OF_NAMES:
+                continue
+            end = following.start
+            while end > candidate.start and text[end - 1 : end].isspace():
+                end -= 1
+            if end - candidate.start < 2:
+                continue
+            candidate = dataclasses.replace(candidate, end=end)
         starts.insert(index, candidate.start)
         kept.insert(index, candidate)
     return kept
@@ -160,7 +174,7 @@ def scan(text: str) -> list[Finding]:
         candidates = _detect(text)
         if "\u202e" in text:
             candidates += _as_displayed(text)
-        return _resolve_overlaps(candidates)
+        return _resolve_overlaps(candidates, text)
     except Exception as exc:  # fail closed: an unchecked text is never accepted
         # Only the exception type: its message or traceback could quote the text.
         logger.error(

@@ -1,0 +1,73 @@
+"""The words around a capitalised word that say it names no person, for names.py: a
+shelter's, an institution's or a sameby's own name ("Kvinnojouren Embla", "anstalten Storboda",
+"Njaarke sameby"), a title in quotes ("låten \"Hero\""), a weekday's short form ("Tor/fre")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .names import Tokens
+
+_TITLE_WORDS = {"låten", "låt", "sången", "boken", "bok", "filmen", "film", "serien", "spelet",
+                "appen", "podden", "programmet", "dikten", "albumet"}  # fmt: skip
+_QUOTE_BEFORE = re.compile(r"[ \u00a0][\"”“'«]$")
+_QUOTE_AFTER = re.compile(r"[^\"”“'»\n]{0,60}[\"”“'»]")
+
+
+def quoted_title_end(text: str, tokens: Tokens, index: int) -> int | None:
+    """Where the quoted title that starts with this word ends, after "låten", "boken" …"""
+    if index == 0 or tokens.words[index - 1].lower() not in _TITLE_WORDS:
+        return None
+    start = tokens.starts[index]
+    if not _QUOTE_BEFORE.search(text, tokens.end(index - 1), start):
+        return None
+    closing = _QUOTE_AFTER.match(text, start)
+    return closing.end() if closing else None
+
+
+# A weekday's short form next to another ("Tor/fre", "ons–Tor") or explained ("Tor (torsdag)").
+_DAYS = r"(?i:mån|tis|ons|tor|fre|lör|sön)"
+_WEEKDAYS = r"(?i:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)"
+_WEEKDAY_AFTER = re.compile(rf"[ \u00a0]?(?:[/\-–][ \u00a0]?{_DAYS}|\({_WEEKDAYS}\))")
+_WEEKDAY_BEFORE = re.compile(rf"{_DAYS}[ \u00a0]?[/\-–][ \u00a0]?$")
+
+
+def short_weekday(text: str, tokens: Tokens, index: int) -> bool:
+    if tokens.words[index].lower() not in ("mån", "tis", "ons", "tor", "fre", "lör", "sön"):
+        return False
+    start, end = tokens.starts[index], tokens.end(index)
+    return bool(
+        _WEEKDAY_AFTER.match(text, end) or _WEEKDAY_BEFORE.search(text, max(0, start - 6), start)
+    )
+
+
+_SAMEBY = ("sameby", "samebyn", "samebys", "samebyns")
+
+
+def names_a_sameby(text: str, tokens: Tokens, index: int) -> bool:
+    """Is the word the name of a sameby (a Sámi reindeer-herding community) right before
+    "sameby" ("Jovnevaerie sameby", "Handölsdalens sameby")?"""
+    return (
+        index + 1 < len(tokens)
+        and tokens.words[index + 1].lower() in _SAMEBY
+        and text[tokens.end(index) : tokens.starts[index + 1]] == " "
+    )
+
+
+_SHELTERS = ("jouren", "jour")
+# Institutions named after the word for them: "anstalten Storboda", "häktet Östersund".
+_INSTITUTIONS = {"anstalten", "anstalt", "häktet", "hvb-hemmet", "behandlingshemmet"}
+
+
+def named_shelter(text: str, tokens: Tokens, index: int) -> bool:
+    """Is the word the name of a shelter or an institution, right after "Kvinnojouren",
+    "Tjejjouren", "anstalten" … with one space between ("Kvinnojouren Embla", "anstalten
+    Storboda"; not "kvinnojouren (Lisa, ideell)")?"""
+    if index == 0:
+        return False
+    before = tokens.words[index - 1]
+    lower = before.lower()
+    named = lower in _INSTITUTIONS or (before[0].isupper() and lower.endswith(_SHELTERS))
+    return named and text[tokens.end(index - 1) : tokens.starts[index]] == " "
