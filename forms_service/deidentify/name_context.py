@@ -5,6 +5,7 @@ shelter's, an institution's or a sameby's own name ("Kvinnojouren Embla", "ansta
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -14,6 +15,14 @@ _TITLE_WORDS = {"låten", "låt", "sången", "boken", "bok", "filmen", "film", "
                 "appen", "podden", "programmet", "dikten", "albumet"}  # fmt: skip
 _QUOTE_BEFORE = re.compile(r"[ \u00a0][\"”“'«]$")
 _QUOTE_AFTER = re.compile(r"[^\"”“'»\n]{0,60}[\"”“'»]")
+
+
+def title_words_at(tokens: Tokens) -> set[int]:
+    """Where a word for a title stands ("låten", "boken"), decided once per distinct word."""
+    titles = {word for word in tokens.distinct if word.lower() in _TITLE_WORDS}
+    if not titles:
+        return set()
+    return set(compress(count(), map(titles.__contains__, tokens.words)))
 
 
 def quoted_title_end(text: str, tokens: Tokens, index: int) -> int | None:

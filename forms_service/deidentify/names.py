@@ -123,8 +123,8 @@ def _is_name(text: str, tokens: Tokens, index: int) -> bool:
     if len(word) < 2:
         return False
     profile = profile_of(word)
-    after = text[tokens.end(index) : tokens.end(index) + 2]
-    if after in ("- ", "-\u00a0"):
+    end = tokens.starts[index] + len(word)
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2] in (" ", "\u00a0"):
         return False  # "RUT- och ROT-avdrag", "Björn- och älgjakt": the first part of a compound
     if profile.other_script:
         return not profile.non_name  # a unit such as "µmol" is on the list
@@ -241,6 +241,7 @@ def find_names(text: str) -> Iterator[Finding]:
     flagged: dict[int, bool] = {}
     protected: set[int] = set()
     protected_until = -1
+    after_title = name_context.title_words_at(tokens)
     for index in _candidates(tokens):
         start = tokens.starts[index]
         if start < protected_until:
@@ -252,11 +253,12 @@ def find_names(text: str) -> Iterator[Finding]:
                 protected_until = phrase.end()
                 protected.add(index)
                 continue
-        title_end = name_context.quoted_title_end(text, tokens, index)
-        if title_end is not None:  # 'låten "Jealous Guy"': a title, not a person
-            protected_until = title_end
-            protected.add(index)
-            continue
+        if index - 1 in after_title:
+            title_end = name_context.quoted_title_end(text, tokens, index)
+            if title_end is not None:  # 'låten "Jealous Guy"': a title, not a person
+                protected_until = title_end
+                protected.add(index)
+                continue
         if _is_name(text, tokens, index):
             flagged[index] = True
     _repeat_names(tokens, flagged, protected)
