@@ -257,3 +257,15 @@ def test_titles_weekdays_split_compounds_table_headers_and_placeholders_are_not_
 )
 def test_a_devices_owner_and_a_name_before_its_own_address_are_names(text, name):
     assert ("name", name) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ring systern på 070-318 22 64 (Hodan) i kväll", ["Hodan"]),
+        ("betalade med kreditkort (Mastercard) och hemförsäkring (If)", []),
+        ("De flyttade från Övertorneå efter Samernas nationaldag.", []),
+    ],
+)
+def test_whose_number_it_is_in_parentheses_is_a_name_a_product_or_place_is_not(text, expected):
+    assert [part for kind, part in found(text) if kind == "name"] == expected

@@ -172,8 +172,10 @@ def _is_capitalised_name(
         return not profile.non_name and (spaced or not ordinary)
     if not listed and folded.endswith(_NATURE_ENDINGS):
         return False  # "strax norr om Ösjön"
-    if listed and _alone_in_parentheses(text, tokens, index):
-        return True  # "kvinnojouren (Britt)", "(Bo)": a name given as who someone is
+    if _alone_in_parentheses(text, tokens, index) and (
+        listed or (not (ordinary or profile.non_name) and _after_a_number(text, tokens, index))
+    ):
+        return True  # "kvinnojouren (Britt)", "0733-41 87 02 (Sabiha)": who someone is
     if profile.non_name:
         return False
     if profile.foreign:
@@ -193,6 +195,11 @@ def _is_capitalised_name(
     if ordinary:
         return False
     return following in ("verb", "name-like", "paren", "comma")
+
+
+def _after_a_number(text: str, tokens: Tokens, index: int) -> bool:
+    """ "0733-41 87 02 (Sabiha)": whose number it is (not "kreditkort (Eurocard)")."""
+    return text[max(0, tokens.starts[index] - 3) : tokens.starts[index] - 1].rstrip()[-1:].isdigit()
 
 
 def _alone_in_parentheses(text: str, tokens: Tokens, index: int) -> bool:

@@ -2,12 +2,13 @@
 
 Five sets, always scored separately:
 
-* **dev** — `tests/corpus/dev.jsonl` and `tests/corpus/dev2/` … `dev9/*.jsonl`, written
+* **dev** — `tests/corpus/dev.jsonl` and `tests/corpus/dev2/` … `dev10/*.jsonl`, written
   independently of the guard (dev2: hard identifiers and hard clean texts; dev3: realistic mixed
   texts and a red-teamer's writings; dev4 and dev5: attacks on the kinds with the fewest
   examples; dev6: economic violence, and rural homes and names; dev7: health care, and the
   samråd's own long notes; dev8: police and court documents, and chat messages; dev9: clean texts
-  that follow the rules, and forms, tables and Unicode); the guard may be tuned on it.
+  that follow the rules, and forms, tables and Unicode; dev10: names of many origins, and the
+  most ordinary texts); the guard may be tuned on it.
 * **heldout** — `tests/corpus/heldout/*.jsonl`, written the same way and never looked at while
   developing: the honest figure. Its misses are printed only on explicit request.
 * **heldout_v1** … **heldout_v5** — `tests/corpus/heldout_v1/` … `heldout_v5/`: earlier
@@ -112,7 +113,7 @@ def heldout_files(name: str = "heldout") -> list[Path]:
 
 def load_set(name: str) -> list[Sample]:
     if name == "dev":
-        files = [HERE / "dev.jsonl", *sorted(HERE.glob("dev[0-9]/*.jsonl"))]
+        files = [HERE / "dev.jsonl", *sorted(HERE.glob("dev[0-9]*/*.jsonl"))]
         return [sample for path in files for sample in load_jsonl(path)]
     if name == "regression":
         return load_regression()
