@@ -234,11 +234,30 @@ def _candidates(tokens: Tokens) -> list[int]:
     """The words worth a closer look: those not passed over at a glance, and every word right
     after a cue word ("sambon erik"). Decided once per distinct word, then picked out in C."""
     words, distinct = tokens.words, tokens.distinct
-    look = {word for word in distinct if not at_a_glance(word)}
+    never = {word for word in distinct if _never_a_name(word)}
+    look = {word for word in distinct if not at_a_glance(word)} - never
     cues = {word for word in distinct if word.lower() in CUES}
     indices = set(compress(count(), map(look.__contains__, words)))
-    indices.update(compress(count(1), map(cues.__contains__, words[:-1])))
+    after_cue = compress(count(1), map(cues.__contains__, words[:-1]))
+    indices.update(index for index in after_cue if words[index] not in never)
     return sorted(indices)
+
+
+def _never_a_name(word: str) -> bool:
+    """A word that no context makes a name (so it need not be looked at): a place, an
+    organisation … that is no listed name ("Jämtland", "Region"), or, in lower case, a function
+    word, a verb after a subject or an ordinary word ("har", "finns", "i"). Words that begin a
+    listed phrase are looked at, so that the phrase protects the words after them."""
+    if word.lower() in lexicon.phrase_starts():
+        return False
+    profile = profile_of(word)
+    if profile.non_name and not profile.listed:
+        return True
+    if profile.shape != "lower":
+        return False
+    folded = profile.folded
+    common = profile.ordinary and not (profile.listed and profile.rare)
+    return folded in FUNCTION_WORDS or folded in SUBJECT_VERBS or common
 
 
 def find_names(text: str) -> Iterator[Finding]:
