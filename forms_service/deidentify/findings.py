@@ -3,7 +3,7 @@ the `Finding` record itself."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 BLOCK = "block"
 WARN = "warn"
@@ -83,9 +83,10 @@ KIND_LABELS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Finding:
-    """Something in the text that may identify a person: `text[start:end]` is what was found."""
+class Finding(NamedTuple):
+    """Something in the text that may identify a person: `text[start:end]` is what was found.
+    A named tuple, not a dataclass: a scan of a long text makes tens of thousands of them, and
+    a tuple is made three times as fast as a frozen dataclass."""
 
     kind: str
     severity: str

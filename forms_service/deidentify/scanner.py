@@ -4,7 +4,6 @@ back, and fails closed."""
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -90,7 +89,7 @@ def _strongest(group: list[Finding], text: str) -> list[Finding]:
                 end -= 1
             if end - candidate.start < 2:
                 continue
-            candidate = dataclasses.replace(candidate, end=end)
+            candidate = candidate._replace(end=end)
         starts.insert(index, candidate.start)
         kept.insert(index, candidate)
     return kept
