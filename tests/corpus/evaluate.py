@@ -11,7 +11,7 @@ Five sets, always scored separately:
   most ordinary texts); the guard may be tuned on it.
 * **heldout** — `tests/corpus/heldout/*.jsonl`, written the same way and never looked at while
   developing: the honest figure. Its misses are printed only on explicit request.
-* **heldout_v1** … **heldout_v5** — `tests/corpus/heldout_v1/` … `heldout_v5/`: earlier
+* **heldout_v1** … **heldout_v6** — `tests/corpus/heldout_v1/` … `heldout_v6/`: earlier
   held-out sets whose misses were printed, so they are seen sets now, scored like the development
   set.
 * **regression** — the first edition's generated corpus (`positives.jsonl`, `clean_texts.txt`):
@@ -35,7 +35,14 @@ from pathlib import Path
 from forms_service.deidentify import BLOCK, SEVERITY, scan
 
 HERE = Path(__file__).resolve().parent
-SEEN_HELDOUT = ("heldout_v1", "heldout_v2", "heldout_v3", "heldout_v4", "heldout_v5")
+SEEN_HELDOUT = (
+    "heldout_v1",
+    "heldout_v2",
+    "heldout_v3",
+    "heldout_v4",
+    "heldout_v5",
+    "heldout_v6",
+)
 SETS = ("dev", "regression", "heldout", *SEEN_HELDOUT)
 
 
