@@ -624,3 +624,12 @@ def test_an_ip_address_with_spaces_after_its_dots_is_blocked():
 
 def test_a_number_with_a_zero_too_many_before_its_area_code_is_blocked():
     assert blocks("Tel (felskrivet i blanketten): 00640 17 23 55", "00640 17 23 55")
+
+
+def test_giro_numbers_listed_after_a_cued_one_are_blocked():
+    text = "Han betalar till bg 5050-1055 (hyran), 5330-7112 och 6214-9042 varje månad."
+    assert blocks(text, "5330-7112") and blocks(text, "6214-9042")
+
+
+def test_a_switchboard_named_inside_parentheses_after_its_organisation_is_not_blocked():
+    assert blocked("Ring 0693-455 00 (Bräcke kommun, växel) och fråga efter jouren.") == []

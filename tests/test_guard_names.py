@@ -269,3 +269,11 @@ def test_a_devices_owner_and_a_name_before_its_own_address_are_names(text, name)
 )
 def test_whose_number_it_is_in_parentheses_is_a_name_a_product_or_place_is_not(text, expected):
     assert [part for kind, part in found(text) if kind == "name"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Tack för i dag. Hälsn. Saga", "Saga"), ("Mvh. Sten på socialtjänsten", "Sten")],
+)
+def test_a_name_that_signs_a_message_is_a_name(text, name):
+    assert ("name", name) in found(text)

@@ -468,3 +468,14 @@ def test_a_box_in_lower_case_with_a_postcode_after_it_is_an_address():
 
 def test_a_postcode_split_in_the_wrong_place_before_a_village_is_blocked():
     assert blocks("Hon bor på Åsarna 41, 84 031 Åsarna enligt folkbokföringen.", "84 031 Åsarna")
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ("Han kör en svart Toyota Hilux, kbn 482, sedan i somras.", "kbn 482"),
+        ("Bilen var en röd Saab (och 312) enligt grannen.", "och 312"),
+    ],
+)
+def test_a_plate_right_after_a_car_make_or_model_is_blocked(text, plate):
+    assert blocks(text, plate)

@@ -149,6 +149,22 @@ def _iban_ok(candidate: str) -> bool:
 _OWNER_BEFORE = re.compile(r"(?P<owner>[^\W\d_][\w\-:]*)[ \u00a0]$")
 
 
+# More giro numbers listed after one: "BG 2875-7490 (inkasso) och 8186-2526", "…, 5402-8461
+# samt 5050-1055".
+_LISTED_GIRO = re.compile(
+    r"(?:[ \u00a0]*\([^()\n]{0,30}\))?[ \u00a0]*(?:,|och|samt|eller|resp\.?|/)[ \u00a0]*"
+    r"(?P<number>\d{3,4}-\d{4})(?![\d\-])"
+)
+
+
+def _giros_listed_after(text: str, end: int) -> Iterator[Finding]:
+    while (listed := _LISTED_GIRO.match(text, end)) is not None:
+        if not luhn_ok(listed["number"].replace("-", "")):
+            return
+        yield finding("account_number", listed.start("number"), listed.end("number"))
+        end = listed.end()
+
+
 def _an_authoritys(text: str, start: int) -> bool:
     """ "Kronofogdens bankgiro 5052-6023", "Skatteverkets plusgiro …": an authority's own giro
     named by its owner right before it identifies no one."""
@@ -183,6 +199,7 @@ def find_accounts(text: str) -> Iterator[Finding]:
         digits = re.sub(r"\D", "", match["number"])
         if 5 <= len(digits) <= 8 and luhn_ok(digits) and not _an_authoritys(text, match.start()):
             yield finding("account_number", match.start("number"), match.end("number"))
+            yield from _giros_listed_after(text, match.end("number"))
     for match in matches_at_cues(_ACCOUNT_LATER, text, ("konto",)):
         yield finding("account_number", match.start("number"), match.end("number"))
     for match in matches_at_cues(_PAID_TO, text, _PAID_TO_STARTS):

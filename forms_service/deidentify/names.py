@@ -182,6 +182,8 @@ def _is_capitalised_name(
         return True
     if not tokens.at_start(index):
         return listed or not ordinary or profile.surname_like
+    if listed and index and tokens.words[index - 1].lower() in _SIGN_OFFS:
+        return True  # "Hälsn. Lotta", "Mvh\nStig": who signs
     if folded in FUNCTION_WORDS:
         return False
     following = _next_is(text, tokens, index)
@@ -207,6 +209,7 @@ def _alone_in_parentheses(text: str, tokens: Tokens, index: int) -> bool:
     return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
 
 
+_SIGN_OFFS = {"hälsn", "hälsningar", "hälsning", "mvh", "vh", "hälsar"}
 _ABBREVIATED = re.compile(r"\.[ \u00a0][a-zåäö]")
 # A lake, tarn, river or mountain by its ending ("Ösjön", "Storån" is too short to tell): no
 # personal name ends so.

@@ -256,8 +256,9 @@ def _neighbour_without_plus(masked: str) -> Iterator[Finding]:
 
 # A number named as an organisation's switchboard: "HC Lit (tel 0642-150 00 växel)". Not a
 # reception: the camping's reception where someone lives leads to him.
+# "… (Region Jämtland Härjedalen, växel)": the organisation may be named inside the parentheses.
 _SWITCHBOARD_AFTER = re.compile(
-    r"[ \u00a0]?\(?(?:\w+s[ \u00a0])?"
+    r"[ \u00a0]?(?:\([^()\n]{0,45}?[ ,\u00a0]|\(?)(?:\w+s[ \u00a0])?"
     r"(?i:växel|växeln|vxl|kundtjänst|huvudnummer|jourtelefon|jourtelefonen|jourtel)(?![\wåäö])"
 )
 _SWITCHBOARD_BEFORE = re.compile(

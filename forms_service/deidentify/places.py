@@ -165,6 +165,15 @@ def _town_before(masked: str, start: int) -> bool:
     return town is not None and town["town"].casefold() in lexicon.localities()
 
 
+_WORD = re.compile(r"[^\W\d_][\w\-]*")
+
+
+def _after_a_vehicle(text: str, start: int) -> bool:
+    """ "grå Volkswagen Passat, abc 123": a make or model among the three words before."""
+    before = text[max(0, start - 40) : start]
+    return any(lexicon.is_vehicle(word) for word in _WORD.findall(before)[-3:])
+
+
 def _plate_word(text: str, start: int, letters: str, cue: bool) -> bool:
     """Are these three letters a plate's (not "OCH 123" in a text in capitals, "avd 102", nor
     the "xxx" of a masked number without a plate cue: "Swedbank 8xxx-x, xxx xxx 221-3")?"""
@@ -218,7 +227,10 @@ def find_plates(text: str) -> Iterator[Finding]:
     for match in matches_at(_PLATE, masked, _plate_starts(masked)):
         letters = match["letters"]
         if letters is not None:
-            cue = bool(_PLATE_CUE.search(masked, max(0, match.start() - 45), match.start()))
+            cue = bool(
+                _PLATE_CUE.search(masked, max(0, match.start() - 45), match.start())
+                or _after_a_vehicle(masked, match.start())
+            )
             if not _plate_word(masked, match.start(), letters, cue):
                 continue
         yield finding("registration_number", match.start(), match.end())
