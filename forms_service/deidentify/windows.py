@@ -15,6 +15,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
 
 import ahocorasick
 
@@ -150,14 +151,26 @@ def run_positions(
 ) -> list[int]:
     """`back` characters before the first digit of every run of digits of at least `shortest`
     digits (or of one of these `lengths`), in order."""
-    runs = digit_runs(text)
+    by_length = _run_starts_by_length(text)
     if lengths:
-        starts = [start for start, end in runs if end - start in lengths]
+        wanted = [by_length[n] for n in lengths if n in by_length]
     else:
-        starts = [start for start, end in runs if end - start >= shortest]
+        wanted = [starts for n, starts in by_length.items() if n >= shortest]
+    # Each list is in order: one needs no sorting, several are merged (Timsort finds the runs).
+    starts = list(wanted[0]) if len(wanted) == 1 else sorted(chain.from_iterable(wanted))
     if back == (0,):
         return starts
     return sorted({start - k for start in starts for k in back if start >= k})
+
+
+@lru_cache(maxsize=8)
+def _run_starts_by_length(text: str) -> dict[int, list[int]]:
+    """Where each run of digits starts, by its length (cached: many detectors ask, each for
+    runs of some lengths)."""
+    by_length: dict[int, list[int]] = {}
+    for start, end in digit_runs(text):
+        by_length.setdefault(end - start, []).append(start)
+    return by_length
 
 
 def matches_at_cues(
