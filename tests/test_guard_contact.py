@@ -633,3 +633,16 @@ def test_giro_numbers_listed_after_a_cued_one_are_blocked():
 
 def test_a_switchboard_named_inside_parentheses_after_its_organisation_is_not_blocked():
     assert blocked("Ring 0693-455 00 (Bräcke kommun, växel) och fråga efter jouren.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kvinnojouren i Ragunda (tel 0696-100 00 enligt hemsidan) tar emot.",
+        "Socialjouren Jämtland 063-14 10 00 nås efter kl 17.",
+    ],
+)
+def test_an_organisations_number_ending_in_000_after_its_name_of_several_words_is_not_blocked(
+    text,
+):
+    assert blocked(text) == []

@@ -218,3 +218,8 @@ def test_a_birth_date_with_its_last_four_after_a_dot_date_an_ellipsis_or_later_i
 def test_the_last_four_given_in_another_sentence_after_slutar_are_blocked():
     text = "Hon är född den 3 mars 1999. Enligt domen slutar hennes personnummer på 4415."
     assert any(kind == "personnummer" for kind, _ in found(text))
+
+
+def test_a_personnummer_of_twelve_digits_grouped_by_spaces_is_blocked():
+    assert blocks("Rubrik i faxet: 19 790 423 3181 (hennes)", "19 790 423 3181")
+    assert blocked("År 2019 12 deltagare, 2020 15 deltagare.") == []

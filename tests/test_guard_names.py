@@ -277,3 +277,10 @@ def test_whose_number_it_is_in_parentheses_is_a_name_a_product_or_place_is_not(t
 )
 def test_a_name_that_signs_a_message_is_a_name(text, name):
     assert ("name", name) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Skuld hos Kronofogden 88 000 kr.", "Org.nr 802284-5922 står på avtalet."]
+)
+def test_a_debt_at_an_authority_and_an_organisation_number_are_no_names(text):
+    assert [kind for kind, _ in found(text) if kind == "name"] == []

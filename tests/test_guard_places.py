@@ -479,3 +479,19 @@ def test_a_postcode_split_in_the_wrong_place_before_a_village_is_blocked():
 )
 def test_a_plate_right_after_a_car_make_or_model_is_blocked(text, plate):
     assert blocks(text, plate)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Han bor i Norge nu, Prinsens veg 14, Steinkjer.", "Prinsens veg 14"),
+        ("Adressen är Fjellvegen 112, 7870 Grong.", "Fjellvegen 112"),
+        ("Släpet har norsk plåt, och tilhenger ZN 4417 står hos honom.", "ZN 4417"),
+    ],
+)
+def test_norwegian_streets_and_a_norwegian_trailers_plate_are_blocked(text, part):
+    assert blocks(text, part)
+
+
+def test_a_cost_centre_is_not_an_address():
+    assert blocked("Faktureras kostnadsställe Kst 4410, projekt 7702.") == []

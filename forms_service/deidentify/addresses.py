@@ -31,6 +31,7 @@ from .windows import digit_runs, matches_at_cues
 
 # Capitalised words that are followed by a number without being an address.
 _NOT_ADDRESS = {
+    "kst", "kostnadsställe", "projekt", "ref", "referens",
     "vecka", "veckan", "kapitel", "kap", "sida", "sidan", "bilaga", "bilagan", "avsnitt", "punkt",
     "fråga", "frågan", "steg", "nivå", "rum", "rummet", "plan", "våning", "hus", "huset", "sal",
     "avdelning", "avd", "buss", "bussen", "linje", "linjen", "tåg", "tåget", "spår", "version",

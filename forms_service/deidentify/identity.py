@@ -18,7 +18,14 @@ from collections.abc import Iterator
 from datetime import date
 
 from .findings import Finding, finding
-from .windows import cue_windows, digit_runs, matches_at, matches_at_cues, matches_at_runs
+from .windows import (
+    cue_windows,
+    digit_runs,
+    matches_at,
+    matches_at_cues,
+    matches_at_runs,
+    run_positions,
+)
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
 _DASHES_AND_PLUS = frozenset("-+\u2010\u2011\u2012\u2013\u2014\u2212")
@@ -161,6 +168,7 @@ def find_personnummer(text: str) -> Iterator[Finding]:
             yield finding("personnummer_like", match.start(), match.end())
     yield from _last_four(text)
     yield from _unusual_writings(text)
+    yield from _spaced_twelve(text)
     yield from _pasted_and_spaced(text)
     for match in matches_at_cues(_CUED, text, _CUED_CUES):
         number = match["number"]
@@ -311,6 +319,23 @@ def _unusual_writings(text: str) -> Iterator[Finding]:
             yymmdd = f"{match['year'][2:]}{month:02}{int(match['day']):02}"
         if valid_digits(yymmdd + match["four"]):
             yield finding("personnummer", match.start(), match.end())
+
+
+# Twelve digits with the century, grouped any way by single spaces: "19 850 101 1236" (checked
+# as a date and with Luhn).
+_SPACED_TWELVE = re.compile(r"(?:19|20)\d{0,2}(?: \d{1,4}){2,5}(?!\d| \d)")
+
+
+def _spaced_twelve(text: str) -> Iterator[Finding]:
+    starts = [
+        start
+        for start in run_positions(text, lengths=(2, 3, 4))
+        if text.startswith(("19", "20"), start) and text[start - 1 : start] not in "-+"
+    ]
+    for match in matches_at(_SPACED_TWELVE, text, starts):
+        digits = match.group().replace(" ", "")
+        if len(digits) == 12 and valid_digits(digits):
+            yield finding(_kind_of(digits[2:8]), match.start(), match.end())
 
 
 def _dashed_fours(text: str) -> list[int]:

@@ -20,6 +20,8 @@ from importlib import resources
 STREET_SUFFIXES = (
     "gatan",
     "gata",
+    "vegen",  # Norwegian: "Nordlivegen", "Fjellveien"
+    "veien",
     "vägen",
     "väg",
     "gränd",

@@ -110,7 +110,7 @@ def _next_is(text: str, tokens: Tokens, index: int) -> str:
             return "name-like"
     # "Saga från kvinnojouren kan …": where someone is from says who it is, as a verb would.
     if (
-        following.folded in ("från", "på", "hos")
+        following.folded == "från"  # not "Skuld hos Kronofogden"
         and index + 2 < len(tokens)
         and lexicon.is_organisation(tokens.words[index + 2])
     ):

@@ -284,12 +284,19 @@ _WORDS_BEFORE = re.compile(
 )
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w\-]*")
+
+
 def _after_organisation(masked: str, start: int) -> bool:
-    """ "Socialjouren 063-14 40 00", "Krokoms kommun, tel 0640-161 00": the organisation's
-    name right before the number. A direct line seldom ends in 000, and a person's number
-    never follows an organisation's name with nothing between."""
+    """ "Socialjouren 063-14 40 00", "Krokoms kommun, tel 0640-161 00", "Kvinnojouren i
+    Härjedalen (tel 0680-100 00)": the organisation's name right before the number (one of its
+    last three words). A direct line seldom ends in 000, and a person's number never follows
+    an organisation's name with nothing between."""
     word = _WORDS_BEFORE.search(masked, max(0, start - 40), start)
-    return word is not None and lexicon.is_organisation(word.group(1))
+    if word is None:
+        return False
+    name = _NAME_WORD.findall(masked[max(0, word.start(1) - 30) : word.end(1)])[-3:]
+    return any(lexicon.is_organisation(part) for part in name)
 
 
 def find_phones(text: str) -> Iterator[Finding]:

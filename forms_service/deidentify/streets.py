@@ -63,7 +63,8 @@ _SPLIT_STREET = re.compile(r"(?<![\wåäö])(?P<head>[A-Za-zÅÄÖåäö]{3,20})
 DIRECTION_AT = re.compile(DIRECTION.pattern.rstrip("$"))
 # Written in lower case after the name: "Oldens väg 8", "Orrvikens gård 3".
 _LOWER_STREET_WORDS = {"väg", "gata", "gränd", "gård", "gården", "gate", "vei", "veg"}
-_TITLE_WORD_BEFORE = re.compile(r"(?<![\wåäö])(?:[A-ZÅÄÖ][a-zåäö]{1,30} ){1,2}$")
+# Norwegian letters too: "Kong Øysteins veg 28".
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\wåäöøæ])(?:[A-ZÅÄÖØÆ][a-zåäöøæ]{1,30} ){1,2}$")
 
 
 def named_street(masked: str, word_start: int, word: str) -> int | None:
