@@ -39,7 +39,7 @@ CLEAN_BLOCK_TARGET = 0.01
 CLEAN_NAME_WARN_TARGET = 0.10
 SPEED_MS_TARGET = 10.0
 SPEED_MBS_TARGET = 1.0
-ALL_SETS = ("dev", "heldout", *SEEN_HELDOUT, "regression")
+ALL_SETS = ("dev", "heldout", *SEEN_HELDOUT, "redteam", "regression")
 BEGIN, END = "<!-- guard:begin -->", "<!-- guard:end -->"
 
 
@@ -142,12 +142,18 @@ def quality(show_heldout_misses: bool, wanted: set[str]) -> list[str]:
             True,
         ),
         (
+            "Red-team set (`tests/corpus/redteam/`, deliberate dodges, tuned on, not held to "
+            "the targets)",
+            _load("redteam", wanted),
+            True,
+        ),
+        (
             "Regression set (the first edition's generated corpus)",
             _load("regression", wanted),
             True,
         ),
     ]
-    names = ["dev", "heldout", *SEEN_HELDOUT, "regression"]
+    names = ["dev", "heldout", *SEEN_HELDOUT, "redteam", "regression"]
     for name, (title, samples, show) in zip(names, sets, strict=True):
         if name not in wanted:
             continue

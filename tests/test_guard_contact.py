@@ -646,3 +646,12 @@ def test_an_organisations_number_ending_in_000_after_its_name_of_several_words_i
     text,
 ):
     assert blocked(text) == []
+
+
+def test_a_handle_with_a_space_after_the_at_sign_is_blocked_but_an_at_for_a_place_is_not():
+    assert blocks("Han skriver från @ jonte_84 numera.", "@ jonte_84")
+    assert blocked("Vi ses @ biblioteket kl 9.") == []
+
+
+def test_a_bank_account_with_a_dot_after_the_clearing_number_is_blocked():
+    assert blocks("Handelsbanken 6152.483 221 907 enligt utdraget", "6152.483 221 907")

@@ -67,3 +67,15 @@ def test_clean_texts_count_separately_from_labelled_ones():
     figures = score(samples)
     assert figures.clean_total == 1
     assert figures.kinds["name"].total == 1
+
+
+def test_the_red_team_set_makes_no_detector_crash_and_keeps_its_floor():
+    """The red-teamer's deliberate dodges (tests/corpus/redteam/) are not held to 99.5 % per
+    kind; the figure reached when they were added (94 % of block-kind identifiers) is a floor
+    that a later change must not lower."""
+    figures = score(load_set("redteam"))
+    assert figures.unchecked == 0
+    block = [r for kind, r in figures.kinds.items() if SEVERITY.get(kind) == BLOCK]
+    caught_all = sum(r.caught for r in block)
+    assert caught_all / sum(r.total for r in block) >= 0.94
+    assert figures.clean_blocked == []

@@ -284,3 +284,23 @@ def test_a_name_that_signs_a_message_is_a_name(text, name):
 )
 def test_a_debt_at_an_authority_and_an_organisation_number_are_no_names(text):
     assert [kind for kind, _ in found(text) if kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("pappan heter sten och bor kvar", "sten"), ("Rut-mormor har hämtat barnen.", "Rut-mormor")],
+)
+def test_a_word_after_heter_and_a_name_glued_to_a_kin_word_are_names(text, name):
+    assert ("name", name) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han heter egentligen något annat enligt henne.",
+        "Gruppen heter snap:familjen och är stängd.",
+        "Kontakt med SANKS i Kautokeino och Sáminuorra.",
+    ],
+)
+def test_an_adverb_after_heter_a_platform_prefix_and_sami_organisations_are_not_names(text):
+    assert [kind for kind, _ in found(text) if kind == "name"] == []

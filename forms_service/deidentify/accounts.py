@@ -43,7 +43,7 @@ _BANK_NUMBER = re.compile(
     rf"(?<![\wåäö])(?i:{'|'.join(re.escape(b).replace(' ', '[ -]?') for b in _BANKS)})"
     r"(?i:[ \u00a0]?(?:konto|kontonr|kontonummer|clearing|clnr)\.?)?"
     r"[ \u00a0]{0,3}[:.,|]?[ \u00a0]{0,3}"
-    r"(?P<number>\d(?:[ \u00a0\-,]{0,2}\d){6,24})(?![\d])"
+    r"(?P<number>\d(?:[ \u00a0\-,.]{0,2}\d){6,24})(?![\d])"  # "8105-9.943 210 887-4" too
 )
 # A giro number a few words after its name, in the same sentence (an abbreviation's dot does not
 # end it): "Bankgiro för hennes räkningar ändrat till hans: 5382-1146", "Plusgiro som bistånd gått

@@ -59,3 +59,10 @@ FUNCTION_WORDS = _words(
     mellan bland hos ungefär cirka ca idag igår imorgon mvh hej tack en ett
     """
 )
+
+# Cue words after which any word is the name itself ("mannen heter bo"), not a description.
+NAMING_CUES = frozenset(
+    {"heter", "hette", "kallas", "kallad", "förnamn", "efternamn", "tilltalsnamn"}
+)
+# Sign-offs before the writer's name ("Hälsn. Lotta", "Mvh Stig").
+SIGN_OFFS = frozenset({"hälsn", "hälsningar", "hälsning", "mvh", "vh", "hälsar"})

@@ -1,12 +1,17 @@
 """The words around a capitalised word that say it names no person, for names.py: a
 shelter's, an institution's or a sameby's own name ("Kvinnojouren Embla", "anstalten Storboda",
-"Njaarke sameby"), a title in quotes ("låten \"Hero\""), a weekday's short form ("Tor/fre")."""
+"Njaarke sameby"), a title in quotes ("låten \"Hero\""), a weekday's short form ("Tor/fre"); and
+the few that say it does: alone in parentheses after a number ("070-318 22 64 (Hodan)"), glued
+to a kin word ("Lisa-mamman")."""
 
 from __future__ import annotations
 
 import re
 from itertools import compress, count
 from typing import TYPE_CHECKING
+
+from . import lexicon
+from .cues import CUES
 
 if TYPE_CHECKING:
     from .names import Tokens
@@ -80,3 +85,18 @@ def named_shelter(text: str, tokens: Tokens, index: int) -> bool:
     lower = before.lower()
     named = lower in _INSTITUTIONS or (before[0].isupper() and lower.endswith(_SHELTERS))
     return named and text[tokens.end(index - 1) : tokens.starts[index]] == " "
+
+
+def name_and_kin(word: str) -> bool:
+    first, _, second = word.partition("-")
+    return second.lower() in CUES and lexicon.is_listed_name(first.casefold())
+
+
+def after_a_number(text: str, tokens: Tokens, index: int) -> bool:
+    """ "0733-41 87 02 (Sabiha)": whose number it is (not "kreditkort (Eurocard)")."""
+    return text[max(0, tokens.starts[index] - 3) : tokens.starts[index] - 1].rstrip()[-1:].isdigit()
+
+
+def alone_in_parentheses(text: str, tokens: Tokens, index: int) -> bool:
+    start, end = tokens.starts[index], tokens.end(index)
+    return text[start - 1 : start] == "(" and text[end : end + 1] == ")"

@@ -26,7 +26,7 @@ from functools import cached_property
 from itertools import accumulate, compress, count, islice
 
 from . import lexicon, name_context, name_shapes
-from .cues import CUES, FUNCTION_WORDS, SUBJECT_VERBS
+from .cues import CUES, FUNCTION_WORDS, NAMING_CUES, SIGN_OFFS, SUBJECT_VERBS
 from .findings import Finding, finding
 from .name_words import Profile, at_a_glance, profile_of
 
@@ -123,6 +123,8 @@ def _is_name(text: str, tokens: Tokens, index: int) -> bool:
     if len(word) < 2:
         return False
     profile = profile_of(word)
+    if "-" in word and name_context.name_and_kin(word):
+        return True  # "Lisa-mamman", "Erik-pappan": who someone is, in one word
     end = tokens.starts[index] + len(word)
     if text[end : end + 1] == "-" and text[end + 1 : end + 2] in (" ", "\u00a0"):
         return False  # "RUT- och ROT-avdrag", "Björn- och älgjakt": the first part of a compound
@@ -143,10 +145,20 @@ def _is_name_in_lower_case(
     text: str, tokens: Tokens, index: int, profile: Profile, cue: bool
 ) -> bool:
     folded, listed, ordinary, rare = profile.folded, profile.listed, profile.ordinary, profile.rare
+    naming = cue and tokens.words[index - 1].lower() in NAMING_CUES
+    after = text[tokens.end(index) : tokens.end(index) + 1]
+    if naming and (listed or not ordinary) and after not in (".", ":", "/", "@"):
+        # "mannen heter bo" (not "heter egentligen", "heter enl. …", "heter snap:…")
+        return folded not in FUNCTION_WORDS and not profile.non_name
     if profile.non_name or folded in FUNCTION_WORDS or folded in SUBJECT_VERBS:
         return False
     if len(folded) <= 3 and _ABBREVIATED.match(text, tokens.end(index)):
         return False  # "ek. bistånd", "st. läkare": an abbreviation in lower case
+    naming = cue and tokens.words[index - 1].lower() in NAMING_CUES
+    after = text[tokens.end(index) : tokens.end(index) + 1]
+    if naming and (listed or not ordinary) and after not in (".", ":", "/", "@"):
+        # "mannen heter bo" (not "heter egentligen", "heter enl. …", "heter snap:…")
+        return folded not in FUNCTION_WORDS and not profile.non_name
     if cue:  # "sambon tesfay", "sonen ask", but not "mamman bor"
         return not ordinary or (listed and rare)
     if listed and rare and tokens.at_start(index) and _next_is(text, tokens, index) == "verb":
@@ -172,8 +184,9 @@ def _is_capitalised_name(
         return not profile.non_name and (spaced or not ordinary)
     if not listed and folded.endswith(_NATURE_ENDINGS):
         return False  # "strax norr om Ösjön"
-    if _alone_in_parentheses(text, tokens, index) and (
-        listed or (not (ordinary or profile.non_name) and _after_a_number(text, tokens, index))
+    if name_context.alone_in_parentheses(text, tokens, index) and (
+        listed
+        or (not (ordinary or profile.non_name) and name_context.after_a_number(text, tokens, index))
     ):
         return True  # "kvinnojouren (Britt)", "0733-41 87 02 (Sabiha)": who someone is
     if profile.non_name:
@@ -182,7 +195,7 @@ def _is_capitalised_name(
         return True
     if not tokens.at_start(index):
         return listed or not ordinary or profile.surname_like
-    if listed and index and tokens.words[index - 1].lower() in _SIGN_OFFS:
+    if listed and index and tokens.words[index - 1].lower() in SIGN_OFFS:
         return True  # "Hälsn. Lotta", "Mvh\nStig": who signs
     if folded in FUNCTION_WORDS:
         return False
@@ -199,17 +212,6 @@ def _is_capitalised_name(
     return following in ("verb", "name-like", "paren", "comma")
 
 
-def _after_a_number(text: str, tokens: Tokens, index: int) -> bool:
-    """ "0733-41 87 02 (Sabiha)": whose number it is (not "kreditkort (Eurocard)")."""
-    return text[max(0, tokens.starts[index] - 3) : tokens.starts[index] - 1].rstrip()[-1:].isdigit()
-
-
-def _alone_in_parentheses(text: str, tokens: Tokens, index: int) -> bool:
-    start, end = tokens.starts[index], tokens.end(index)
-    return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
-
-
-_SIGN_OFFS = {"hälsn", "hälsningar", "hälsning", "mvh", "vh", "hälsar"}
 _ABBREVIATED = re.compile(r"\.[ \u00a0][a-zåäö]")
 # A lake, tarn, river or mountain by its ending ("Ösjön", "Storån" is too short to tell): no
 # personal name ends so.
@@ -242,7 +244,11 @@ def _candidates(tokens: Tokens) -> list[int]:
     cues = {word for word in distinct if word.lower() in CUES}
     indices = set(compress(count(), map(look.__contains__, words)))
     after_cue = compress(count(1), map(cues.__contains__, words[:-1]))
-    indices.update(index for index in after_cue if words[index] not in never)
+    indices.update(
+        index
+        for index in after_cue
+        if words[index] not in never or words[index - 1].lower() in NAMING_CUES
+    )
     return sorted(indices)
 
 

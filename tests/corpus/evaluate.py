@@ -1,20 +1,24 @@
 """Scores the guard on labelled case text (shared by the tests and bench/deidentify_quality.py).
 
-Five sets, always scored separately:
+Six sets, always scored separately:
 
-* **dev** — `tests/corpus/dev.jsonl` and `tests/corpus/dev2/` … `dev11/*.jsonl`, written
+* **dev** — `tests/corpus/dev.jsonl` and `tests/corpus/dev2/` … `dev12/*.jsonl`, written
   independently of the guard (dev2: hard identifiers and hard clean texts; dev3: realistic mixed
   texts and a red-teamer's writings; dev4 and dev5: attacks on the kinds with the fewest
   examples; dev6: economic violence, and rural homes and names; dev7: health care, and the
   samråd's own long notes; dev8: police and court documents, and chat messages; dev9: clean texts
   that follow the rules, and forms, tables and Unicode; dev10: names of many origins, and the
-  most ordinary texts; dev11: identity numbers, and the north and west of the county); the guard
-  may be tuned on it.
+  most ordinary texts; dev11: identity numbers, and the north and west of the county; dev12: the
+  other parties of the samråd); the guard may be tuned on it.
 * **heldout** — `tests/corpus/heldout/*.jsonl`, written the same way and never looked at while
   developing: the honest figure. Its misses are printed only on explicit request.
 * **heldout_v1** … **heldout_v6** — `tests/corpus/heldout_v1/` … `heldout_v6/`: earlier
   held-out sets whose misses were printed, so they are seen sets now, scored like the development
   set.
+* **redteam** — `tests/corpus/redteam/*.jsonl`, deliberate dodges by a red-teamer (numbers in
+  words, letters for digits, spaces inside words, commas for dots): scored and printed like the
+  development set, but not held to the 99.5 % per kind that the tests ask of it; a floor for
+  later rounds.
 * **regression** — the first edition's generated corpus (`positives.jsonl`, `clean_texts.txt`):
   written in the detectors' own shapes, so it only guards against regressions.
 
@@ -44,7 +48,7 @@ SEEN_HELDOUT = (
     "heldout_v5",
     "heldout_v6",
 )
-SETS = ("dev", "regression", "heldout", *SEEN_HELDOUT)
+SETS = ("dev", "regression", "heldout", *SEEN_HELDOUT, "redteam")
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,7 @@ def load_set(name: str) -> list[Sample]:
         return [sample for path in files for sample in load_jsonl(path)]
     if name == "regression":
         return load_regression()
-    if name == "heldout" or name in SEEN_HELDOUT:
+    if name == "heldout" or name in SEEN_HELDOUT or name == "redteam":
         return [sample for path in heldout_files(name) for sample in load_jsonl(path)]
     raise ValueError(name)
 
