@@ -54,19 +54,21 @@ _FARM_AND_VILLAGE = re.compile(
 )
 # Somewhere someone lives: "bor", "bosatt", "bostaden", "hemmet", "flyttat till", "sommartid" …
 _LIVES = (
+    r"(?i:(?<![\wåäö])"
     r"(?:bor|bodde|boende|bosatt|bostaden|bostad|hemmet|hem|flyttat|flyttade|sommartid|vintertid)"
+    r"(?![\wåäö]))"
 )
 # A fäbod or säter named where someone lives: "bor sommartid på Storbodsätern", "bor på
 # Myssjöfäbodarna".
 _NAMED_PASTURE = re.compile(
-    rf"(?i:(?<![\wåäö]){_LIVES}(?![\wåäö]))[^.!?\n]{{0,40}}?(?<![\wåäö])(?:på|i)[ \u00a0]"
+    rf"{_LIVES}[^.!?\n]{{0,40}}?(?<![\wåäö])(?:på|i)[ \u00a0]"
     r"(?P<place>[A-ZÅÄÖ][a-zåäö\-]{2,30}(?:sätern|säter|fäboden|fäbodarna|fäbod|vallen|vallarna"
     r"|gården|gård)|[A-ZÅÄÖ][a-zåäö]{2,30}[ \u00a0]gård(?:en)?)"
     r"(?![\wåäö])"
 )
 # Which house in a row: "bor … sista gården på vänster sida", "tredje huset från vägen".
 _WHICH_HOUSE = re.compile(
-    rf"(?i:(?<![\wåäö]){_LIVES}(?![\wåäö]))[^.!?\n]{{0,40}}?"
+    rf"{_LIVES}[^.!?\n]{{0,40}}?"
     r"(?P<house>(?<![\wåäö])(?i:första|andra|tredje|fjärde|femte|sista|näst sista)[ \u00a0]"
     r"(?i:huset|gården|stugan|villan|lägenheten)[ \u00a0](?i:på|från|till|efter|i)[ \u00a0]"
     r"[^.!?\n,]{2,30}?(?=[.,!?\n]|$))"
@@ -74,7 +76,7 @@ _WHICH_HOUSE = re.compile(
 # A cabin, kåta or croft by a named place where someone lives: "bor i jaktstugan vid
 # Lill-Skärvången", "sommartid i kåtan vid Leipikvattnet", "stugan på Myssjöfäbodarna".
 _CABIN_BY = re.compile(
-    rf"(?i:(?<![\wåäö]){_LIVES}(?![\wåäö]))[^.!?\n]{{0,40}}?"
+    rf"{_LIVES}[^.!?\n]{{0,40}}?"
     r"(?P<home>(?i:\w*stugan|\w*stuga|kåtan|kåta|torpet|\w*torpet)[ \u00a0](?:vid|på)[ \u00a0]"
     r"(?P<place>[A-ZÅÄÖ][\w\-]{2,30}))"
 )
@@ -83,7 +85,7 @@ _CABIN_BY = re.compile(
 # that places it, and a named place within the sentence ("bor i huset bredvid sin mamma" names
 # none and is left alone).
 _DIRECTIONS = re.compile(
-    rf"(?i:(?<![\wåäö]){_LIVES}(?![\wåäö]))[^.!?\n]{{0,40}}?"
+    rf"{_LIVES}[^.!?\n]{{0,40}}?"
     r"(?P<way>(?<![\wåäö])(?i:huset|gården|stugan|lägenheten|lägenhet|villan|radhuset|torpet)"
     r"[ \u00a0](?i:efter|mittemot|ovanför|nedanför|bredvid|intill|närmast|vid|bakom|framför"
     r"|längst|närmare|innan)[ \u00a0][^.!?\n]{0,50}?(?<![\wåäö])[A-ZÅÄÖ][\w\-]{2,30})"
@@ -93,9 +95,10 @@ _DIRECTIONS = re.compile(
 # only where a word for living stands before one.
 _DWELLINGS = ("hus", "gård", "stug", "kåta", "torp", "lägenhet", "villa", "säter", "fäbod",
               "vall")  # fmt: skip
-_LIVES_AT = re.compile(rf"(?i:(?<![\wåäö]){_LIVES}(?![\wåäö]))")
+_LIVES_AT = re.compile(_LIVES)
 
 
+# The stems of _LIVES's words, for the one-pass cue search ("hem" finds "hemmet" too).
 _LIVES_CUES = ("bor", "bodde", "boende", "bosatt", "bostad", "hem", "flytta", "sommartid",
                "vintertid")  # fmt: skip
 
