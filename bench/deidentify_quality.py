@@ -4,8 +4,8 @@ Run: `.venv/bin/python bench/deidentify_quality.py [--write] [--show-heldout-mis
 
 Quality, for each labelled set separately (tests/corpus/evaluate.py says how a label counts as
 caught): recall per kind with its target, the share of clean texts blocked, warned, and warned
-about a name. The misses are printed for the development, seen held-out (v1–v6) and regression
-sets; the blind held-out set (v7) prints aggregates only, unless `--show-heldout-misses` is
+about a name. The misses are printed for the development, seen held-out (v1–v7) and regression
+sets; the blind held-out set (v8) prints aggregates only, unless `--show-heldout-misses` is
 given (once, for the final report: whoever reads its misses can no longer call it held out).
 
 Speed: the median, minimum and maximum of several runs for a 5 000-character text, for one
@@ -107,39 +107,18 @@ def quality(show_heldout_misses: bool, wanted: set[str]) -> list[str]:
     sets = [
         ("Development set (`tests/corpus/dev.jsonl`, tuned on)", _load("dev", wanted), True),
         (
-            "Held-out set v7 (`tests/corpus/heldout/`, never tuned on)",
+            "Held-out set v8 (`tests/corpus/heldout/`, never tuned on)",
             _load("heldout", wanted),
             show_heldout_misses,
         ),
-        (
-            "Seen held-out set v1 (`tests/corpus/heldout_v1/`, its misses were printed: tuned on)",
-            _load("heldout_v1", wanted),
-            True,
-        ),
-        (
-            "Seen held-out set v2 (`tests/corpus/heldout_v2/`, its misses were printed: tuned on)",
-            _load("heldout_v2", wanted),
-            True,
-        ),
-        (
-            "Seen held-out set v3 (`tests/corpus/heldout_v3/`, its misses were printed: tuned on)",
-            _load("heldout_v3", wanted),
-            True,
-        ),
-        (
-            "Seen held-out set v4 (`tests/corpus/heldout_v4/`, its misses were printed: tuned on)",
-            _load("heldout_v4", wanted),
-            True,
-        ),
-        (
-            "Seen held-out set v5 (`tests/corpus/heldout_v5/`, its misses were printed: tuned on)",
-            _load("heldout_v5", wanted),
-            True,
-        ),
-        (
-            "Seen held-out set v6 (`tests/corpus/heldout_v6/`, its misses were printed: tuned on)",
-            _load("heldout_v6", wanted),
-            True,
+        *(
+            (
+                f"Seen held-out set {name[len('heldout_') :]} (`tests/corpus/{name}/`, its misses "
+                "were printed: tuned on)",
+                _load(name, wanted),
+                True,
+            )
+            for name in SEEN_HELDOUT
         ),
         (
             "Red-team set (`tests/corpus/redteam/`, deliberate dodges, tuned on, not held to "
@@ -292,7 +271,7 @@ def main() -> None:
         "--sets",
         default=",".join(ALL_SETS),
         help="which labelled sets to score, comma-separated (while developing: "
-        "dev,heldout_v1,heldout_v2,heldout_v3,heldout_v4,heldout_v5,heldout_v6,regression)",
+        "dev,heldout_v1,heldout_v2,heldout_v3,heldout_v4,heldout_v5,heldout_v6,heldout_v7,redteam,regression)",
     )
     args = parser.parse_args()
     wanted = set(args.sets.split(","))
