@@ -230,3 +230,21 @@ def test_norwegian_streets_and_a_norwegian_trailers_plate_are_blocked(text, part
 
 def test_a_cost_centre_is_not_an_address():
     assert blocked("Faktureras kostnadsställe Kst 4410, projekt 7702.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ("Han kör en vit Saab, reg K L M 3 0 8, som står vid affären.", "K L M 3 0 8"),
+        ("Bilen har skyltarna R T K 55 1 enligt grannen.", "R T K 55 1"),
+        ("Bil: D P V 612 (svart).", "D P V 612"),
+    ],
+)
+def test_a_plate_spelled_out_letter_by_letter_is_blocked_though_it_ends_in_k_v_or_e(text, plate):
+    # "K", "V" and "E" before a number are cues for police case numbers, weeks and roads.
+    assert blocks(text, plate)
+
+
+def test_a_police_case_number_week_and_road_after_a_single_letter_stay_harmless():
+    text = "Ärende K 448210-25 gäller v 12. Hon kör E 14 till Åre."
+    assert blocked(text) == []

@@ -223,3 +223,18 @@ def test_the_last_four_given_in_another_sentence_after_slutar_are_blocked():
 def test_a_personnummer_of_twelve_digits_grouped_by_spaces_is_blocked():
     assert blocks("Rubrik i faxet: 19 790 423 3181 (hennes)", "19 790 423 3181")
     assert blocked("År 2019 12 deltagare, 2020 15 deltagare.") == []
+
+
+@pytest.mark.parametrize("date_part", ["870229", "930230", "790431", "19910631"])
+def test_a_personnummer_whose_date_the_calendar_lacks_is_still_blocked(date_part):
+    # A number typed wrong or made up for a form ("29 February" in a year with none) is blocked
+    # as the real kind would be: its check digit is right, and so is every other part.
+    number = with_check_digit(date_part[-6:] + "238")
+    written = (date_part[:2] if len(date_part) == 8 else "") + f"{number[:6]}-{number[6:]}"
+    assert blocks(f"Mannens pnr är {written} enligt hans egen uppgift.", written)
+
+
+def test_a_number_with_a_thirteenth_month_or_day_32_is_no_personnummer():
+    for date_part in ("871329", "870132"):
+        number = with_check_digit(date_part + "238")
+        assert blocked(f"Fakturanr {number[:6]}-{number[6:]} betalades.") == []

@@ -304,3 +304,38 @@ def test_a_word_after_heter_and_a_name_glued_to_a_kin_word_are_names(text, name)
 )
 def test_an_adverb_after_heter_a_platform_prefix_and_sami_organisations_are_not_names(text):
     assert [kind for kind, _ in found(text) if kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hennes bror kallas ”Myran” av alla i byn.", "Myran"),
+        ("Exmaken heter egentligen något annat men kallas 'Tjocken'.", "Tjocken"),
+        ("MÅLSÄGANDE: BÄCK, MAJ, 19520304. HÖRD PÅ PLATS.", "BÄCK, MAJ"),
+        ("ANMÄLARE: BERGET, ASTRID, 19640212", "BERGET"),
+        ("VITTNE: STENBERG, ROLF\nHÖRDES I TELEFON.", "STENBERG, ROLF"),
+        ("MISSTÄNKT: MAKEN, HUSSEIN, 19790101", "HUSSEIN"),
+        ("Wifi-loggen visar enheten Pelle-iPhone kl 03.12.", "Pelle"),
+        ("I routern syns ”Lars-iPad” varje natt.", "Lars"),
+    ],
+)
+def test_nicknames_in_quotes_police_style_names_and_device_owners_are_names(text, name):
+    assert warns_name(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hans iPhone låg kvar i bilen.",
+        "Samtal mån–tors 08.00–09.00 och tisd-fred efter överenskommelse.",
+        "Skulder hos Ellos, Bonprix och Qliro, inkasso via Intrum.",
+        "Hon är efterlyst i Schengen-systemet enligt polisen.",
+    ],
+)
+def test_his_device_short_weekdays_web_shops_and_registers_are_not_names(text):
+    assert [part for kind, part in found(text) if kind == "name"] == []
+
+
+def test_a_kin_word_before_police_style_names_is_not_a_name():
+    names = [part for kind, part in found("MISSTÄNKT: MAKEN, HUSSEIN, 1979") if kind == "name"]
+    assert "MAKEN" not in " ".join(names)

@@ -67,6 +67,8 @@ def test_the_rest_of_a_split_phone_number_is_blocked():
         "Enligt 10 kap. 18 c § OSL och 4 kap. 1 § SoL (2001:453).",
         "Hon åker längs E14 och riksväg 87, sedan länsväg 344.",
         "Region Jämtland Härjedalens växel 063-15 30 00 kan koppla vidare.",
+        "Ring 0640-455 80, det är kommunhusets växel, och be om vuxenenheten.",
+        "Jourens nummer 0680-411 90 = kvinnojourens växel.",
     ],
 )
 def test_public_numbers_times_and_references_are_never_blocked(text):

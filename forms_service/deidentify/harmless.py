@@ -218,6 +218,8 @@ def _cued(text: str, start: int) -> int | None:
     if not word:
         return None
     if word.casefold() in _CUE_WORDS:
+        if _spelled_out(text, word_start, word):
+            return None
         if _plate_letters(text, word_start, word, start) or _not_a_road(
             word, text, word_start, start
         ):
@@ -228,6 +230,19 @@ def _cued(text: str, start: int) -> int | None:
         if cue.casefold() in _CUE_WORDS:
             return cue_start
     return None
+
+
+# Two lone capitals and a space before a one-letter cue word: "S J K 4 0 2", a plate spelled
+# out letter by letter, whose "K" is no police case number's.
+_SPELLED_OUT = re.compile(r"(?<![\w])[A-Z] [A-Z] $")
+
+
+def _spelled_out(text: str, word_start: int, word: str) -> bool:
+    return (
+        len(word) == 1
+        and word.isupper()
+        and bool(_SPELLED_OUT.search(text, max(0, word_start - 4), word_start))
+    )
 
 
 def _not_a_road(word: str, text: str, word_start: int, start: int) -> bool:

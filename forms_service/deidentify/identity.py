@@ -115,10 +115,14 @@ def luhn_ok(digits: str) -> bool:
 
 
 def _valid_date(year: int, month: int, day: int) -> bool:
+    """A date up to today, or one the calendar lacks but a month has room for ("860229", "850431"):
+    a personnummer typed wrong or made up for a form is blocked as the real kind would be."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return False
     try:
         return date(year, month, day) <= date.today()
     except ValueError:
-        return False
+        return date(year, month, 1) <= date.today()
 
 
 def _kind(match: re.Match[str]) -> str | None:

@@ -11,7 +11,7 @@ from itertools import compress, count
 from typing import TYPE_CHECKING
 
 from . import lexicon
-from .cues import CUES
+from .cues import CUES, FUNCTION_WORDS
 
 if TYPE_CHECKING:
     from .names import Tokens
@@ -41,15 +41,18 @@ def quoted_title_end(text: str, tokens: Tokens, index: int) -> int | None:
     return closing.end() if closing else None
 
 
-# A weekday's short form next to another ("Tor/fre", "ons–Tor") or explained ("Tor (torsdag)").
-_DAYS = r"(?i:mån|tis|ons|tor|fre|lör|sön)"
+# A weekday's short form next to another ("Tor/fre", "ons–Tor", "mån–tors") or explained
+# ("Tor (torsdag)").
+_SHORT_DAYS = ("mån", "tis", "tisd", "ons", "onsd", "tor", "tors", "torsd", "fre", "fred",
+               "lör", "sön")  # fmt: skip
+_DAYS = rf"(?i:{'|'.join(sorted(_SHORT_DAYS, key=len, reverse=True))})"
 _WEEKDAYS = r"(?i:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)"
 _WEEKDAY_AFTER = re.compile(rf"[ \u00a0]?(?:[/\-–][ \u00a0]?{_DAYS}|\({_WEEKDAYS}\))")
 _WEEKDAY_BEFORE = re.compile(rf"{_DAYS}[ \u00a0]?[/\-–][ \u00a0]?$")
 
 
 def short_weekday(text: str, tokens: Tokens, index: int) -> bool:
-    if tokens.words[index].lower() not in ("mån", "tis", "ons", "tor", "fre", "lör", "sön"):
+    if tokens.words[index].lower() not in _SHORT_DAYS:
         return False
     start, end = tokens.starts[index], tokens.end(index)
     return bool(
@@ -100,3 +103,28 @@ def after_a_number(text: str, tokens: Tokens, index: int) -> bool:
 def alone_in_parentheses(text: str, tokens: Tokens, index: int) -> bool:
     start, end = tokens.starts[index], tokens.end(index)
     return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+
+
+def surname_first(text: str, tokens: Tokens, index: int) -> bool:
+    """ "VITTNE: GRANSKOG, VIKING": the police's "SURNAME, FIRST NAME" in capitals after a role
+    word, whose surname may be an ordinary word when the first name after the comma is listed."""
+    following = index + 1
+    if following >= len(tokens) or text[tokens.end(index) : tokens.starts[following]] != ", ":
+        return False
+    surname, first_name = tokens.words[index].casefold(), tokens.words[following]
+    folded = first_name.casefold()
+    if {surname, folded} & (CUES | FUNCTION_WORDS):
+        return False  # "MISSTÄNKT: MAKEN, HUSSEIN", "ERBJUDEN, PAT", "JÄMTGÄNGET, HANS"
+    after = text[tokens.end(following) : tokens.end(following) + 2]
+    ends_the_name = after[:1] in ("", ",", "\n") or (after[:1] == " " and after[1:].isdigit())
+    return first_name.isupper() and ends_the_name and lexicon.is_listed_name(folded)
+
+
+def quoted(text: str, tokens: Tokens, index: int) -> bool:
+    """'"Lillen"': the word alone between quotes."""
+    before = text[tokens.starts[index] - 1 : tokens.starts[index]]
+    after = text[tokens.end(index) : tokens.end(index) + 1]
+    return before in _QUOTES and after in _QUOTES
+
+
+_QUOTES = ('"', "”", "“", "'", "«", "»", "’", "„")

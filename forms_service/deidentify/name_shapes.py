@@ -86,16 +86,24 @@ def display_names(text: str) -> Iterator[tuple[int, int]]:
 
 # A device named after its owner, as phones and routers show it: "Ahmeds-iPhone", "Linas iPad".
 _DEVICE = re.compile(
-    r"(?<![\w])(?P<name>[A-ZÅÄÖ][a-zåäö]{1,30}s)[\-’' ](?i:iphone|ipad|macbook|galaxy|laptop"
+    r"(?<![\w])(?P<name>[A-ZÅÄÖ][a-zåäö]{1,30})[\-’' ](?i:iphone|ipad|macbook|galaxy|laptop"
     r"|surface|pc)(?![\wåäö])"
 )
 # Looked for only around these (a regex over the whole text would cost more than all the rest).
 _DEVICES = ("iphone", "ipad", "macbook", "galaxy", "laptop", "surface", "-pc", "s pc")
 
 
+def _owner(name: str, glued: bool) -> bool:
+    """ "Ahmeds-iPhone", "Linas iPad": a listed name in the genitive; "Janne-iPhone", "Lars-iPhone":
+    one glued to the device as it stands (not "Hans iPhone", his iPhone)."""
+    genitive = name.endswith("s") and name[:-1] not in FUNCTION_WORDS
+    if genitive and lexicon.is_listed_name(name[:-1]):
+        return True
+    return glued and name not in FUNCTION_WORDS and lexicon.is_listed_name(name)
+
+
 def device_owners(text: str) -> Iterator[tuple[int, int]]:
     for start, end in cue_windows(text, _DEVICES, 34, 10):
         for match in _DEVICE.finditer(text, start, end):
-            name = match["name"].casefold()
-            if name[:-1] not in FUNCTION_WORDS and lexicon.is_listed_name(name):
+            if _owner(match["name"].casefold(), glued=text[match.end("name")] == "-"):
                 yield match.start("name"), match.end("name")

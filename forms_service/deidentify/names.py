@@ -130,6 +130,8 @@ def _is_name(text: str, tokens: Tokens, index: int) -> bool:
         return False  # "RUT- och ROT-avdrag", "Björn- och älgjakt": the first part of a compound
     if profile.other_script:
         return not profile.non_name  # a unit such as "µmol" is on the list
+    if name_context.short_weekday(text, tokens, index):
+        return False  # "Tor/fre: socialjouren har beredskap", "mån–tors 08.00–09.00"
     cue = _after_cue(text, tokens, index)
     if profile.shape == "mixed":  # "McDonald"; "AnnLu" after "sign" (not "BBIC-utredning")
         camel = word.isalpha() and word[1].islower()
@@ -154,11 +156,6 @@ def _is_name_in_lower_case(
         return False
     if len(folded) <= 3 and _ABBREVIATED.match(text, tokens.end(index)):
         return False  # "ek. bistånd", "st. läkare": an abbreviation in lower case
-    naming = cue and tokens.words[index - 1].lower() in NAMING_CUES
-    after = text[tokens.end(index) : tokens.end(index) + 1]
-    if naming and (listed or not ordinary) and after not in (".", ":", "/", "@"):
-        # "mannen heter bo" (not "heter egentligen", "heter enl. …", "heter snap:…")
-        return folded not in FUNCTION_WORDS and not profile.non_name
     if cue:  # "sambon tesfay", "sonen ask", but not "mamman bor"
         return not ordinary or (listed and rare)
     if listed and rare and tokens.at_start(index) and _next_is(text, tokens, index) == "verb":
@@ -170,8 +167,6 @@ def _is_capitalised_name(
     text: str, tokens: Tokens, index: int, profile: Profile, cue: bool
 ) -> bool:
     folded, listed, ordinary, rare = profile.folded, profile.listed, profile.ordinary, profile.rare
-    if name_context.short_weekday(text, tokens, index):
-        return False  # "Tor/fre: socialjouren har beredskap"
     if name_context.named_shelter(text, tokens, index) or name_context.names_a_sameby(
         text, tokens, index
     ):
@@ -181,6 +176,9 @@ def _is_capitalised_name(
         spaced = text[tokens.end(index - 1) : tokens.starts[index]].strip(" \u00a0") == ""
         if listed:
             return True  # "mamma Maj" too, though Maj is a month
+        naming = tokens.words[index - 1].lower() in NAMING_CUES
+        if naming and name_context.quoted(text, tokens, index):
+            return True  # 'kallas "Lillen"': a nickname in quotes, though an ordinary word
         return not profile.non_name and (spaced or not ordinary)
     if not listed and folded.endswith(_NATURE_ENDINGS):
         return False  # "strax norr om Ösjön"
@@ -229,6 +227,8 @@ def _is_name_in_capitals(text: str, tokens: Tokens, index: int, cue: bool) -> bo
     if profile.non_name or len(word) < 3:
         return False
     if profile.listed and (not profile.ordinary or cue):
+        return True
+    if cue and name_context.surname_first(text, tokens, index):
         return True
     if profile.foreign and not profile.ordinary:
         return True

@@ -256,9 +256,12 @@ def _neighbour_without_plus(masked: str) -> Iterator[Finding]:
 
 # A number named as an organisation's switchboard: "HC Lit (tel 0642-150 00 växel)". Not a
 # reception: the camping's reception where someone lives leads to him.
-# "… (Region Jämtland Härjedalen, växel)": the organisation may be named inside the parentheses.
+# "… (Region Jämtland Härjedalen, växel)": the organisation may be named inside the parentheses;
+# "063-12 12 12 är jourens växel", "…, det är kommunhusets växel": or said to be its switchboard.
 _SWITCHBOARD_AFTER = re.compile(
-    r"[ \u00a0]?(?:\([^()\n]{0,45}?[ ,\u00a0]|\(?)(?:\w+s[ \u00a0])?"
+    r"[ \u00a0]?(?:\([^()\n]{0,45}?[ ,\u00a0]|\(?)"
+    r"(?:,?[ \u00a0](?i:det[ \u00a0]|som[ \u00a0])?(?i:är)[ \u00a0]|[ \u00a0]?=[ \u00a0])?"
+    r"(?:\w+s[ \u00a0])?"
     r"(?i:växel|växeln|vxl|kundtjänst|huvudnummer|jourtelefon|jourtelefonen|jourtel)(?![\wåäö])"
 )
 _SWITCHBOARD_BEFORE = re.compile(
