@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
+from itertools import chain
 
 from . import harmless, homes, lexicon, streets
 from .cues import FUNCTION_WORDS
@@ -268,7 +269,7 @@ def find_addresses(text: str) -> Iterator[Finding]:
         if streets.authority_address(text, match.start()):
             continue
         yield finding("address", match.start(), match.end())
-    for start, end in streets.worded_house_numbers(text):
+    for start, end in chain(streets.worded_house_numbers(text), streets.house_number_apart(text)):
         yield finding("address", start, end)
     for start, end in homes.homes(text):
         yield finding("address", start, end)

@@ -93,7 +93,7 @@ _CUE_WORDS = _words(
     kl klockan v vecka veckan e riksväg riksvägen rv länsväg länsvägen lv europaväg väg
     vägnummer k dnr diarienr diarienummer diarie-nr ärendenr ärendenummer ärende-nr ärende
     ärendet aktnr akt ocr ocr-nummer fakturanr fakturanummer faktura kundnr kundnummer ordernr
-    ordernummer referensnr referensnummer ref löpnr journalnr remissnr anmälningsnr beslut
+    ordernummer referens referensnr referensnummer ref löpnr journalnr remissnr anmälningsnr beslut
     protokoll paragraf rum sal avdelning avd plan våning sida bilaga punkt version linje buss
     tåg sfs mål målnr målnummer am
     """
@@ -170,7 +170,31 @@ def _designation(text: str, start: int, found: str) -> bool:
     hours, _, minutes = found.partition(":")
     if int(hours) > 23 or len(minutes.strip()) != 2:
         return True
-    return bool(_PROPERTY_CUE.search(text, max(0, start - 60), start))
+    if len(hours) == 1 and _village_before(text, start):
+        return True  # "(Gällö 3:27)": a clock time after a village needs "kl" or two digits
+    return bool(
+        _PROPERTY_CUE.search(text, max(0, start - 60), start)
+        or _PROPERTY_CUE_AFTER.match(text, start + len(found))
+    )
+
+
+_PLACE_BEFORE = re.compile(r"(?<![\w])(?P<place>[A-ZÅÄÖ][a-zåäö]+) $")
+# The county's towns, which buses and trains leave at "9:15"; other localities are villages.
+_TOWNS = frozenset({"östersund", "krokom", "åre", "järpen", "svenstavik", "hammarstrand",
+                    "strömsund", "bräcke", "sveg", "funäsdalen", "brunflo", "frösön",
+                    "hede"})  # fmt: skip
+
+
+def _village_before(text: str, start: int) -> bool:
+    place = _PLACE_BEFORE.search(text, max(0, start - 30), start)
+    if place is None:
+        return False
+    folded = place["place"].casefold()
+    return folded in lexicon.localities() and folded not in _TOWNS
+
+
+# "Hallen 2:14 – rättelse, det är fastighetsbeteckningen".
+_PROPERTY_CUE_AFTER = re.compile(r"[^.!?\n]{0,40}?(?i:fastighet|fastigheten|fastighetsbet)")
 
 
 _PLATE_DIGITS = re.compile(r"\d{2}[0-9A-Za-z](?![0-9A-Za-z])")

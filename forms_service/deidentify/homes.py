@@ -87,8 +87,8 @@ _CABIN_BY = re.compile(
 _DIRECTIONS = re.compile(
     rf"{_LIVES}[^.!?\n]{{0,40}}?"
     r"(?P<way>(?<![\wåäö])(?i:huset|gården|stugan|lägenheten|lägenhet|villan|radhuset|torpet)"
-    r"[ \u00a0](?i:efter|mittemot|ovanför|nedanför|bredvid|intill|närmast|vid|bakom|framför"
-    r"|längst|närmare|innan)[ \u00a0][^.!?\n]{0,50}?(?<![\wåäö])[A-ZÅÄÖ][\w\-]{2,30})"
+    r"[ \u00a0](?i:efter|mittemot|mitt[ \u00a0]emot|ovanför|nedanför|bredvid|intill|närmast|vid"
+    r"|bakom|framför|längst|närmare|innan)[ \u00a0][^.!?\n]{0,50}?(?<![\wåäö])[A-ZÅÄÖ][\w\-]{2,30})"
 )
 # Every home these patterns find names a dwelling or a pasture: they are tried only around these
 # words (the cue words for living, "bor", "hem", are in far more words, "borde", "hemma"), and

@@ -34,7 +34,8 @@ _PNR = re.compile(
     r"(?:(?P<century>1[89]|20) ?)?(?P<yy>\d\d)(?P<s>[ ./\-]?)(?P<mm>\d\d)(?P=s)(?P<dd>\d\d)"
     rf"(?P<sep>[ \t]{{0,2}}\n?[ \t]{{0,2}}[{_DASHES}+./_:\\]{{1,2}}\n?[ \t]{{0,2}}|[ \t\n]{{1,2}}|)"
     r"(?P<tail>\d\d(?: ?\d\d))"
-    r"(?!\d)(?![.,:]\d)"
+    # Nor the year that starts a second date: "2025-06-02–2025-06-04" is a range of dates.
+    rf"(?!\d)(?![.,:]\d)(?![{_DASHES}]\d\d[{_DASHES}]\d\d)"
 )
 # The usual writings, the only ones where a failed check digit is worth a warning.
 _CANONICAL_SEPARATORS = {"", "-", "+", " ", "–", " - "}

@@ -254,6 +254,10 @@ def _neighbour_without_plus(masked: str) -> Iterator[Finding]:
                 yield finding("phone", match.start(), match.end())
 
 
+_SWITCHBOARD_WORDS = (
+    r"(?i:växel|växeln|vxl|kundtjänst|kundservice|huvudnummer|spärrtjänst|spärrtjänsten"
+    r"|jourtelefon|jourtelefonen|jourtel|jourens[ \u00a0]nummer)"
+)
 # A number named as an organisation's switchboard: "HC Lit (tel 0642-150 00 växel)". Not a
 # reception: the camping's reception where someone lives leads to him.
 # "… (Region Jämtland Härjedalen, växel)": the organisation may be named inside the parentheses;
@@ -262,10 +266,10 @@ _SWITCHBOARD_AFTER = re.compile(
     r"[ \u00a0]?(?:\([^()\n]{0,45}?[ ,\u00a0]|\(?)"
     r"(?:,?[ \u00a0](?i:det[ \u00a0]|som[ \u00a0])?(?i:är)[ \u00a0]|[ \u00a0]?=[ \u00a0])?"
     r"(?:\w+s[ \u00a0])?"
-    r"(?i:växel|växeln|vxl|kundtjänst|huvudnummer|jourtelefon|jourtelefonen|jourtel)(?![\wåäö])"
+    rf"{_SWITCHBOARD_WORDS}(?![\wåäö])"
 )
 _SWITCHBOARD_BEFORE = re.compile(
-    r"(?i:växel|växeln|vxl|kundtjänst|huvudnummer)[ \u00a0:,]{1,3}(?:tel\.?|nr\.?)?[ \u00a0:]{0,2}$"
+    rf"{_SWITCHBOARD_WORDS}(?:[ \u00a0]är)?[ \u00a0:,]{{1,3}}(?:tel\.?|nr\.?)?[ \u00a0:]{{0,2}}$"
 )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from . import harmless, lexicon
 from .cues import FUNCTION_WORDS
 from .phones import NUMBER_WORD, TENS_OR_TEENS
-from .windows import folded, literal_spans
+from .windows import folded, literal_spans, matches_at_cues
 
 # Road types are not street names: "riksväg 87" is a road number (harmless.py masks most).
 ROADS = {
@@ -126,6 +126,28 @@ def worded_house_numbers(text: str) -> Iterator[tuple[int, int]]:
             place = word[0].isupper() and word.casefold() in lexicon.localities()
             if street(word.casefold()) or abbreviated_street(word, word.casefold()) or place:
                 yield match.start(), match.end()
+
+
+# The house number in a sentence after the street's: "Familjen bor på Prästgårdsvägen i
+# Hammerdal. Huset har nummer 12 C." The number is blocked; the street alone is no address.
+_NUMBER_APART = re.compile(
+    r"(?i:huset|porten|villan|radhuset|lägenheten|fastigheten|uppgången)[ \u00a0]"
+    r"(?i:har|är)[ \u00a0](?i:nummer|nr\.?|husnummer|nummer)[ \u00a0]?"
+    r"(?P<number>[1-9]\d{0,3}(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?)(?![\d\wåäö])"
+)
+_STREET_EARLIER = re.compile(r"(?<![\wåäö])[A-ZÅÄÖ][a-zåäö\-]{2,40}(?:gatan|vägen|gränd|stigen)\b")
+
+
+def house_number_apart(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of a house number given apart from its street, which a sentence before
+    names."""
+    for match in matches_at_cues(
+        _NUMBER_APART,
+        text,
+        ("huset", "porten", "villan", "radhuset", "lägenheten", "fastigheten", "uppgången"),
+    ):
+        if _STREET_EARLIER.search(text, max(0, match.start() - 150), match.start()):
+            yield match.start("number"), match.end("number")
 
 
 # An authority's or a public building's own address, named right before it and a comma:

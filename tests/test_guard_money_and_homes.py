@@ -1,0 +1,86 @@
+"""The guard on money and homes, from the development set dev13 (issue 11): giro numbers given
+on a form, a company's own giro, debt collectors' references, date ranges, a bank's or a
+jour's public line, property designations after a village, and a house number given apart from
+its street. Examples here are in no corpus."""
+
+from __future__ import annotations
+
+import pytest
+from guardhelpers import blocked, blocks, found
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Plusgiro till hans enskilda firma: 4481-2207, registrerad på henne.", "4481-2207"),
+        ("Bankgiro för firman (hennes namn): 5120-3384", "5120-3384"),
+    ],
+)
+def test_a_giro_number_given_after_a_colon_is_blocked_though_its_check_digit_is_wrong(
+    text, number
+):
+    assert blocks(text, number)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hyran betalas till Krokomsbostäder, bankgiro 5310-1104, av socialtjänsten.",
+        "Skulden ligger hos Intrum, referens 4410 2290 1183, sedan mars.",
+        "Lånen togs ut 2024-11-03–2024-11-09 via en app.",
+        "Hon ringde Handelsbankens spärrtjänst 08-701 10 11 med oss.",
+        "Kvinnojouren har jourtelefon 0640-555 12 dygnet runt.",
+        "Jourens nummer är 0690-411 22 om hon vill prata.",
+        "Bussen från Östersund 9:15 är framme i Gäddede vid lunch.",
+    ],
+)
+def test_a_companys_giro_references_date_ranges_public_lines_and_timetables_are_not_blocked(
+    text,
+):
+    assert blocked(text) == []
+
+
+def test_an_account_at_a_bank_named_before_a_comma_is_still_blocked():
+    assert blocks("Lönen går till Nordea, kontonr 3300 1207 55 991.", "3300 1207 55 991")
+
+
+def test_a_private_landline_named_as_his_is_still_blocked():
+    assert blocks("Hans nummer är 0690-411 22 enligt henne.", "0690-411 22")
+
+
+@pytest.mark.parametrize(
+    ("text", "designation"),
+    [
+        ("Mannens syster (Myrviken 2:31) kan ta emot henne.", "Myrviken 2:31"),
+        ("Han har flyttat till Kövra 1:44, det är fastighetsbeteckningen.", "Kövra 1:44"),
+    ],
+)
+def test_a_property_designation_after_a_village_is_an_address_not_a_time(text, designation):
+    assert blocks(text, designation)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("De bor på Kvarnvägen i Hallen. Huset har nummer 7 B, längst in.", "7 B"),
+        ("Hon hyr på Skolgatan i Sveg, porten har nr 14.", "14"),
+        ("Hon bor i röda huset mitt emot skolan i Rätan.", "huset mitt emot skolan i Rätan"),
+    ],
+)
+def test_a_house_number_apart_from_its_street_and_the_way_to_a_house_are_addresses(text, part):
+    assert blocks(text, part)
+
+
+def test_a_house_number_without_a_street_before_it_is_not_blocked():
+    assert blocked("Huset har nummer 12 på ritningen.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BoS hjälper henne att bestrida skulderna hos Kronofogden.",
+        "Skulden hos Svea Inkasso är bestridd.",
+    ],
+)
+def test_budget_and_debt_counselling_and_a_debt_collector_are_not_names(text):
+    assert [part for kind, part in found(text) if kind == "name"] == []
