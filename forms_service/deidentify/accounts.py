@@ -204,7 +204,10 @@ def find_accounts(text: str) -> Iterator[Finding]:
         yield finding("account_number", match.start(), match.end())
     for match in matches_at_cues(_GIRO_LATER, text, ("bankgiro", "plusgiro", "bg", "pg")):
         digits = re.sub(r"\D", "", match["number"])
-        checked = luhn_ok(digits) or _GIRO_AFTER_COLON.search(text, 0, match.end("number"))
+        number_start, number_end = match.start("number"), match.end("number")
+        checked = luhn_ok(digits) or _GIRO_AFTER_COLON.search(
+            text, max(0, number_start - 2), number_end
+        )
         if 5 <= len(digits) <= 8 and checked and not _an_authoritys(text, match.start()):
             yield finding("account_number", match.start("number"), match.end("number"))
             yield from _giros_listed_after(text, match.end("number"))
