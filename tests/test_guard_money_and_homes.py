@@ -84,3 +84,33 @@ def test_a_house_number_without_a_street_before_it_is_not_blocked():
 )
 def test_budget_and_debt_counselling_and_a_debt_collector_are_not_names(text):
     assert [part for kind, part in found(text) if kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hon fick hjälp av Brottsofferjouren Jämtland (063-51 22 80) med ansökan.",
+        "Kontakta Kriminalvården (0660-29 84 10) inför permissionen.",
+        "Tingsrättens växel 08-561 831 45 kopplar till notarien.",
+        "Socialtjänsten Krokom, Box 34, 835 21 Krokom. Besöksadress Offerdalsvägen 8.",
+        "Formuläret fungerar i Firefox 128 men inte i Safari 16.",
+        "Vapenlicens för Blaser 93 och en Beretta 690.",
+        "Pat uppger att sambon stack honom i armen med en kniv.",
+    ],
+)
+def test_organisations_own_lines_and_addresses_products_and_verbs_are_left_alone(text):
+    assert [kind for kind, _ in found(text) if kind != "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Ring hennes syster (063-12 77 41) i kväll.", "063-12 77 41"),
+        ("Mannens arbetsgivare, en åkeri i Lit (0642-123 87), vet inget.", "0642-123 87"),
+        ("Nya numret: noll sju två – åtta åtta ett – fyrtio tolv.", "noll sju två"),
+    ],
+)
+def test_a_persons_number_in_parentheses_and_a_spoken_number_with_dashes_are_blocked(
+    text, number
+):
+    assert blocks(text, number)

@@ -44,6 +44,7 @@ SUBJECT_VERBS = _words(
     hör söker sökte flyttade flyttar lämnade lämnar behöver behövde måste brukar brukade
     verkar verkade ville anmälde anmäler utsätter utsatte kontaktade kontaktar följer följde
     dricker drack använder vägrar vägrade fyller fyllde hämtar hämtade själv också
+    stack sticker knuffade knuffar sparkade sparkar kvävde kväver ströp stryper bet biter
     """
 )
 # Closed-class words that are never a name at the start of a sentence, even if some language has

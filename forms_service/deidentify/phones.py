@@ -67,7 +67,7 @@ NUMBER_WORD = rf"(?:(?:{_TENS})(?:{_NUMBER_WORDS})?|(?:{_NUMBER_WORDS}))"
 # A phone number read aloud: "noll sju tre, fyra fem sex, sjuttioåtta, nittio" — "noll" (Swedish
 # numbers start with 0) and at least five more number words.
 _SPOKEN = re.compile(
-    rf"(?<![\wåäö])(?:noll|nolla)(?:[ ,\-]{{1,3}}{NUMBER_WORD}){{5,14}}(?![\wåäö])",
+    rf"(?<![\wåäö])(?:noll|nolla)(?:[ ,\-\u2013]{{1,3}}{NUMBER_WORD}){{5,14}}(?![\wåäö])",
     re.IGNORECASE,
 )
 # The start read aloud and the rest in digits: "nollsjuttio – 44 12 907".
@@ -279,10 +279,16 @@ def _switchboard(masked: str, candidate: re.Match[str], number: PhoneNumber, kin
     if kind == PhoneNumberType.MOBILE:
         return False
     start, end = candidate.start(), candidate.end()
+    # "Sametinget (0980-780 30)": a landline in parentheses right after an organisation's name
+    # is the organisation's; a person's would follow the person ("Anna (063-…)").
+    in_parentheses = masked.startswith("(", start) and masked[start - 1 : start] in (" ", "\u00a0")
     return bool(
         _SWITCHBOARD_AFTER.match(masked, end)
         or _SWITCHBOARD_BEFORE.search(masked, max(0, start - 24), start)
-        or (str(number.national_number).endswith("000") and _after_organisation(masked, start))
+        or (
+            (in_parentheses or str(number.national_number).endswith("000"))
+            and _after_organisation(masked, start)
+        )
     )
 
 

@@ -74,6 +74,8 @@ _PLATE = re.compile(
     r"(?:[ \-.\n]{0,2}\d{2} ?|[ ]\d[ ]\d)[A-Z0-9a-z](?![\wÅÄÖåäö])"
     r"|(?<![\w])[A-Z] [A-Z] [A-Z] ?\d ?\d ?[A-Z0-9](?![\w]))"
 )
+# An area code and the first group of a phone number, right before digits that look like a postcode.
+_PHONE_BEFORE = re.compile(r"(?<![\d\-])0\d{1,3}[\-\u2013][ \u00a0]?\d{2,4}[ \u00a0]$")
 # Norwegian and other plates (two letters, four or five digits) only after a plate cue.
 _FOREIGN_PLATE = re.compile(r"(?<![\w])(?P<plate>[A-Z]{2}[ \-]?\d{4,5})(?![\w])")
 _PLATE_CUE = re.compile(
@@ -121,8 +123,11 @@ def find_postcodes(text: str) -> Iterator[Finding]:
         else matches_at(_POSTCODE, masked, positions)
     )
     for match in found:
-        if not addresses.streets.authority_address(masked, match.start()):
-            yield finding("postcode", match.start(), match.end())
+        start = match.start()
+        if _PHONE_BEFORE.search(masked, max(0, start - 10), start):
+            continue  # "08-505 750 00": the last groups of a phone number, which phones.py judges
+        if not addresses.streets.authority_address(masked, start):
+            yield finding("postcode", start, match.end())
     for match in matches_at_runs(_MISSPLIT_CODE, masked, lengths=(2,)):
         if match["town"].casefold() in lexicon.localities():
             yield finding("postcode", match.start(), match.end())

@@ -155,16 +155,22 @@ def house_number_apart(text: str) -> Iterator[tuple[int, int]]:
 # Östersund", "Länsstyrelsen Jämtlands län, 831 86 Östersund". It identifies no one. Not after
 # a word that puts a person there ("bor", "hos", "bostad"), and never a shelter's address: a
 # kvinnojour's or a skyddat boende's address is kept secret to protect the women there.
-_AUTHORITY = re.compile(
+_AUTHORITY_WORDS = (
     r"(?i:(?<![\wåäö])(?:kommun\w*|rådhuset|stadshuset|kommunhuset|\w*förvaltning\w*"
     r"|socialtjänst\w*|region\w*|länsstyrelsen|polisen|polishuset|polisstation\w*|tingsrätt\w*"
     r"|hovrätt\w*|migrationsverket|försäkringskassan|arbetsförmedlingen|kriminalvård\w*"
     r"|frivård\w*|skatteverket|sjukhus\w*|hälsocentral\w*|vårdcentral\w*|lokaler|myndighet\w*"
     r"|universitet\w*|familjecentral\w*)(?![\wåäö]))"
+)
+_AUTHORITY = re.compile(
+    _AUTHORITY_WORDS
     # The rest of its name (up to three words), earlier parts of its address, then a comma.
-    r"(?:[ \u00a0]+[A-Za-zÅÄÖåäö\-]+){0,3}(?:[ \u00a0]*,[ \u00a0]*[^,\n.;:!?]{1,30}){0,2}"
+    + r"(?:[ \u00a0]+[A-Za-zÅÄÖåäö\-]+){0,3}(?:[ \u00a0]*,[ \u00a0]*[^,\n.;:!?]{1,30}){0,2}"
     r"[ \u00a0]*,[ \u00a0]*$"
 )
+# Only an office has a visiting address: "Besöksadress Rådhusgatan 44", "besöksadress: …".
+_VISITING_ADDRESS = re.compile(r"(?i:besöksadress|besöksadr\.?)[ \u00a0]?:?[ \u00a0]?$")
+_AUTHORITY_NAMED = re.compile(_AUTHORITY_WORDS)
 _PERSON_THERE = re.compile(
     r"(?i:(?<![\wåäö])(?:bor|bodde|bott|bostad|bostaden|hemadress|folkbokförd|flyttat|flyttade|hos"
     r"|hem|hemma|lägenhet|adressen till|skriven|hon|han|henne|honom|hen|dem|de|paret|familjen"
@@ -182,6 +188,8 @@ def authority_address(text: str, start: int) -> bool:
     on the same line, with nothing that puts a person there?"""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 90) : start]
+    if _VISITING_ADDRESS.search(before) and _AUTHORITY_NAMED.search(before):
+        return True  # "Socialtjänsten …, Postadress: … Besöksadress Rådhusgatan 44": an office's
     authority = _AUTHORITY.search(before)
     if authority is None or _LIVES.search(before):
         return False
