@@ -16,9 +16,7 @@ from guardhelpers import blocked, blocks, found
         ("Bankgiro för firman (hennes namn): 5120-3384", "5120-3384"),
     ],
 )
-def test_a_giro_number_given_after_a_colon_is_blocked_though_its_check_digit_is_wrong(
-    text, number
-):
+def test_a_giro_number_given_after_a_colon_is_blocked_though_its_check_digit_is_wrong(text, number):
     assert blocks(text, number)
 
 
@@ -110,7 +108,5 @@ def test_organisations_own_lines_and_addresses_products_and_verbs_are_left_alone
         ("Nya numret: noll sju två – åtta åtta ett – fyrtio tolv.", "noll sju två"),
     ],
 )
-def test_a_persons_number_in_parentheses_and_a_spoken_number_with_dashes_are_blocked(
-    text, number
-):
+def test_a_persons_number_in_parentheses_and_a_spoken_number_with_dashes_are_blocked(text, number):
     assert blocks(text, number)
