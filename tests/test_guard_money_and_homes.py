@@ -91,6 +91,8 @@ def test_budget_and_debt_counselling_and_a_debt_collector_are_not_names(text):
         "Kontakta Kriminalvården (0660-29 84 10) inför permissionen.",
         "Tingsrättens växel 08-561 831 45 kopplar till notarien.",
         "Socialtjänsten Krokom, Box 34, 835 21 Krokom. Besöksadress Offerdalsvägen 8.",
+        "Samrådet hålls i kommunens lokaler på Köpmangatan 21, plan 2.",
+        "Vi träffas i Regionens mottagning på Biblioteksgatan 3 i morgon.",
         "Formuläret fungerar i Firefox 128 men inte i Safari 16.",
         "Vapenlicens för Blaser 93 och en Beretta 690.",
         "Pat uppger att sambon stack honom i armen med en kniv.",
@@ -110,3 +112,7 @@ def test_organisations_own_lines_and_addresses_products_and_verbs_are_left_alone
 )
 def test_a_persons_number_in_parentheses_and_a_spoken_number_with_dashes_are_blocked(text, number):
     assert blocks(text, number)
+
+
+def test_an_address_where_someone_lives_near_an_authoritys_premises_is_still_blocked():
+    assert blocks("Hon bor nära kommunens lokaler på Köpmangatan 21.", "Köpmangatan 21")

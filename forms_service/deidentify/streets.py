@@ -168,6 +168,14 @@ _AUTHORITY = re.compile(
     + r"(?:[ \u00a0]+[A-Za-zÅÄÖåäö\-]+){0,3}(?:[ \u00a0]*,[ \u00a0]*[^,\n.;:!?]{1,30}){0,2}"
     r"[ \u00a0]*,[ \u00a0]*$"
 )
+# An authority's premises named right before the address: "Regionens lokal på Kyrkgatan 12",
+# "i socialtjänstens lokaler på Rådhusgatan 44", "polisens kontor i Strömsund, Storgatan 8".
+_PREMISES = re.compile(
+    _AUTHORITY_WORDS
+    + r"(?:[ \u00a0]+[\wåäö\-]+){0,3}?[ \u00a0]+(?i:lokal|lokaler|lokalen|lokalerna|kontor"
+    r"|kontoret|mottagning|mottagningen|reception|receptionen|samlingssal|sal)"
+    r"(?:[ \u00a0]+(?:på|i|vid)[ \u00a0]+[A-ZÅÄÖ][\wåäö\-]+,?)?[ \u00a0]+(?:på|i|vid|,)?[ \u00a0]?$"
+)
 # Only an office has a visiting address: "Besöksadress Rådhusgatan 44", "besöksadress: …".
 _VISITING_ADDRESS = re.compile(r"(?i:besöksadress|besöksadr\.?)[ \u00a0]?:?[ \u00a0]?$")
 _AUTHORITY_NAMED = re.compile(_AUTHORITY_WORDS)
@@ -190,6 +198,8 @@ def authority_address(text: str, start: int) -> bool:
     before = text[max(line_start, start - 90) : start]
     if _VISITING_ADDRESS.search(before) and _AUTHORITY_NAMED.search(before):
         return True  # "Socialtjänsten …, Postadress: … Besöksadress Rådhusgatan 44": an office's
+    if _PREMISES.search(before) and not _LIVES.search(before):
+        return True
     authority = _AUTHORITY.search(before)
     if authority is None or _LIVES.search(before):
         return False
