@@ -116,3 +116,26 @@ def test_a_persons_number_in_parentheses_and_a_spoken_number_with_dashes_are_blo
 
 def test_an_address_where_someone_lives_near_an_authoritys_premises_is_still_blocked():
     assert blocks("Hon bor nära kommunens lokaler på Köpmangatan 21.", "Köpmangatan 21")
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Hon bor i Kövra, nr 41, närmast vägen.", "Kövra, nr 41"),
+        ("Inloggningen kom från ip-adressen 94,234,19,201 enligt banken.", "94,234,19,201"),
+    ],
+)
+def test_a_village_with_the_word_for_a_number_and_an_ip_with_commas_are_blocked(text, part):
+    assert blocks(text, part)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Östersund, nummer 3 i kön till familjerätten.",
+        "Adressen ändrades tre gånger: 12,5,3,4 procent av ärendena.",
+        "Loggen visar 112,45,67,89 sekunder per steg.",
+    ],
+)
+def test_a_town_with_a_queue_number_and_number_lists_are_not_blocked(text):
+    assert blocked(text) == []

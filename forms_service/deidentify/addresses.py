@@ -68,6 +68,15 @@ _NUMBERED_TAILS = (
 _GRAMMAR_ENDINGS = ("sta", "sätt", "sätter", "ås", "åker")
 _INFLECTIONS = ("arna", "erna", "orna", "en", "et", "na", "n", "t", "")
 # What stands between a street and its number: "Storgatan 12", "Storgatan nr 12", "Storgatan, 12".
+_NUMBER_WORDS = ("nr", "nummer", "no")
+
+
+def _numbered_village(gap: str, folded: str) -> bool:
+    """ "Hammerdal, nummer 62": a village, a comma and the word for a number say a house number
+    (not "Östersund, nummer 3 i kön": a town has streets)."""
+    return gap.rstrip(" .\u00a0").endswith(_NUMBER_WORDS) and folded not in _MUNICIPALITIES
+
+
 _GAP = re.compile(
     r"(?:,?[ \u00a0]{1,2}(?:(?:nr|nummer|no)\.?[ \u00a0]{1,2})|[ \u00a0]{1,2}|,[ \u00a0])$"
 )
@@ -91,7 +100,6 @@ _STRONG_CUE = re.compile(
     re.IGNORECASE,
 )
 _COMMA_AFTER = re.compile(r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?,")
-_WORD_BEFORE = re.compile(r"(?<![\wåäö])(?P<word>[\wåäöÅÄÖ]{2,30}) $")
 # What confirms a place and number as an address: a postcode ("831 48", or "83148" with a town
 # after it: "Barn 2, 12345 är hans id" is no address) or "i" and a locality after it.
 _CONFIRMED_AFTER = re.compile(
@@ -326,17 +334,17 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
         kind_ok = True
     elif (named := streets.named_street(masked, word_start, word)) is not None:
         word_start, kind_ok = named, True
-    elif gap == "" or gap.startswith(","):
+    elif gap == "" or (gap.startswith(",") and not _numbered_village(gap, folded)):
         kind_ok = False  # "Hallen215" and "Hallen, 215" only for streets
     else:
-        two_words = _two_word_locality(masked, word_start, folded)
+        two_words = streets.two_word_locality(masked, word_start, folded)
         if two_words is not None:
             word_start, kind_ok = two_words, True
         else:
             kind_ok = _place_like(word.rstrip("."), folded.rstrip("."), cues) or (
                 _place_confirmed(word, folded, masked, end)
             )
-            if kind_ok and not cues.strong and _vehicle_model(masked, word_start, word):
+            if kind_ok and not cues.strong and streets.vehicle_model(masked, word_start, word):
                 kind_ok = False  # "Toyota Land Cruiser 150", "husvagn Kabe 560": a model
         # A year after a lower-case word is a date ("flyttade hemifrån 2015").
         if kind_ok and _year(masked[start:end]) and (not cues.strong or word.islower()):
@@ -351,28 +359,6 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
         return word_start, designation.end()
     after = _AFTER.match(masked, end)
     return word_start, after.end() if after else end
-
-
-def _vehicle_model(masked: str, word_start: int, word: str) -> bool:
-    """The word, or the word before it, is a vehicle's make or model: "Kabe 560", "Lynx Rave
-    600"; but a village of the county is a village after a make too ("Volvo Hallen 215")."""
-    if word.casefold() in lexicon.localities():
-        return False
-    if lexicon.is_vehicle(word):
-        return True
-    before = _WORD_BEFORE.search(masked, max(0, word_start - 30), word_start)
-    return before is not None and lexicon.is_vehicle(before["word"])
-
-
-def _two_word_locality(masked: str, word_start: int, folded: str) -> int | None:
-    """Where a locality of two words starts when `folded` is its second ("Storsjö kapell 144",
-    "Östra Ammer 12"), else None."""
-    before = _WORD_BEFORE.search(masked, max(0, word_start - 30), word_start)
-    if before is None or not before["word"][0].isupper():
-        return None
-    if f"{before['word'].casefold()} {folded}" in lexicon.localities():
-        return before.start("word")
-    return None
 
 
 def _place_confirmed(word: str, folded: str, masked: str, end: int) -> bool:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from . import lexicon
+from . import harmless, lexicon
 from .findings import Finding, finding
 from .windows import cue_windows, digit_runs, matches_at, matches_at_cues, matches_at_found
 
@@ -308,6 +308,10 @@ def _ipv6_positions(text: str) -> list[int]:
 _DEFANGED_DOTS = ("[.]", "(.)", " . ", "[dot]", "(dot)", "[punkt]", " punkt ")
 _DEFANGED_DOT = r"(?:\s?(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\[punkt\])\s?|\s\.\s|\spunkt\s|\.)"
 _IPV4_DEFANGED = re.compile(rf"(?<![\d.])\d{{1,3}}(?:{_DEFANGED_DOT}\d{{1,3}}){{3}}(?![\d]|\.\d)")
+# Commas for dots, soon after a word for an address ("adressen var 185,213,44,20"): without the
+# cue four numbers with commas are a list.
+_IPV4_COMMAS = re.compile(r"(?<![\d,.])[1-9]\d{1,2}(?:,\d{1,3}){3}(?![\d]|[,.]\d)")
+_IP_CUES = ("ip", "adress")
 
 
 # A version or a section numbered like an address: "version 4.12.0.3", "avsnitt 5.3.2.1".
@@ -341,6 +345,11 @@ def find_ip_addresses(text: str) -> Iterator[Finding]:
         for match in _IPV4_DEFANGED.finditer(text, window_start, window_end):
             octets = re.findall(r"\d+", match.group())
             if all(int(octet) <= 255 for octet in octets):
+                yield finding("ip_address", match.start(), match.end())
+    for window_start, window_end in cue_windows(text, _IP_CUES, 0, 40):
+        for match in _IPV4_COMMAS.finditer(text, window_start, window_end):
+            quantity = harmless.QUANTITY_AFTER.match(text, match.end())  # "12,5,3,4 procent"
+            if not quantity and all(int(octet) <= 255 for octet in match.group().split(",")):
                 yield finding("ip_address", match.start(), match.end())
     if "::" in text or text.count(":") >= 3:
         for match in matches_at(_IPV6_CANDIDATE, text, _ipv6_positions(text)):

@@ -1,7 +1,9 @@
 """Street names, for addresses.py: is a word a street ("Storgatan", "Storg.", "Prästg"), where
 does a street named in two words start ("Gröna Gatan 8", "Gamla Landsvägen 20", "kyrk gatan 15"),
-a number before a street ("12 Storgatan"), and a house number written in words ("Prästgatan
-fyrtiosex", "Gärde nr fyrtiosju")."""
+a number before a street ("12 Storgatan"), a house number written in words ("Prästgatan
+fyrtiosex", "Gärde nr fyrtiosju") or given a sentence after its street ("Huset har nummer 12
+C"); the word before a number that makes it no house number (a vehicle's make: "Kabe 560") or
+part of a locality's name ("Storsjö kapell 144"); and an authority's own address."""
 
 from __future__ import annotations
 
@@ -126,6 +128,32 @@ def worded_house_numbers(text: str) -> Iterator[tuple[int, int]]:
             place = word[0].isupper() and word.casefold() in lexicon.localities()
             if street(word.casefold()) or abbreviated_street(word, word.casefold()) or place:
                 yield match.start(), match.end()
+
+
+# The word before a word: a vehicle's make before its model, a locality's first word.
+_WORD_BEFORE = re.compile(r"(?<![\wåäö])(?P<word>[\wåäöÅÄÖ]{2,30}) $")
+
+
+def vehicle_model(masked: str, word_start: int, word: str) -> bool:
+    """The word, or the word before it, is a vehicle's make or model: "Kabe 560", "Lynx Rave
+    600"; but a village of the county is a village after a make too ("Volvo Hallen 215")."""
+    if word.casefold() in lexicon.localities():
+        return False
+    if lexicon.is_vehicle(word):
+        return True
+    before = _WORD_BEFORE.search(masked, max(0, word_start - 30), word_start)
+    return before is not None and lexicon.is_vehicle(before["word"])
+
+
+def two_word_locality(masked: str, word_start: int, folded: str) -> int | None:
+    """Where a locality of two words starts when `folded` is its second ("Storsjö kapell 144",
+    "Östra Ammer 12"), else None."""
+    before = _WORD_BEFORE.search(masked, max(0, word_start - 30), word_start)
+    if before is None or not before["word"][0].isupper():
+        return None
+    if f"{before['word'].casefold()} {folded}" in lexicon.localities():
+        return before.start("word")
+    return None
 
 
 # The house number in a sentence after the street's: "Familjen bor på Prästgårdsvägen i
