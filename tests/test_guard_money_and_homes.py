@@ -139,3 +139,12 @@ def test_a_village_with_the_word_for_a_number_and_an_ip_with_commas_are_blocked(
 )
 def test_a_town_with_a_queue_number_and_number_lists_are_not_blocked(text):
     assert blocked(text) == []
+
+
+def test_an_ordinary_word_with_a_house_number_after_a_word_for_living_is_an_address():
+    # "järpe" is a bird, but after "bor" it names where someone lives, and 112 is no emergency.
+    assert blocks("Hennes bror bor i Oviken, Järpe 112, med sin familj.", "Järpe 112")
+
+
+def test_the_emergency_number_after_a_word_for_living_elsewhere_stays_harmless():
+    assert blocked("Hon bor i Hallen. Ring 112 om han kommer.") == []

@@ -339,3 +339,33 @@ def test_his_device_short_weekdays_web_shops_and_registers_are_not_names(text):
 def test_a_kin_word_before_police_style_names_is_not_a_name():
     names = [part for kind, part in found("MISSTÄNKT: MAKEN, HUSSEIN, 1979") if kind == "name"]
     assert "MAKEN" not in " ".join(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gärningsman SAMNR 850272-4431 MAMEDOV, TURAL. Bor i Lit.", "MAMEDOV"),
+        ("Misstänkt 850212-4431 KOVALENKO, DMYTRO. Anhållen.", "DMYTRO"),
+        ("Kontaktperson på Arbetsförmedlingen: Britt.", "Britt"),
+        ("Tor 14/3 kl 9 passar. Tor har redan sagt ja.", "Tor har"),
+    ],
+)
+def test_police_style_names_of_any_origin_and_a_name_after_a_label_are_names(text, name):
+    assert warns_name(text, name)  # "Tor har": the second Tor, a person; the first is Thursday
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samrådet hålls i Storsjöns konferensrum på plan 4.",
+        'Hon berättar att appen heter "Hemma" och att han styr den.',
+        "Han hade Swishat hela lönen vidare till sin bror.",
+        "Kontakt sker via dotterns e-post och sms-tjänsten.",
+        "Besök på BVC tors kl 9.30, därefter MVC fre 14.00.",
+        "MANNENS BIL, KRT 118, STOD UTANFÖR.",
+    ],
+)
+def test_rooms_named_things_service_verbs_e_words_weekdays_with_times_and_plates_are_not_names(
+    text,
+):
+    assert [part for kind, part in found(text) if kind == "name"] == []

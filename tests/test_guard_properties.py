@@ -98,10 +98,23 @@ def phone(draw) -> str:
     return f"{prefix} {rest[:3]} {rest[3:5]} {rest[5:]}".strip()
 
 
+def _an_organisations_landline(text: str, value: str) -> bool:
+    """The one documented exception (phones.py): a landline that the text presents as an
+    organisation's, its name just before the number, and the number in parentheses or ending in
+    000 ("socialtjänsten (063-123 45 67", "polisen 063-20 00 00"). Never a mobile."""
+    if value.lstrip("+46 ").startswith(("07", "7")):
+        return False
+    before = text[: text.index(value)]
+    words = before.replace("(", " ").split()[-3:]  # its name is one of the last three words
+    named = any(lexicon.is_organisation(word.strip(",:")) for word in words)
+    return named and (before.endswith(" (") or value.replace(" ", "").endswith("000"))
+
+
 @PROPERTY
 @given(surrounded(phone()))
 def test_every_generated_phone_number_in_any_text_is_blocked(case):
     text, value = case
+    assume(not _an_organisations_landline(text, value))
     assert _blocked(text, value)
 
 

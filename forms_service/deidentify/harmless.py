@@ -144,7 +144,17 @@ def _house_number(text: str, start: int) -> bool:
         return True
     if lexicon.place_like(folded):
         return True
-    return not lexicon.is_non_name(name) and not lexicon.is_ordinary(folded)
+    if lexicon.is_non_name(name):
+        return False
+    # "bor i Järpen, Järpe 112": after a word for living, even an ordinary word is a place.
+    return not lexicon.is_ordinary(folded) or bool(
+        _LIVES_BEFORE.search(text, max(0, start - 50), start)
+    )
+
+
+_LIVES_BEFORE = re.compile(
+    r"(?i:(?<![\wåäö])(?:bor|bodde|bosatt|adress|adressen|folkbokförd)(?![\wåäö]))"
+)
 
 
 def _word_before(text: str, end: int) -> tuple[int, str]:

@@ -319,7 +319,7 @@ def is_listed_name(folded: str) -> bool:
 @lru_cache(maxsize=65536)
 def is_ordinary(folded: str) -> bool:
     """An ordinary Swedish word: in the dictionary, or a compound of dictionary words, or
-    hyphenated parts that each are ("sms-kontakt")."""
+    hyphenated parts that each are ("sms-kontakt", "e-post")."""
     words = swedish_words()
     if folded in words:
         return True
@@ -327,7 +327,9 @@ def is_ordinary(folded: str) -> bool:
         return False  # no compound is that long; and the check below grows with the length
     parts = [p for p in _SPLIT.split(folded) if p]
     if len(parts) > 1:
-        return all(is_ordinary(p) or is_non_name(p) for p in parts)
+        # A one-letter part too: "e-post", "k-märkt" (but not "j-o", which is initials).
+        known = all(len(p) == 1 or is_ordinary(p) or is_non_name(p) for p in parts)
+        return known and any(len(p) >= 3 for p in parts)
     return _compound(folded, 3)
 
 

@@ -41,13 +41,17 @@ def quoted_title_end(text: str, tokens: Tokens, index: int) -> int | None:
     return closing.end() if closing else None
 
 
-# A weekday's short form next to another ("Tor/fre", "ons–Tor", "mån–tors") or explained
-# ("Tor (torsdag)").
+# A weekday's short form next to another ("Tor/fre", "ons–Tor", "mån–tors"), explained ("Tor
+# (torsdag)") or before a date or a time.
 _SHORT_DAYS = ("mån", "tis", "tisd", "ons", "onsd", "tor", "tors", "torsd", "fre", "fred",
                "lör", "sön")  # fmt: skip
 _DAYS = rf"(?i:{'|'.join(sorted(_SHORT_DAYS, key=len, reverse=True))})"
 _WEEKDAYS = r"(?i:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)"
-_WEEKDAY_AFTER = re.compile(rf"[ \u00a0]?(?:[/\-–][ \u00a0]?{_DAYS}|\({_WEEKDAYS}\))")
+_WEEKDAY_AFTER = re.compile(
+    rf"[ \u00a0]?(?:[/\-–][ \u00a0]?{_DAYS}|\({_WEEKDAYS}\))"
+    # or a date or a time after it: "Tor 10/12 kl 13", "tors kl 10.15", "fre 14.00"
+    r"|[ \u00a0](?:\d{1,2}/\d{1,2}(?!\d)|(?i:kl)\.?[ \u00a0]?\d|\d{1,2}[.:]\d\d(?!\d))"
+)
 _WEEKDAY_BEFORE = re.compile(rf"{_DAYS}[ \u00a0]?[/\-–][ \u00a0]?$")
 
 
@@ -90,6 +94,34 @@ def named_shelter(text: str, tokens: Tokens, index: int) -> bool:
     return named and text[tokens.end(index - 1) : tokens.starts[index]] == " "
 
 
+_ROOMS = {"rum", "rummet", "konferensrum", "konferensrummet", "mötesrum", "mötesrummet",
+          "sal", "salen", "samtalsrum", "samtalsrummet", "hus", "huset", "korridor",
+          "korridoren"}  # fmt: skip
+
+
+def names_a_room(tokens: Tokens, index: int) -> bool:
+    """ "Chimärens konferensrum", "Storsjön sal": a room or a building named, not a person
+    (a person's room is "Annas rum", and a listed name is kept)."""
+    following = index + 1
+    return (
+        following < len(tokens)
+        and tokens.words[following].lower() in _ROOMS
+        and not lexicon.is_listed_name(tokens.words[index].casefold().removesuffix("s"))
+    )
+
+
+# What is named after "heter"/"kallas" when it is no person: 'kontot heter "Hushåll"'.
+_THINGS = {"kontot", "appen", "filen", "gruppen", "chatten", "sidan", "nätverket", "mappen",
+           "dokumentet", "profilen", "kanalen", "servern", "spelet", "hunden", "katten", "båten",
+           "bolaget", "firman", "företaget", "projektet", "metoden", "programmet", "gården",
+           "huset", "stugan", "wifi-nätverket", "routern", "enheten", "kortet"}  # fmt: skip
+
+
+def a_thing_named(tokens: Tokens, index: int) -> bool:
+    """Is the naming word before `index` said of a thing ("kontot heter", "appen kallas")?"""
+    return index >= 2 and tokens.words[index - 2].lower() in _THINGS
+
+
 def name_and_kin(word: str) -> bool:
     first, _, second = word.partition("-")
     return second.lower() in CUES and lexicon.is_listed_name(first.casefold())
@@ -116,8 +148,13 @@ def surname_first(text: str, tokens: Tokens, index: int) -> bool:
     if {surname, folded} & (CUES | FUNCTION_WORDS):
         return False  # "MISSTÄNKT: MAKEN, HUSSEIN", "ERBJUDEN, PAT", "JÄMTGÄNGET, HANS"
     after = text[tokens.end(following) : tokens.end(following) + 2]
-    ends_the_name = after[:1] in ("", ",", "\n") or (after[:1] == " " and after[1:].isdigit())
-    return first_name.isupper() and ends_the_name and lexicon.is_listed_name(folded)
+    ends = after[:1] in ("", ",", "\n", ".")
+    if lexicon.is_listed_name(folded):
+        return first_name.isupper() and (ends or (after[:1] == " " and after[1:].isdigit()))
+    # A first name of any origin ("GURBANOV, ELCHIN"): no Swedish word nor anything else known,
+    # and not a plate's letters ("BIL, XLP 204").
+    unknown = not lexicon.is_ordinary(folded) and not lexicon.is_non_name(first_name)
+    return first_name.isupper() and ends and unknown and len(folded) >= 3
 
 
 def quoted(text: str, tokens: Tokens, index: int) -> bool:
@@ -128,3 +165,18 @@ def quoted(text: str, tokens: Tokens, index: int) -> bool:
 
 
 _QUOTES = ('"', "”", "“", "'", "«", "»", "’", "„")
+
+
+_LABEL_BEFORE = re.compile(r":[ \u00a0]{1,2}$")
+
+
+def alone_after_a_label(text: str, tokens: Tokens, index: int) -> bool:
+    """ "Handläggare på FK: Lena.": a word alone between a label's colon and the end of the
+    sentence or line is what the label names."""
+    start, end = tokens.starts[index], tokens.end(index)
+    return bool(_LABEL_BEFORE.search(text, max(0, start - 3), start)) and text[end : end + 1] in (
+        "",
+        ".",
+        "\n",
+        ",",
+    )

@@ -1,16 +1,22 @@
 """Names found by their shape rather than by the word lists, for names.py: initials ("A.L.",
 "E.L:s", "K. Sundberg", "(K.)"), the name an e-mail client shows before an address ("Björn"
-<b.jonsson@…>, Per Ek <per.ek@…>), and the owner's name in a device's name ("Ahmeds-iPhone")."""
+<b.jonsson@…>, Per Ek <per.ek@…>), the owner's name in a device's name ("Ahmeds-iPhone"),
+initials before a name in parentheses ("SH (Sara Hellström)"); and the joining of name spans
+into one warning each."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from . import lexicon
 from .cues import FUNCTION_WORDS
 from .name_words import profile_of
 from .windows import cue_windows
+
+if TYPE_CHECKING:
+    from .names import Tokens
 
 # The capital comes first, so that the regex engine can skip to the next capital; the
 # lookbehind then checks what stands before it.
@@ -107,3 +113,27 @@ def device_owners(text: str) -> Iterator[tuple[int, int]]:
         for match in _DEVICE.finditer(text, start, end):
             if _owner(match["name"].casefold(), glued=text[match.end("name")] == "-"):
                 yield match.start("name"), match.end("name")
+
+
+def initials_before_names(text: str, tokens: Tokens, flagged: dict[int, bool]) -> None:
+    """ "SH (Sara Hellström)": two or three capitals right before a name in parentheses."""
+    for index in [i for i in flagged if i > 0 and not flagged.get(i - 1)]:
+        initials = tokens.words[index - 1]
+        gap = text[tokens.end(index - 1) : tokens.starts[index]]
+        named = tokens.words[index].istitle()  # not in a text in capitals: "BIL (KDF 123)"
+        if named and gap == " (" and 2 <= len(initials) <= 3 and initials.isupper():
+            flagged[index - 1] = True
+
+
+def merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted name spans joined where they touch or a space or hyphen parts them ("Anna" "Lind"
+    is one warning, "Anna Lind")."""
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if (merged and text[merged[-1][1] : start] in ("", " ", "\u00a0", "-")) or (
+            merged and start < merged[-1][1]
+        ):
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]

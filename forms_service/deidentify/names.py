@@ -167,17 +167,23 @@ def _is_capitalised_name(
     text: str, tokens: Tokens, index: int, profile: Profile, cue: bool
 ) -> bool:
     folded, listed, ordinary, rare = profile.folded, profile.listed, profile.ordinary, profile.rare
-    if name_context.named_shelter(text, tokens, index) or name_context.names_a_sameby(
-        text, tokens, index
+    if (
+        name_context.named_shelter(text, tokens, index)
+        or name_context.names_a_sameby(text, tokens, index)
+        or name_context.names_a_room(tokens, index)
     ):
-        return False  # "Kvinnojouren Embla", "Njaarke sameby": the organisation's own name
+        return False  # "Kvinnojouren Embla", "Njaarke sameby", "Chimärens konferensrum"
     if cue and folded not in FUNCTION_WORDS and not lexicon.is_organisation(folded):
         # "kurator Anna", "sonen (Erik)"; but "kurator, Familjeenheten Krokom" signs an office.
         spaced = text[tokens.end(index - 1) : tokens.starts[index]].strip(" \u00a0") == ""
         if listed:
             return True  # "mamma Maj" too, though Maj is a month
         naming = tokens.words[index - 1].lower() in NAMING_CUES
-        if naming and name_context.quoted(text, tokens, index):
+        if (
+            naming
+            and name_context.quoted(text, tokens, index)
+            and not name_context.a_thing_named(tokens, index)
+        ):
             return True  # 'kallas "Lillen"': a nickname in quotes, though an ordinary word
         return not profile.non_name and (spaced or not ordinary)
     if not listed and folded.endswith(_NATURE_ENDINGS):
@@ -200,6 +206,8 @@ def _is_capitalised_name(
     following = _next_is(text, tokens, index)
     if listed and not ordinary:
         return True
+    if listed and rare and name_context.alone_after_a_label(text, tokens, index):
+        return True  # "Handläggare på FK: Lena."
     if folded.endswith("s") and lexicon.is_listed_name(folded[:-1]) and _next_is_kin(tokens, index):
         return rare  # "Pers bror …", but "Hans bror …" is "his brother"
     if listed:
@@ -228,8 +236,8 @@ def _is_name_in_capitals(text: str, tokens: Tokens, index: int, cue: bool) -> bo
         return False
     if profile.listed and (not profile.ordinary or cue):
         return True
-    if cue and name_context.surname_first(text, tokens, index):
-        return True
+    if (cue or not profile.ordinary) and name_context.surname_first(text, tokens, index):
+        return True  # "VITTNE: GRANSKOG, VIKING", "691276-6877 GURBANOV, ELCHIN"
     if profile.foreign and not profile.ordinary:
         return True
     return not profile.ordinary and _mostly_capitals(text, tokens.starts[index])
@@ -304,22 +312,14 @@ def find_names(text: str) -> Iterator[Finding]:
     surnames = {i for i in flagged if i not in before and tokens.words[i].istitle()}
     if surnames:
         _repeat_names(tokens, dict.fromkeys(surnames, True), protected, into=flagged)
-    _initials_before_names(text, tokens, flagged)
+    name_shapes.initials_before_names(text, tokens, flagged)
     spans = [(tokens.starts[i], tokens.end(i)) for i in sorted(flagged)]
     spans += list(name_shapes.initials(text))
     spans += list(name_shapes.display_names(text))
     spans += list(name_shapes.device_owners(text))
-    yield from (finding("name", start, end) for start, end in _merge(text, sorted(spans)))
-
-
-def _initials_before_names(text: str, tokens: Tokens, flagged: dict[int, bool]) -> None:
-    """ "SH (Sara Hellström)": two or three capitals right before a name in parentheses."""
-    for index in [i for i in flagged if i > 0 and not flagged.get(i - 1)]:
-        initials = tokens.words[index - 1]
-        gap = text[tokens.end(index - 1) : tokens.starts[index]]
-        named = tokens.words[index].istitle()  # not in a text in capitals: "BIL (KDF 123)"
-        if named and gap == " (" and 2 <= len(initials) <= 3 and initials.isupper():
-            flagged[index - 1] = True
+    yield from (
+        finding("name", start, end) for start, end in name_shapes.merge(text, sorted(spans))
+    )
 
 
 def _repeat_names(
@@ -386,15 +386,3 @@ def _extend_pair(text: str, tokens: Tokens, flagged: dict[int, bool], index: int
         and first.folded not in FUNCTION_WORDS
     ):
         flagged[index] = True
-
-
-def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[list[int]] = []
-    for start, end in spans:
-        if (merged and text[merged[-1][1] : start] in ("", " ", "\u00a0", "-")) or (
-            merged and start < merged[-1][1]
-        ):
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [(start, end) for start, end in merged]
