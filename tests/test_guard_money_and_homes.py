@@ -148,3 +148,20 @@ def test_an_ordinary_word_with_a_house_number_after_a_word_for_living_is_an_addr
 
 def test_the_emergency_number_after_a_word_for_living_elsewhere_stays_harmless():
     assert blocked("Hon bor i Hallen. Ring 112 om han kommer.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Hennes kontonr 921.337.405-2 står på lönebeskedet.", "921.337.405-2"),
+        ("Nytt ktonr 6112 - 552 330 187 i Handelsbanken.", "552 330 187"),
+        ("kto 8105-9 944 201 376-2 (Swedbank), hans", "944 201 376-2"),
+    ],
+)
+def test_an_account_with_dots_between_its_groups_or_after_kto_is_blocked_whole(text, number):
+    found_accounts = [part for kind, part in found(text) if kind == "account_number"]
+    assert any(number in part for part in found_accounts)
+
+
+def test_a_date_after_the_word_for_account_is_a_date_not_an_account():
+    assert blocked("Kontot tömdes, kontot 2025.03.14 var tomt.") == []

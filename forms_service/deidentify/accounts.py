@@ -18,19 +18,20 @@ _IBAN = re.compile(
     r"(?<![\w])[A-Za-z]{2}[ \u00a0\-]?\d{2}(?:[ \u00a0\-]?[A-Za-z0-9]){11,30}(?![\w])"
 )
 _ACCOUNT_KEYWORD = re.compile(
-    r"(?<![\wåäö])(?=[kcbpislh])(?:kontonummer|kontonr|konto|kontot|bankkonto|bankkontot"
+    r"(?<![\wåäö])(?=[kcbpislh])(?:kontonummer|kontonr|konto|kontot|kto|ktonr|bankkonto|bankkontot"
     r"|bankkontonummer|clearingnummer|clearing|clnr|bankgiro|bankgirot|bankgironummer|bg"
     r"|bank[ ]?giro|bankgirokonto|plusgiro|plusgirot|plusgirokonto|plusgironummer|pg|postgiro"
     r"|iban|swish(?:nummer)?"
     r"|personkonto|personkontot|lönekonto|lönekontot|sparkonto|sparkontot|kortnummer|kortnr"
     r"|kortnumret)"
     r"\.?(?:[ \u00a0]?(?:nr|nummer|no)\.?)?[ \u00a0]{0,3}[:.|]?[ \u00a0]{0,3}"
-    r"(?P<number>\d(?:[ \u00a0\-,]{0,2}\d){3,24})(?![\d])",
+    # Dots too between the groups: "kontonr 914.552.318-4".
+    r"(?P<number>\d(?:[ \u00a0\-,.]{0,2}\d){3,24})(?![\d])",
     re.IGNORECASE,
 )
 # How every account keyword starts (case-folded): the keyword pattern is tried only there.
 _KEYWORD_STARTS = (
-    "konto", "bank", "cl", "bg", "plus", "pg", "post", "iban", "swish", "personkonto",
+    "konto", "kto", "bank", "cl", "bg", "plus", "pg", "post", "iban", "swish", "personkonto",
     "lönekonto", "sparkonto", "kortn",
 )  # fmt: skip
 # A bank's name and a long number after it: "Swedbank 8327-9 914 123 456-7", "Nordea konto
@@ -146,6 +147,7 @@ def _iban_ok(candidate: str) -> bool:
     return int(numeric) % 97 == 1
 
 
+_DATE = re.compile(r"(?:19|20)\d\d[.\-]\d\d[.\-]\d\d")
 _OWNER_BEFORE = re.compile(r"(?P<owner>[^\W\d_][\w\-:]*)(?P<comma>,?)[ \u00a0]$")
 # A giro number in its own shape right after a colon, the way a form gives it ("Bankgiro för det
 # ena: 5577-3019"): blocked though its check digit is wrong, as a mistyped one is still used.
@@ -199,6 +201,8 @@ def find_accounts(text: str) -> Iterator[Finding]:
     for match in matches_at_cues(_ACCOUNT_KEYWORD, text, _KEYWORD_STARTS):
         if _an_authoritys(text, match.start()) or _inside_a_code(text, match):
             continue
+        if _DATE.fullmatch(match["number"]):
+            continue  # "kontot 2025.06.01 tömdes": a date, now that dots may part the groups
         yield finding("account_number", match.start(), match.end())
     for match in matches_at_cues(_BANK_NUMBER, text, _BANK_STARTS):
         yield finding("account_number", match.start(), match.end())
