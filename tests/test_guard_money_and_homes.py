@@ -165,3 +165,14 @@ def test_an_account_with_dots_between_its_groups_or_after_kto_is_blocked_whole(t
 
 def test_a_date_after_the_word_for_account_is_a_date_not_an_account():
     assert blocked("Kontot tömdes, kontot 2025.03.14 var tomt.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Post hämtas i låda 22, Stora Blåsjön, av sonen.", "låda 22"),
+        ("Hans mejl är m.a.t.t.i.a.s.88@hotmail.com enligt henne.", "m.a.t.t.i.a.s.88@hotmail.com"),
+    ],
+)
+def test_a_mailbox_at_the_road_and_an_address_with_a_dot_after_every_letter_are_blocked(text, part):
+    assert blocks(text, part)

@@ -369,3 +369,32 @@ def test_rooms_named_things_service_verbs_e_words_weekdays_with_times_and_plates
     text,
 ):
     assert [part for kind, part in found(text) if kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hot från farbrodern Jawad (Djavad) i Basra via telefon.", "Djavad"),
+        ("Eleven Małgorzata (Gosia) Nowak har blåmärken.", "Gosia"),
+        ("MISSTÄNKT: QORANE, XIRSI (Hirsi Korane) samnr saknas", "XIRSI"),
+        ("Vårdtagaren Valfrid, 91, vill inte ha hemtjänst längre.", "Valfrid"),
+    ],
+)
+def test_another_spelling_in_parentheses_and_old_fashioned_names_are_names(text, name):
+    assert warns_name(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dsk har sett att hon inte får sina mediciner (Baklofen) som ordinerat.",
+        "Vi ses i sammanträdesrum Gimån på kommunhuset.",
+        "Hoten kom via IMO och Telegram, polisen kontaktar Interpol.",
+        "Hon kom som kvotflykting från Kongo förra året.",
+        "Han följer henne via Snap Map och Life360.",
+        "Det handlar om så kallad 'grooming' via spel.",
+        "Polisen kom (Ingripandeverksamheten) och grannen (Inga synliga skador) såg allt.",
+    ],
+)
+def test_staff_abbreviations_rooms_apps_countries_and_so_called_words_are_not_names(text):
+    assert [part for kind, part in found(text) if kind == "name"] == []

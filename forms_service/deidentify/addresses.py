@@ -141,9 +141,12 @@ _MARKERS = re.compile(
     r"|(?<![\wåäö])(?:Box|BOX|Postbox|Fack)[ \u00a0]{1,3}\d{1,6}(?!\d)"
     # In lower case only with a postcode after it: "box 112 83321 Strömsund".
     r"|(?<![\wåäö])box[ \u00a0]{1,3}\d{1,6}(?=[ ,\u00a0]{1,3}[1-9]\d{2}[ \u00a0]?\d{2}(?!\d))"
+    # A mailbox at the road by its number and village: "låda 14, Ankarvattnet".
+    r"|(?<![\wåäö])(?i:låda|postlåda|postlådan|brevlåda|brevlådan)[ \u00a0](?:nr\.?[ \u00a0])?"
+    r"\d{1,4}(?!\d)(?=,?[ \u00a0](?:i[ \u00a0]|vid[ \u00a0])?[A-ZÅÄÖ])"
 )
 # Every marker starts with one of these (case-folded): the pattern is tried only there.
-_MARKER_CUES = ("c/o", "lgh", "lägenhet", "box", "postbox", "fack")
+_MARKER_CUES = ("c/o", "lgh", "lägenhet", "box", "postbox", "fack", "låda", "postlåd", "brevlåd")
 
 
 _LOCALITY_COMMA = re.compile(r"(?<![\wåäö])(?P<town>[A-ZÅÄÖ][a-zåäö\-]{1,30}), ?$")

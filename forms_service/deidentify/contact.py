@@ -39,7 +39,9 @@ _PROVIDER = (
 )
 # Possessive runs ("{1,64}+"): what follows a run (a dot, an @ or a space) never starts with a
 # character of the run, so giving characters back could never match, only cost time.
-_LOCAL = rf"[\w%+\-]{{1,64}}+(?:{_DOT}[\w%+\-]{{1,64}}+){{0,4}}"
+# Up to 63 dots: "k.n.o.l.l.e.99@live.se" has a dot after every letter (the address's name part
+# is at most 64 characters).
+_LOCAL = rf"[\w%+\-]{{1,64}}+(?:{_DOT}[\w%+\-]{{1,64}}+){{0,63}}"
 # What must follow the first word of an address: an @ or a dot (or one written as a word), or
 # "på gmail": checked once at each word before the costlier alternatives are tried.
 _MAYBE_EMAIL = (

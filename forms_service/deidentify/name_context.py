@@ -96,18 +96,17 @@ def named_shelter(text: str, tokens: Tokens, index: int) -> bool:
 
 _ROOMS = {"rum", "rummet", "konferensrum", "konferensrummet", "mötesrum", "mötesrummet",
           "sal", "salen", "samtalsrum", "samtalsrummet", "hus", "huset", "korridor",
-          "korridoren"}  # fmt: skip
+          "korridoren", "sammanträdesrum", "sammanträdesrummet"}  # fmt: skip
 
 
 def names_a_room(tokens: Tokens, index: int) -> bool:
-    """ "Chimärens konferensrum", "Storsjön sal": a room or a building named, not a person
-    (a person's room is "Annas rum", and a listed name is kept)."""
+    """ "Chimärens konferensrum", "sammanträdesrum Gimån": a room or a building named, not a
+    person (a person's room is "Annas rum", and a listed name is kept)."""
+    if lexicon.is_listed_name(tokens.words[index].casefold().removesuffix("s")):
+        return False
     following = index + 1
-    return (
-        following < len(tokens)
-        and tokens.words[following].lower() in _ROOMS
-        and not lexicon.is_listed_name(tokens.words[index].casefold().removesuffix("s"))
-    )
+    after = following < len(tokens) and tokens.words[following].lower() in _ROOMS
+    return after or (index > 0 and tokens.words[index - 1].lower() in _ROOMS)
 
 
 # What is named after "heter"/"kallas" when it is no person: 'kontot heter "Hushåll"'.
@@ -149,12 +148,14 @@ def surname_first(text: str, tokens: Tokens, index: int) -> bool:
         return False  # "MISSTÄNKT: MAKEN, HUSSEIN", "ERBJUDEN, PAT", "JÄMTGÄNGET, HANS"
     after = text[tokens.end(following) : tokens.end(following) + 2]
     ends = after[:1] in ("", ",", "\n", ".")
+    if lexicon.is_organisation(folded):
+        return False  # "KURATOR HÄLSOCENTRAL, POLIS"
     if lexicon.is_listed_name(folded):
         return first_name.isupper() and (ends or (after[:1] == " " and after[1:].isdigit()))
-    # A first name of any origin ("GURBANOV, ELCHIN"): no Swedish word nor anything else known,
-    # and not a plate's letters ("BIL, XLP 204").
+    # A first name of any origin ("GURBANOV, ELCHIN", "XASAN, CABDIRAHMAAN (Hassan …)"): no
+    # Swedish word nor anything else known, and not a plate's letters ("BIL, XLP 204").
     unknown = not lexicon.is_ordinary(folded) and not lexicon.is_non_name(first_name)
-    return first_name.isupper() and ends and unknown and len(folded) >= 3
+    return first_name.isupper() and (ends or after == " (") and unknown and len(folded) >= 3
 
 
 def quoted(text: str, tokens: Tokens, index: int) -> bool:

@@ -125,6 +125,24 @@ def initials_before_names(text: str, tokens: Tokens, flagged: dict[int, bool]) -
             flagged[index - 1] = True
 
 
+def spellings_in_parentheses(text: str, tokens: Tokens, flagged: dict[int, bool]) -> None:
+    """ "Kadhim (Kazem)", "Katarzyna (Kasia) Wójcik", "Sardar (Serdar)": another spelling or
+    a short form in parentheses right after a name is the same person's name."""
+    for index in [i for i in flagged if i + 1 < len(tokens) and not flagged.get(i + 1)]:
+        following = index + 1
+        word = tokens.words[following]
+        if text[tokens.end(index) : tokens.starts[following]] != " (" or not word[0].isupper():
+            continue
+        folded = word.casefold()
+        if folded in FUNCTION_WORDS:
+            continue  # "(Hans)", "(INGA PNR …)", "(ALLA …)"
+        ordinary = lexicon.is_ordinary(folded)
+        a_word = ordinary and (word.isupper() or not lexicon.is_listed_name(folded))
+        known = lexicon.is_non_name(word) or lexicon.is_organisation(word)
+        if len(word) >= 3 and not (a_word or known):  # not "MANNEN (…", "Advokatfirman (…"
+            flagged[following] = True
+
+
 def merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted name spans joined where they touch or a space or hyphen parts them ("Anna" "Lind"
     is one warning, "Anna Lind")."""

@@ -80,6 +80,8 @@ def _mostly_capitals(text: str, start: int) -> bool:
 def _after_cue(text: str, tokens: Tokens, index: int) -> bool:
     if index == 0 or tokens.words[index - 1].lower() not in CUES:
         return False
+    if index >= 2 and tokens.words[index - 2].lower() == "så":
+        return False  # "så kallad 'sextortion'": so-called, no one's name
     between = text[tokens.end(index - 1) : tokens.starts[index]]
     return between.strip(" \u00a0,:(\"'”“„") == ""  # "kallas ”Kalle Snus”" too
 
@@ -313,6 +315,7 @@ def find_names(text: str) -> Iterator[Finding]:
     if surnames:
         _repeat_names(tokens, dict.fromkeys(surnames, True), protected, into=flagged)
     name_shapes.initials_before_names(text, tokens, flagged)
+    name_shapes.spellings_in_parentheses(text, tokens, flagged)
     spans = [(tokens.starts[i], tokens.end(i)) for i in sorted(flagged)]
     spans += list(name_shapes.initials(text))
     spans += list(name_shapes.display_names(text))

@@ -2,7 +2,7 @@
 
 Six sets, always scored separately:
 
-* **dev** — `tests/corpus/dev.jsonl` and `tests/corpus/dev2/` … `dev15/*.jsonl`, written
+* **dev** — `tests/corpus/dev.jsonl` and `tests/corpus/dev2/` … `dev16/*.jsonl`, written
   independently of the guard (dev2: hard identifiers and hard clean texts; dev3: realistic mixed
   texts and a red-teamer's writings; dev4 and dev5: attacks on the kinds with the fewest
   examples; dev6: economic violence, and rural homes and names; dev7: health care, and the
@@ -11,8 +11,9 @@ Six sets, always scored separately:
   most ordinary texts; dev11: identity numbers, and the north and west of the county; dev12: the
   other parties of the samråd; dev13: money and accounts, and where people live and where
   professionals meet; dev14: clean texts dense with numbers, and pasted text; dev15: identity
-  numbers in hurried text, notes on economic control, and texts that follow the rules); the
-  guard may be tuned on it.
+  numbers in hurried text, notes on economic control, and texts that follow the rules; dev16:
+  honour-related violence, young adults and social media, older adults in the north and west);
+  the guard may be tuned on it.
 * **heldout** — `tests/corpus/heldout/*.jsonl`, written the same way and never looked at while
   developing: the honest figure. Its misses are printed only on explicit request.
 * **heldout_v1** … **heldout_v7** — `tests/corpus/heldout_v1/` … `heldout_v7/`: earlier
