@@ -22,6 +22,8 @@ MESSAGES: dict[str, str] = {
     "social_handle": "Ta bort användarnamnet. Ett konto i sociala medier kan leda till personen.",
     "ip_address": "Ta bort IP-adressen.",
     "account_number": "Ta bort konto-, bankgiro- eller plusgironumret.",
+    "id_document": "Ta bort numret. Numret på ett pass, LMA-kort, körkort eller id-kort "
+    "identifierar personen lika säkert som ett personnummer.",
     "unchecked": "Texten kunde inte kontrolleras. Korta eller förenkla texten och försök igen.",
     "name": "Det här kan vara ett namn. Ta bort det, eller bekräfta att det inte är namnet på en "
     "person (till exempel en plats eller en organisation).",
@@ -45,6 +47,7 @@ PRECEDENCE = [
     "unchecked",
     "personnummer",
     "samordningsnummer",
+    "id_document",
     "email",
     "url",
     "account_number",
@@ -74,6 +77,7 @@ KIND_LABELS: dict[str, str] = {
     "social_handle": "Användarnamn",
     "ip_address": "IP-adress",
     "account_number": "Kontonummer",
+    "id_document": "Nummer på id-handling",
     "unchecked": "Okontrollerad text",
     "name": "Möjligt namn",
     "date": "Exakt datum",

@@ -98,16 +98,21 @@ def find_social_handles(text: str) -> Iterator[Finding]:
         for match in _AS_HANDLE.finditer(text, start, end):
             word = match["handle"]
             if not (
-                lexicon.is_ordinary(word) or word in FUNCTION_WORDS or lexicon.is_non_name(word)
+                lexicon.is_ordinary(word)
+                or word in FUNCTION_WORDS
+                or lexicon.is_non_name(word)
+                or lexicon.is_listed_name(word)  # "heter joanna": a name, which names.py warns of
             ):
                 yield finding("social_handle", match.start("handle"), match.end("handle"))
         for match in _HANDLE_SHAPED.finditer(text, start, end):
             word = match.group().rstrip(".")
             if _shaped_like_a_handle(word):
                 yield finding("social_handle", match.start(), match.start() + len(word))
-    for start, end in windows:
-        for match in _NAMED_HANDLE.finditer(text, start, end):
+    for window_start, window_end in windows:
+        for match in _NAMED_HANDLE.finditer(text, window_start, window_end):
             part = "handle" if match["handle"] else "before"
+            if text[match.end(part) : match.end(part) + 1].isalnum():
+                continue  # the word goes on past the window's end: not the whole word
             start = match.start(part)
             end = strip_trailing_punctuation(text, start, match.end(part))
             cue = text[match.start() : start].rstrip()

@@ -13,6 +13,7 @@ from . import (
     addresses,
     circumstances,
     contact,
+    documents,
     handles,
     harmless,
     identity,
@@ -28,6 +29,7 @@ logger = logging.getLogger("forms_service.deidentify")
 
 DETECTORS: tuple[Callable[[str], Iterator[Finding]], ...] = (
     identity.find_personnummer,
+    documents.find_id_documents,
     contact.find_email,
     contact.find_urls,
     handles.find_social_handles,

@@ -90,7 +90,16 @@ def cue_windows(text: str, cues: tuple[str, ...], before: int, after: int) -> li
         for cue, positions in zip(cues, cue_starts(lower, cues), strict=True)
         for position in positions
     ]
-    return merged(spans, len(text))
+    return [(start, _word_end(text, end)) for start, end in merged(spans, len(text))]
+
+
+def _word_end(text: str, end: int) -> int:
+    """`end`, moved on to the end of the word it falls in: a pattern cannot see past a window's
+    end, so a word cut there would look whole ("id-handlin|g" read as a user name)."""
+    limit = min(len(text), end + 40)
+    while end < limit and text[end].isalnum():
+        end += 1
+    return end
 
 
 # Every character as one byte (what Latin-1 cannot hold becomes "?", so offsets stay), then
