@@ -18,6 +18,7 @@ from . import (
     harmless,
     identity,
     names,
+    nordic,
     phones,
     places,
     windows,
@@ -30,6 +31,7 @@ logger = logging.getLogger("forms_service.deidentify")
 DETECTORS: tuple[Callable[[str], Iterator[Finding]], ...] = (
     identity.find_personnummer,
     documents.find_id_documents,
+    nordic.find_nordic_numbers,
     contact.find_email,
     contact.find_urls,
     handles.find_social_handles,
