@@ -204,7 +204,7 @@ def _village_before(text: str, start: int) -> bool:
 
 
 # "Hallen 2:14 – rättelse, det är fastighetsbeteckningen".
-_PROPERTY_CUE_AFTER = re.compile(r"[^.!?\n]{0,40}?(?i:fastighet|fastigheten|fastighetsbet)")
+_PROPERTY_CUE_AFTER = re.compile(r"[^.!?\n]{0,40}?(?i:fastighet)")
 
 
 _PLATE_DIGITS = re.compile(r"\d{2}[0-9A-Za-z](?![0-9A-Za-z])")
