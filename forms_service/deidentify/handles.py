@@ -112,7 +112,7 @@ def find_social_handles(text: str) -> Iterator[Finding]:
         for match in _NAMED_HANDLE.finditer(text, window_start, window_end):
             part = "handle" if match["handle"] else "before"
             if text[match.end(part) : match.end(part) + 1].isalnum():
-                continue  # the word goes on past the window's end: not the whole word
+                continue  # the word goes on past the longest user name: not a whole one
             start = match.start(part)
             end = strip_trailing_punctuation(text, start, match.end(part))
             cue = text[match.start() : start].rstrip()

@@ -137,8 +137,9 @@ def alone_in_parentheses(text: str, tokens: Tokens, index: int) -> bool:
 
 
 def surname_first(text: str, tokens: Tokens, index: int) -> bool:
-    """ "VITTNE: GRANSKOG, VIKING": the police's "SURNAME, FIRST NAME" in capitals after a role
-    word, whose surname may be an ordinary word when the first name after the comma is listed."""
+    """ "VITTNE: GRANSKOG, VIKING", "691276-6877 GURBANOV, ELCHIN": the police's "SURNAME, FIRST
+    NAME" in capitals, whose surname may be an ordinary word when the first name after the comma
+    is listed, or of any origin when the first name is no known word either."""
     following = index + 1
     if following >= len(tokens) or text[tokens.end(index) : tokens.starts[following]] != ", ":
         return False
@@ -175,9 +176,5 @@ def alone_after_a_label(text: str, tokens: Tokens, index: int) -> bool:
     """ "Handläggare på FK: Lena.": a word alone between a label's colon and the end of the
     sentence or line is what the label names."""
     start, end = tokens.starts[index], tokens.end(index)
-    return bool(_LABEL_BEFORE.search(text, max(0, start - 3), start)) and text[end : end + 1] in (
-        "",
-        ".",
-        "\n",
-        ",",
-    )
+    labelled = _LABEL_BEFORE.search(text, max(0, start - 3), start) is not None
+    return labelled and text[end : end + 1] in ("", ".", "\n", ",")
