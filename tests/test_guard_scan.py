@@ -106,3 +106,24 @@ def test_code_review_4_1_a_crashing_detector_makes_the_property_check_fail(monke
     text = "Kvinnan pratar med Ольга om våldet."
     with pytest.raises(AssertionError, match="a detector raised"):
         assert_checked_and_well_formed(text, scan(text))
+
+
+def test_a_scan_starts_from_nothing_the_previous_text_left_in_the_caches():
+    """Every per-text cache is emptied before a scan: otherwise the speed benchmark, which
+    scans one text several times, would time the later runs with the cue words, runs of
+    digits and literal words of the first already found, and a worker would keep the last
+    texts it checked in memory longer than it must."""
+    from forms_service.deidentify import harmless, windows
+
+    per_text = (
+        harmless.mask,
+        windows.folded,
+        windows._cue_starts,
+        windows.digit_runs,
+        windows._run_starts_by_length,
+        windows.literal_spans,
+    )
+    scan("Konto 8327-9, 914 123 456-7, tel 070-123 45 67, Storgatan 12, kl 14, dnr 2026/12.")
+    assert all(cached.cache_info().currsize for cached in per_text)
+    scanner._forget_earlier_texts()
+    assert [cached.cache_info().currsize for cached in per_text] == [0] * len(per_text)

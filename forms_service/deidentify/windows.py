@@ -93,6 +93,14 @@ def cue_windows(text: str, cues: tuple[str, ...], before: int, after: int) -> li
     return [(start, _word_end(text, end)) for start, end in merged(spans, len(text))]
 
 
+def forget_texts() -> None:
+    """Drop every text the caches above and below hold (the case-folded text, where the cue
+    words and the runs of digits are, the literal words found): each is worked out once per
+    scan and never reused for the next text."""
+    for cached in (folded, _cue_starts, digit_runs, _run_starts_by_length, literal_spans):
+        cached.cache_clear()
+
+
 def _word_end(text: str, end: int) -> int:
     """`end`, moved on to the end of the word it falls in: a pattern cannot see past a window's
     end, so a word cut there would look whole ("id-handlin|g" read as a user name)."""
