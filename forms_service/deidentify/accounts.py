@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from . import harmless, lexicon
 from .findings import Finding, finding
 from .identity import luhn_ok
-from .windows import digit_runs, matches_at, matches_at_cues, matches_at_runs
+from .windows import cue_windows, digit_runs, matches_at, matches_at_cues, matches_at_runs
 
 # Any country's IBAN: two letters, two check digits, 11–30 letters or digits, grouped by four or
 # not ("SE45 5000 0000 0583 9825 7466", "NO4486015529031"); checked with its mod-97 digits.
@@ -39,6 +39,7 @@ _KEYWORD_STARTS = (
 _BANKS = (
     "swedbank", "nordea", "handelsbanken", "seb", "ica-banken", "ica banken", "icabanken",
     "länsförsäkringar", "sparbanken", "danske bank", "skandiabanken", "skandia", "avanza",
+    "ikano",
 )  # fmt: skip
 _BANK_NUMBER = re.compile(
     rf"(?<![\wåäö])(?i:{'|'.join(re.escape(b).replace(' ', '[ -]?') for b in _BANKS)})"
@@ -69,6 +70,14 @@ _CARD = re.compile(r"(?<![\d\-])\d{4}(?:[ \u00a0\-]?\d{4}){2}(?:[ \u00a0\-]?\d{1
 _CLEARING_ACCOUNT = re.compile(
     r"[1-9](?<![\d\-+][1-9])\d{3}(?:[\-\u2013]\d)?"
     r"(?:[ \u00a0]{0,2}[,\-\u2013][ \u00a0]{0,2}|[ \u00a0]{1,2})"
+    r"\d(?:[ \u00a0\-]?\d){5,11}(?![\d])"
+)
+# A clearing number and an account in a table's columns, parted by a "|" or by the spaces that
+# line up columns: "| Swedbank | 8201-6 | 914 332 718-5 |", "Swedbank   8327-9     903 774 152-0"
+# (looked for only near a bank's name or the word "clearing", as a column heads it).
+_TABLE_ACCOUNT = re.compile(
+    r"(?<![\d\-])[1-9]\d{3}(?:[\-\u2013]\d)?"
+    r"(?:[ \u00a0\t]*\|[ \u00a0\t]*|[ \u00a0\t]{2,16})"
     r"\d(?:[ \u00a0\-]?\d){5,11}(?![\d])"
 )
 # A long number later in the same sentence as the word "konto" (an abbreviation's dot does not
@@ -185,6 +194,78 @@ def _an_authoritys(text: str, start: int) -> bool:
     return owner["comma"] == "," and giro and not bank
 
 
+# A public body or landlord named by a common noun in the genitive ("kommunens bankgiro"), which
+# the list of organisations (proper names and their last words) does not hold. Not "företagets"
+# or "bolagets": a company in a case text is often the perpetrator's, and its giro leads to him.
+_PUBLIC_GENITIVES = frozenset({
+    "kommunens", "regionens", "myndighetens", "förvaltningens", "landstingets", "verkets",
+    "hyresvärdens", "hyresbolagets", "bostadsbolagets", "församlingens",
+})  # fmt: skip
+# Words that make a giro someone's: "hennes bankgiro", "bankgiro som sonen lagt upp i mammans
+# namn", "det tillhör maken", "hans firmas" (a sole trader's giro leads to its owner).
+_SOMEONES = frozenset({
+    "hennes", "hans", "sin", "sitt", "sina", "deras", "hon", "han", "henne", "honom", "mannen",
+    "mannens", "kvinnan", "kvinnans", "klientens", "sökandes", "mammans", "pappans", "sonens",
+    "dotterns", "maken", "makens", "makan", "makans", "sambon", "sambons", "namn", "privat",
+    "privata", "privatperson", "egen", "eget", "enskild", "enskilda", "firma", "firman",
+    "firmas", "företags",
+})  # fmt: skip
+_WORD = re.compile(r"[^\W\d_]+")
+# Who owns the giro, right before its cue word: "Kommunens bankgiro", "Region JH har bankgiro",
+# "Hyresvärdens (Strömsunds Hyresbostäder AB) bankgiro".
+_OWNER = re.compile(
+    r"(?P<owner>(?:[^\W\d_][\w\-]*[ \u00a0]){0,2}[^\W\d_][\w\-]*)"
+    r"(?:[ \u00a0]\((?P<also>[^()\n]{1,50})\))?,?(?:[ \u00a0]har(?:[ \u00a0]ett)?)?[ \u00a0]$"
+)
+# The owner between the cue word and the number ("Bankgiro Skatteverket 5050-1055") or in a
+# parenthesis right after the number ("5220-4456 (Strömsunds kommun)").
+_OWNER_BETWEEN = re.compile(
+    r"[ \u00a0:]{0,3}(?P<owner>(?:[^\W\d_][\w\-]*[ \u00a0]?){1,3}):?[ \u00a0]?$"
+)
+_OWNER_AFTER = re.compile(r"[ \u00a0]?\((?P<owner>[^()\n]{1,50})\)")
+_CLAUSE_AFTER = re.compile(r"[^.!?\n;]{0,60}")
+# The giro spoken of again soon after: "… om bankgirot är jourens eller hennes privata".
+_SPOKEN_OF_AGAIN = re.compile(r"[^\n]{0,160}?(?i:bankgirot|plusgirot|girot|numret)[^.!?\n]{0,60}")
+
+
+def _an_organisations_giro(text: str, start: int, number_start: int, number_end: int) -> bool:
+    """A giro number that an organisation is named as the owner of, and no person is: right
+    before the cue word ("Kommunens bankgiro", "Region JH har bankgiro 5051-6905"), between it
+    and the number ("Bankgiro Skatteverket 5050-1055") or in a parenthesis right after the
+    number ("5220-4456 (Strömsunds kommun)"). Only naming counts: "FK betalar till bankgiro
+    …" names the payer. A person in the clause, or where the giro is spoken of again, wins."""
+    cue_end = _WORD.match(text, start).end()
+    owners = []
+    if (before := _OWNER.search(text, max(0, start - 80), start)) is not None:
+        owners.append(before["owner"].split()[-1] if not before["also"] else before["also"])
+        if before.group().rstrip().endswith(("har", "ett")):
+            owners.append(before["owner"])
+    if (between := _OWNER_BETWEEN.match(text, cue_end, number_start)) is not None:
+        owners.append(between["owner"])
+    if (after := _OWNER_AFTER.match(text, number_end)) is not None:
+        owners.append(after["owner"])
+    clause_start = max(text.rfind(end, max(0, start - 60), start) for end in ".!?\n;")
+    said = _WORD.findall(text, clause_start + 1, number_start) + _WORD.findall(" ".join(owners))
+    said += _WORD.findall(
+        (_SPOKEN_OF_AGAIN.match(text, number_end) or _CLAUSE_AFTER.match(text, number_end))[0]
+    )
+    if any(word.casefold() in _SOMEONES for word in said):
+        return False
+    return any(_an_organisation(word) for owner in owners for word in _WORD.findall(owner))
+
+
+def _an_organisation(word: str) -> bool:
+    """An organisation's proper name, "AB" or a public body's genitive; not a bank's or Swish's
+    name (they keep and carry people's money), nor another common noun in lower case
+    ("inkasso")."""
+    folded = word.casefold()
+    if folded.startswith(("bank", "swish", *_BANKS)):
+        return False
+    if folded in _PUBLIC_GENITIVES or folded in ("kommun", "region"):
+        return True  # "(Bräcke kommun)"
+    return word[0].isupper() and (word == "AB" or lexicon.is_organisation(word))
+
+
 def _inside_a_code(text: str, match: re.Match[str]) -> bool:
     """ "Beslagsprotokoll 2025-5000-BG12345": a keyword glued to digits and after a dash is part
     of a record's code, not a giro number."""
@@ -201,6 +282,11 @@ def find_accounts(text: str) -> Iterator[Finding]:
     for match in matches_at_cues(_ACCOUNT_KEYWORD, text, _KEYWORD_STARTS):
         if _an_authoritys(text, match.start()) or _inside_a_code(text, match):
             continue
+        giro = match.group()[:2].casefold() in ("ba", "bg", "pl", "pg") and "konto" not in (
+            match.group().casefold()
+        )
+        if giro and _an_organisations_giro(text, match.start(), *match.span("number")):
+            continue
         if _DATE.fullmatch(match["number"]):
             continue  # "kontot 2025.06.01 tömdes": a date, now that dots may part the groups
         yield finding("account_number", match.start(), match.end())
@@ -212,7 +298,12 @@ def find_accounts(text: str) -> Iterator[Finding]:
         checked = luhn_ok(digits) or _GIRO_AFTER_COLON.search(
             text, max(0, number_start - 2), number_end
         )
-        if 5 <= len(digits) <= 8 and checked and not _an_authoritys(text, match.start()):
+        if (
+            5 <= len(digits) <= 8
+            and checked
+            and not _an_authoritys(text, match.start())
+            and not _an_organisations_giro(text, match.start(), number_start, number_end)
+        ):
             yield finding("account_number", match.start("number"), match.end("number"))
             yield from _giros_listed_after(text, match.end("number"))
     for match in matches_at_cues(_ACCOUNT_LATER, text, ("konto",)):
@@ -232,3 +323,6 @@ def find_accounts(text: str) -> Iterator[Finding]:
     # A clearing number is a run of four digits.
     for match in matches_at_runs(_CLEARING_ACCOUNT, text, lengths=(4,)):
         yield finding("account_number", match.start(), match.end())
+    for start, end in cue_windows(text, (*_BANK_STARTS, "clearing"), 0, 240):
+        for match in _TABLE_ACCOUNT.finditer(text, start, end):
+            yield finding("account_number", match.start(), match.end())

@@ -43,7 +43,8 @@ _NOT_ADDRESS = {
     "playstation", "xbox", "nivån", "runda", "match", "omgång", "del", "delen", "team", "region",
     "stadsdel", "ort", "by", "byn", "kvartal", "samråd", "samrådet", "möte", "mötet",
     "förfrågan", "förfrågningar", "tertial", "halvår", "månad", "fall", "patient", "klient",
-    "person", "rad", "enhet", "fas", "etapp", "lag", "skift", "pass",
+    "person", "rad", "enhet", "fas", "etapp", "lag", "skift", "pass", "bankgiro", "plusgiro",
+    "bankgirot", "plusgirot", "clearing", "ocr",
 }  # fmt: skip
 # Things a case text numbers (a room, bed, entrance, ward, stage, session, patrol …): "Ingång 3",
 # "Bädd 4", "Insats 2" at the start of a line or after "vid" is one of them, not a village. Only an
@@ -99,6 +100,7 @@ _STRONG_CUE = re.compile(
     r"|postadress|flyttat|flyttade|flyttar)\b[^.!?\n]{0,12}$",
     re.IGNORECASE,
 )
+_MOVED = re.compile(r"\b(?:flyttat|flyttade|flyttar)\b[^.!?\n]{0,12}$", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?,")
 # What confirms a place and number as an address: a postcode ("831 48", or "83148" with a town
 # after it: "Barn 2, 12345 är hans id" is no address) or "i" and a locality after it.
@@ -349,9 +351,10 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
             )
             if kind_ok and not cues.strong and streets.vehicle_model(masked, word_start, word):
                 kind_ok = False  # "Toyota Land Cruiser 150", "husvagn Kabe 560": a model
-        # A year after a lower-case word is a date ("flyttade hemifrån 2015").
-        if kind_ok and _year(masked[start:end]) and (not cues.strong or word.islower()):
-            kind_ok = False
+        # A year after a lower-case word is a date ("flyttade hemifrån 2015"), and after a
+        # village one moved to ("flyttade till Funäsdalen 2021"): when, not where.
+        if kind_ok and _year(masked[start:end]):
+            kind_ok = cues.strong and not word.islower() and not _MOVED.search(cues.context)
     if not kind_ok:
         return None
     if folded in _MUNICIPALITIES and not cues.strong and _in_list(masked, word_start, end):

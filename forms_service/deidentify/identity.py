@@ -72,10 +72,11 @@ _CUED = re.compile(
     r"samordningsnr|samordningsnummer|reservnr|reservnummer|res\.nr|id-nr|id-nummer)\.?:?\s?)"
     r"(?P<number>\d(?:[ .\-/]?\d){9,11}|\d{6,8}[\- ]?[A-Za-z]{1,2}\d{2,3})(?![\d])"
 )
-# Six date digits split elsewhere than between year, month and day, then a dash or plus and the
-# last four: "590 330-2072", "5903 30-2072" (checked as a date and with Luhn).
+# Six date digits (eight with the century) split elsewhere than between year, month and day,
+# then a dash or plus and the last four: "590 330-2072", "5903 30-2072", "198209 26-3105"
+# (checked as a date and with Luhn).
 _ODD_GROUPS = re.compile(
-    rf"(?=\d)(?<![\d.,:])(?P<date>\d{{1,5}} \d{{1,5}})[ ]?[{_DASHES}+](?P<four>\d{{4}})"
+    rf"(?=\d)(?<![\d.,:])(?P<date>\d{{1,7}} \d{{1,7}})[ ]?[{_DASHES}+](?P<four>\d{{4}})"
     r"(?!\d)(?![.,:]\d)"
 )
 # A birth date written out and the last four digits with a dash soon after it: "född 7 november
@@ -310,6 +311,8 @@ def _unusual_writings(text: str) -> Iterator[Finding]:
         return
     for match in matches_at(_ODD_GROUPS, text, _runs_before(text, fours, 14)):
         date_digits = match["date"].replace(" ", "")
+        if len(date_digits) == 8 and date_digits.startswith(("19", "20")):
+            date_digits = date_digits[2:]
         if len(date_digits) == 6 and valid_digits(date_digits + match["four"]):
             yield finding(_kind_of(date_digits), match.start(), match.end())
     for match in matches_at(_DATE_THEN_FOUR, text, _runs_before(text, fours, 45)):

@@ -51,8 +51,13 @@ _WEEKDAY_AFTER = re.compile(
     rf"[ \u00a0]?(?:[/\-–][ \u00a0]?{_DAYS}|\({_WEEKDAYS}\))"
     # or a date or a time after it: "Tor 10/12 kl 13", "tors kl 10.15", "fre 14.00"
     r"|[ \u00a0](?:\d{1,2}/\d{1,2}(?!\d)|(?i:kl)\.?[ \u00a0]?\d|\d{1,2}[.:]\d\d(?!\d))"
+    # hours ("tors 10–14") or which week ("tors nästa vecka")
+    r"|[ \u00a0](?:\d{1,2}[\-–]\d{1,2}(?![\d/.:])|(?i:nästa|denna|kommande)[ \u00a0]vecka)"
 )
-_WEEKDAY_BEFORE = re.compile(rf"{_DAYS}[ \u00a0]?[/\-–][ \u00a0]?$")
+# Another short weekday before it: "mån–tors", "Tor/fre", "tis och tors", "mån, ons".
+_WEEKDAY_BEFORE = re.compile(
+    rf"{_DAYS}(?:[ \u00a0]?[/\-–,][ \u00a0]?|[ \u00a0](?:och|eller|samt)[ \u00a0])$"
+)
 
 
 def short_weekday(text: str, tokens: Tokens, index: int) -> bool:
@@ -60,7 +65,7 @@ def short_weekday(text: str, tokens: Tokens, index: int) -> bool:
         return False
     start, end = tokens.starts[index], tokens.end(index)
     return bool(
-        _WEEKDAY_AFTER.match(text, end) or _WEEKDAY_BEFORE.search(text, max(0, start - 6), start)
+        _WEEKDAY_AFTER.match(text, end) or _WEEKDAY_BEFORE.search(text, max(0, start - 11), start)
     )
 
 
