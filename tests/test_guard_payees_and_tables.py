@@ -120,3 +120,25 @@ def test_a_giro_whose_owner_is_doubted_when_it_is_spoken_of_again_is_blocked():
         "är föreningens eller hans eget."
     )
     assert blocks(text, "5402-7716")
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("hon har en stuga uppe på kärvsåsen 41 som han inte känner till", "kärvsåsen 41"),
+        ("skjutsade henne till kvarnbacken 27 i kväll", "kvarnbacken 27"),
+    ],
+)
+def test_a_county_village_in_lower_case_after_på_or_till_is_an_address(text, address):
+    assert blocks(text, address)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "samråd per kommun: östersund 14, krokom 3, åre 2, bräcke 1",
+        "mötet hölls i hallen 2 på kommunhuset",
+    ],
+)
+def test_figures_per_municipality_and_a_hall_in_lower_case_are_not_addresses(text):
+    assert blocked(text) == []

@@ -133,9 +133,9 @@ _VILLAGE_WORDS = {"by", "byn", "vägen", "gatan"}
 _DESIGNATION = re.compile(r":\d{1,4}(?!\d)")
 _MUNICIPALITIES = {"östersund", "krokom", "åre", "berg", "härjedalen", "bräcke", "ragunda",
                    "strömsund", "jämtland"}  # fmt: skip
-# "Östersund 31, Krokom 9, Åre 7": figures per municipality, not addresses.
-_PAIR_AFTER = re.compile(r"(?:,|;| och| samt)[ ]+[A-ZÅÄÖ][\w\-]+[ ]\d{1,4}(?!\d)")
-_PAIR_BEFORE = re.compile(r"[A-ZÅÄÖ][\w\-]+[ ]\d{1,4}(?:,|;| och| samt)[ ]+$")
+# "Östersund 31, Krokom 9, Åre 7" (or in lower case): figures per municipality, not addresses.
+_PAIR_AFTER = re.compile(r"(?:,|;| och| samt)[ ]+[^\W\d_][\w\-]+[ ]\d{1,4}(?!\d)")
+_PAIR_BEFORE = re.compile(r"[^\W\d_][\w\-]+[ ]\d{1,4}(?:,|;| och| samt)[ ]+$")
 _MARKERS = re.compile(
     r"(?<![\wåäö])(?:c/o|C/O|c/o\.)[ \u00a0]{0,3}[^\s,.;]{0,40}"
     r"|(?<![\wåäö])(?:[Ll]gh|[Ll]ägenhet(?:snummer)?|LGH)[ \u00a0.:]{0,3}(?:nr[ \u00a0.]{0,2})?"
@@ -204,7 +204,14 @@ class _Cues:
 def _place_like(word: str, folded: str, cues: _Cues) -> bool:
     """A village, farm or other place name before a house number."""
     if folded in lexicon.localities():
-        return word[0].isupper() or cues.strong or not lexicon.is_ordinary(folded)
+        # In lower case after "på", "i" …: a locality that is no dictionary word ("uppe på
+        # kolåsen 133", though kol+åsen makes a compound), not "i hallen 2".
+        return (
+            word[0].isupper()
+            or cues.strong
+            or not lexicon.is_ordinary(folded)
+            or (cues.any and folded not in lexicon.swedish_words())
+        )
     if folded in _NOT_ADDRESS or folded in FUNCTION_WORDS or lexicon.is_non_name(word):
         return False  # "ökat från 6 till 11": a preposition is no village
     if (numbered_thing(folded) or len(folded) < 3) and not cues.strong:
