@@ -142,3 +142,52 @@ def test_a_county_village_in_lower_case_after_på_or_till_is_an_address(text, ad
 )
 def test_figures_per_municipality_and_a_hall_in_lower_case_are_not_addresses(text):
     assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "account"),
+    [
+        (
+            "Utdraget, avskrivet:\nKonto: Lönekonto\n8214-3\n338 119 740-2\nSaldo 3 120,00",
+            "338 119 740-2",
+        ),
+        ("acc no: 7710553921, clr 8105-9 (hans konto)", "7710553921"),
+        ("Nya kontot hos Sparbanken: 8431 och sen 915238046, enligt kortet.", "915238046"),
+        (
+            'Hon läste kontot i telefon: "sju fyra noll två, sen ett ett åtta noll tre sex fem"',
+            "sju fyra noll två, sen ett ett åtta noll tre sex fem",
+        ),
+        ("gamla kontot SE6180000000093345512288 ska inte användas", "SE6180000000093345512288"),
+    ],
+)
+def test_accounts_on_lines_of_their_own_read_aloud_or_with_a_mistyped_iban_are_blocked(
+    text, account
+):
+    assert blocks(text, account)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Avtalsnr 6630-221-4478 hos Santander, lånet är på 60 000 kr.",
+        "Kvinnojourens telefon 063-12 44 80 (står på hemsidan) är bemannad dagtid.",
+        "Momsregistreringsnummer SE556677889901 står på fakturan.",
+        "Kontot har hon haft i tre år och fem månader.",
+    ],
+)
+def test_contract_numbers_a_published_line_a_vat_number_and_counted_words_are_not_blocked(text):
+    assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Två nya ärenden i dag: ett från Ragunda och ett till (Berg), båda bordlagda.",
+        "Vi träffas vid Karl XII:s torg, sedan går vi till kontoret.",
+        "Hon fick PUT förra året och har kundnr 55102938 hos elbolaget.",
+        "Båten, en Buster Magnum, står på hans namn.",
+        "Hon har gått SFI kurs C. Nästa termin kurs D.",
+    ],
+)
+def test_municipalities_kings_permits_number_labels_boats_and_course_letters_are_no_names(text):
+    assert [kind for kind, _ in found(text) if kind == "name"] == []

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from . import harmless, lexicon
 from .findings import Finding, finding
 from .identity import luhn_ok
+from .phones import NUMBER_WORD, spoken_digits
 from .windows import cue_windows, digit_runs, matches_at, matches_at_cues, matches_at_runs
 
 # Any country's IBAN: two letters, two check digits, 11–30 letters or digits, grouped by four or
@@ -18,12 +19,12 @@ _IBAN = re.compile(
     r"(?<![\w])[A-Za-z]{2}[ \u00a0\-]?\d{2}(?:[ \u00a0\-]?[A-Za-z0-9]){11,30}(?![\w])"
 )
 _ACCOUNT_KEYWORD = re.compile(
-    r"(?<![\wåäö])(?=[kcbpislh])(?:kontonummer|kontonr|konto|kontot|kto|ktonr|bankkonto|bankkontot"
+    r"(?<![\wåäö])(?=[kcbpislha])(?:kontonummer|kontonr|konto|kontot|kto|ktonr|bankkonto|bankkontot"
     r"|bankkontonummer|clearingnummer|clearing|clnr|bankgiro|bankgirot|bankgironummer|bg"
     r"|bank[ ]?giro|bankgirokonto|plusgiro|plusgirot|plusgirokonto|plusgironummer|pg|postgiro"
     r"|iban|swish(?:nummer)?"
     r"|personkonto|personkontot|lönekonto|lönekontot|sparkonto|sparkontot|kortnummer|kortnr"
-    r"|kortnumret)"
+    r"|kortnumret|clr|acc|account|acct)"
     r"\.?(?:[ \u00a0]?(?:nr|nummer|no)\.?)?[ \u00a0]{0,3}[:.|]?[ \u00a0]{0,3}"
     # Dots too between the groups: "kontonr 914.552.318-4".
     r"(?P<number>\d(?:[ \u00a0\-,.]{0,2}\d){3,24})(?![\d])",
@@ -32,7 +33,7 @@ _ACCOUNT_KEYWORD = re.compile(
 # How every account keyword starts (case-folded): the keyword pattern is tried only there.
 _KEYWORD_STARTS = (
     "konto", "kto", "bank", "cl", "bg", "plus", "pg", "post", "iban", "swish", "personkonto",
-    "lönekonto", "sparkonto", "kortn",
+    "lönekonto", "sparkonto", "kortn", "acc", "acct",
 )  # fmt: skip
 # A bank's name and a long number after it: "Swedbank 8327-9 914 123 456-7", "Nordea konto
 # 3300 850101-1236", "ICA-banken: 9270 123 45 67" (at least seven digits: "SEB 2024" is a year).
@@ -72,13 +73,26 @@ _CLEARING_ACCOUNT = re.compile(
     r"(?:[ \u00a0]{0,2}[,\-\u2013][ \u00a0]{0,2}|[ \u00a0]{1,2})"
     r"\d(?:[ \u00a0\-]?\d){5,11}(?![\d])"
 )
-# A clearing number and an account in a table's columns, parted by a "|" or by the spaces that
-# line up columns: "| Swedbank | 8201-6 | 914 332 718-5 |", "Swedbank   8327-9     903 774 152-0"
-# (looked for only near a bank's name or the word "clearing", as a column heads it).
-_TABLE_ACCOUNT = re.compile(
+# A clearing number and an account set apart: in a table's columns, parted by a "|" or by the
+# spaces that line up columns ("| Swedbank | 8201-6 | 914 332 718-5 |", "Swedbank   8327-9
+# 903 774 152-0"), on lines of their own ("8327-4\n249 522 056-4") or told in turn ("2301 och
+# sen 750700119"). Looked for only near a bank's name or the words "clearing" and "konto".
+_ACCOUNT_APART = re.compile(
     r"(?<![\d\-])[1-9]\d{3}(?:[\-\u2013]\d)?"
-    r"(?:[ \u00a0\t]*\|[ \u00a0\t]*|[ \u00a0\t]{2,16})"
+    r"(?:[ \u00a0\t]*\|[ \u00a0\t]*|[ \u00a0\t]{2,16}|[ \u00a0\t]*\n[ \u00a0\t]*"
+    r"|[ \u00a0](?:och[ \u00a0])?(?:sen|sedan|därefter)[ \u00a0])"
     r"\d(?:[ \u00a0\-]?\d){5,11}(?![\d])"
+)
+# An account read aloud, later in the sentence that names it: 'sitt nya konto för mig i
+# telefon: "åtta-fyra-tre-två, sen fyra tre tre fyra sju åtta åtta sex noll tre"' (at least
+# eight digits, or it is no account).
+_SPOKEN_GAP = r"[ ,\-\u2013]{1,3}(?:(?:och|sen|sedan)[ ])?"
+_SPOKEN_ACCOUNT = re.compile(
+    r"(?i:(?<![\wåäö])(?:konto|kontot|kontonummer|kontonumret|kontonr|clearing|clearingnummer)"
+    r"(?![\wåäö]))[^.!?\n\d]{0,60}?(?<![\wåäö])"
+    rf"(?P<number>{NUMBER_WORD}(?:{_SPOKEN_GAP}{NUMBER_WORD}){{6,24}})"
+    r"(?![\wåäö])",
+    re.IGNORECASE,
 )
 # A long number later in the same sentence as the word "konto" (an abbreviation's dot does not
 # end it): "ett gemensamt konto med mannen, nr 81295-4,913 456 712-0". Nine digits or more in
@@ -122,11 +136,19 @@ def _iban_starts(text: str) -> list[int]:
     return starts
 
 
+# A country's code and nothing but digits after it, 16 or more: an IBAN with a check digit
+# mistyped still names the account ("SE41 5000 0000 0535 7102 4590" with one digit wrong). A
+# Swedish VAT number ("SE556677889901") has twelve.
+_IBAN_OF_DIGITS = re.compile(r"[A-Z]{2}(?:[ \u00a0\-]?\d){16,32}")
+
+
 def _iban_end(candidate: str) -> int | None:
-    """How much of the candidate is a valid IBAN: the whole, or without a word or two that
-    followed it ("PL39 1020 … 0166 har")."""
+    """How much of the candidate is an IBAN: the whole, or without a word or two that followed
+    it ("PL39 1020 … 0166 har")."""
     for _ in range(3):
-        if _iban_ok(candidate):
+        if _iban_ok(candidate) or (
+            candidate[:2] in _IBAN_COUNTRIES and _IBAN_OF_DIGITS.fullmatch(candidate)
+        ):
             return len(candidate)
         if " " not in candidate.strip():
             return None
@@ -308,6 +330,9 @@ def find_accounts(text: str) -> Iterator[Finding]:
             yield from _giros_listed_after(text, match.end("number"))
     for match in matches_at_cues(_ACCOUNT_LATER, text, ("konto",)):
         yield finding("account_number", match.start("number"), match.end("number"))
+    for match in matches_at_cues(_SPOKEN_ACCOUNT, text, ("konto", "clearing")):
+        if len(spoken_digits(match["number"])) >= 8:
+            yield finding("account_number", match.start("number"), match.end("number"))
     for match in matches_at_cues(_PAID_TO, text, _PAID_TO_STARTS):
         yield finding("account_number", match.start("number"), match.end("number"))
     for start, end in digit_runs(text):
@@ -323,6 +348,6 @@ def find_accounts(text: str) -> Iterator[Finding]:
     # A clearing number is a run of four digits.
     for match in matches_at_runs(_CLEARING_ACCOUNT, text, lengths=(4,)):
         yield finding("account_number", match.start(), match.end())
-    for start, end in cue_windows(text, (*_BANK_STARTS, "clearing"), 0, 240):
-        for match in _TABLE_ACCOUNT.finditer(text, start, end):
+    for start, end in cue_windows(text, (*_BANK_STARTS, "clearing", "konto"), 0, 240):
+        for match in _ACCOUNT_APART.finditer(text, start, end):
             yield finding("account_number", match.start(), match.end())

@@ -93,6 +93,7 @@ _CUE_WORDS = _words(
     kl klockan v vecka veckan e riksväg riksvägen rv länsväg länsvägen lv europaväg väg
     vägnummer k dnr diarienr diarienummer diarie-nr ärendenr ärendenummer ärende-nr ärende
     ärendet aktnr akt ocr ocr-nummer fakturanr fakturanummer faktura kundnr kundnummer ordernr
+    avtalsnr avtalsnummer
     ordernummer referens referensnr referensnummer ref löpnr journalnr remissnr anmälningsnr beslut
     protokoll paragraf rum sal avdelning avd plan våning sida bilaga punkt version linje buss
     tåg sfs mål målnr målnummer am

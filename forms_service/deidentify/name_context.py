@@ -136,9 +136,28 @@ def after_a_number(text: str, tokens: Tokens, index: int) -> bool:
     return text[max(0, tokens.starts[index] - 3) : tokens.starts[index] - 1].rstrip()[-1:].isdigit()
 
 
+# The county's municipalities, which the samråd's notes write alone in parentheses: "ett nytt
+# ärende (Berg)" is Berg's municipality, though Berg is a surname too.
+_MUNICIPALITIES = frozenset({"östersund", "krokom", "åre", "berg", "härjedalen", "bräcke",
+                             "ragunda", "strömsund"})  # fmt: skip
+
+
 def alone_in_parentheses(text: str, tokens: Tokens, index: int) -> bool:
     start, end = tokens.starts[index], tokens.end(index)
-    return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+    return (
+        text[start - 1 : start] == "("
+        and text[end : end + 1] == ")"
+        and tokens.words[index].casefold() not in _MUNICIPALITIES
+    )
+
+
+# A regnal number after a first name makes a king or queen, and mostly a place named after one:
+# "Gustav III:s torg", "Karl XII:s gata".
+_REGNAL = re.compile(r"[ \u00a0](?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)(?::s)?(?![\wåäö])")
+
+
+def regnal(text: str, tokens: Tokens, index: int) -> bool:
+    return _REGNAL.match(text, tokens.end(index)) is not None
 
 
 def surname_first(text: str, tokens: Tokens, index: int) -> bool:

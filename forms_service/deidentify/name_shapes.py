@@ -53,6 +53,11 @@ _LETTER_LABELS = {
     "bokstav",
     "vitamin",
     "hepatit",
+    "kurs",
+    "spår",
+    "studieväg",
+    "körkort",
+    "behörighet",
 }
 
 

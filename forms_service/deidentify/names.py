@@ -173,8 +173,11 @@ def _is_capitalised_name(
         name_context.named_shelter(text, tokens, index)
         or name_context.names_a_sameby(text, tokens, index)
         or name_context.names_a_room(tokens, index)
+        or name_context.regnal(text, tokens, index)
     ):
-        return False  # "Kvinnojouren Embla", "Njaarke sameby", "Chimärens konferensrum"
+        return (
+            False  # "Kvinnojouren Embla", "Njaarke sameby", "Chimärens konferensrum", "Gustav III"
+        )
     if cue and folded not in FUNCTION_WORDS and not lexicon.is_organisation(folded):
         # "kurator Anna", "sonen (Erik)"; but "kurator, Familjeenheten Krokom" signs an office.
         spaced = text[tokens.end(index - 1) : tokens.starts[index]].strip(" \u00a0") == ""

@@ -256,7 +256,9 @@ def _neighbour_without_plus(masked: str) -> Iterator[Finding]:
 
 _SWITCHBOARD_WORDS = (
     r"(?i:växel|växeln|vxl|kundtjänst|kundservice|huvudnummer|spärrtjänst|spärrtjänsten"
-    r"|jourtelefon|jourtelefonen|jourtel|jourens[ \u00a0]nummer)"
+    r"|jourtelefon|jourtelefonen|jourtel|jourens[ \u00a0](?:nummer|telefon|telefonnummer)"
+    # a landline published on the organisation's website: "(står på hemsidan)"
+    r"|hemsidan|webbplatsen)"
 )
 # A number named as an organisation's switchboard: "HC Lit (tel 0642-150 00 växel)". Not a
 # reception: the camping's reception where someone lives leads to him.
