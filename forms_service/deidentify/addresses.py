@@ -100,6 +100,9 @@ _STRONG_CUE = re.compile(
     r"|postadress|flyttat|flyttade|flyttar)\b[^.!?\n]{0,12}$",
     re.IGNORECASE,
 )
+# A postcode right after the number makes it a house number though it reads as a year
+# ("Klövsjö 2031, 840 32 Klövsjö").
+_POSTCODE_AFTER = re.compile(r",?[ \u00a0]{1,2}[1-9]\d{2}[ \u00a0]?\d{2}(?!\d)")
 _MOVED = re.compile(r"\b(?:flyttat|flyttade|flyttar)\b[^.!?\n]{0,12}$", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?,")
 # What confirms a place and number as an address: a postcode ("831 48", or "83148" with a town
@@ -360,7 +363,7 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
                 kind_ok = False  # "Toyota Land Cruiser 150", "husvagn Kabe 560": a model
         # A year after a lower-case word is a date ("flyttade hemifrån 2015"), and after a
         # village one moved to ("flyttade till Funäsdalen 2021"): when, not where.
-        if kind_ok and _year(masked[start:end]):
+        if kind_ok and _year(masked[start:end]) and not _POSTCODE_AFTER.match(masked, end):
             kind_ok = cues.strong and not word.islower() and not _MOVED.search(cues.context)
     if not kind_ok:
         return None

@@ -59,11 +59,17 @@ _EMAIL = re.compile(
     rf"|{_LOCAL}{_AT}{_PROVIDER}(?![\w]))",
     re.IGNORECASE,
 )
+# The top-level domains a web address without "www." or "https://" is recognised by.
+_URL_TLDS = (
+    "se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be|link|gg|tv|app|xyz|online|site|page"
+    # link-in-bio and other services on country domains: "linktr.ee/…", "wykop.pl/…"
+    "|ee|pl|ru|ua|tr|ir|so|fr|es|it|nl|at|ch|us|ca|au|co|biz|is"
+)
 # A word followed by a dot, or a scheme, is checked before the alternatives are tried.
 _URL = re.compile(
     r"(?<![\w@/.])(?=[A-Za-z0-9\-]++\.|(?:https?|ftp)://)"
     r"(?:(?:https?|ftp)://[^\s<>\"]{1,2000}|www\.[^\s<>\"]{1,2000}|"
-    r"(?:[A-Za-z0-9\-]{1,63}+\.){1,8}(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be|link|gg|tv|app|xyz|online|site|page)"
+    rf"(?:[A-Za-z0-9\-]{{1,63}}+\.){{1,8}}(?:{_URL_TLDS})"
     r"(?:/[^\s<>\"]{0,2000})?)(?![\w@])",
     re.IGNORECASE,
 )
@@ -212,16 +218,13 @@ def _role_word(part: str) -> bool:
 # Where a URL may be (tried only where _URL_ANCHORS match): the URL pattern runs only around
 # these.
 _URL_ANCHOR = re.compile(
-    r"(?=[:wW.])(?:://|www\.|\.(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be|link|gg|tv|app|xyz|online|site|page)"
-    r"(?![^\W_]))",
+    rf"(?=[:wW.])(?:://|www\.|\.(?:{_URL_TLDS})(?![^\W_]))",
     re.IGNORECASE,
 )
 
 
 _URL_ANCHORS = (
-    re.compile(
-        r"\.(?:se|nu|com|net|org|info|io|eu|me|dk|no|fi|de|uk|ly|be|link|gg|tv|app|xyz|online|site|page)(?![^\W_])"
-    ),
+    re.compile(rf"\.(?:{_URL_TLDS})(?![^\W_])"),
     re.compile("://"),
     re.compile(r"www\."),
 )
@@ -318,7 +321,7 @@ _IP_CUES = ("ip", "adress")
 
 # A version or a section numbered like an address: "version 4.12.0.3", "avsnitt 5.3.2.1".
 _SECTION_BEFORE = re.compile(
-    r"(?i:version|ver|v|avsnitt|kapitel|kap|punkt|paragraf|bilaga|steg|release|build|firmware"
+    r"(?<![\wåäö])(?i:version|ver|v|avsnitt|kapitel|kap|punkt|paragraf|bilaga|steg|release|build|firmware"
     r"|uppdatering|iOS|android|app)\.?[ \u00a0]?$"
 )
 

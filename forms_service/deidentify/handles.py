@@ -192,8 +192,11 @@ def _words_before_hash(text: str) -> list[int]:
 
 # Every cue costs a search through the whole text, so the list holds the platforms Swedish case
 # texts name (and "@handles" are found on any platform). A cue that is part of common words
-# would open windows everywhere: "kick" is in "skicka", "id:" in "tid:".
-_HANDLE_CUES = ("snap", "insta", "tiktok", "tik tok", "kik", "discord", "twitter", "telegram",
+# would open windows everywhere: "kick" is in "skicka", "id:" in "tid:", "insta" in
+# "installerat" and "kik" in "kika", so those two are cues only with what ends them.
+_HANDLE_CUES = ("snap", "instagram", "insta ", "insta:", "insta-", "insta.", "insta,", "insta)",
+                "instan ", "insta\n", "tiktok", "tik tok", "kik ", "kik:", "kik-", "kik.", "kik,",
+                "discord", "twitter", "telegram",
                 "bereal", "pinterest", "playstation", "kallar sig", " id:",
                 "facebook", "fb", "messenger", "youtube", "twitch", "reddit", "threads", "linkedin",
                 "onlyfans", "skype",

@@ -3,7 +3,7 @@ ranges ("kl. 09.00–10.30", "0900-1300"), dates with an hour ("2025-02-02 20"),
 ("10 kap. 18 c § OSL", "SFS 2001:453"), road numbers ("E14", "riksväg 87", "länsväg 321"),
 police case numbers ("K 123456-25", "5000-K123456-25"), diary and invoice numbers after their
 cue word ("Dnr SOC 2026/123", "OCR 4409 1127 8830"), week numbers, amounts and percentages, and
-the public telephone numbers in data/public_numbers.txt ("112", "114 14", "020-50 50 50").
+the public telephone numbers (public_numbers.py: "112", "114 14", "020-50 50 50").
 
 `mask(text)` returns the text with each of these replaced by a blank of the same length, for the
 number-shaped detectors (phone, account, address, postcode, registration number); offsets do not
@@ -14,10 +14,9 @@ hidden by a mask.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
-from . import lexicon
+from . import lexicon, public_numbers
 from .windows import digit_runs, matches_at, matches_at_cues
 
 
@@ -102,32 +101,9 @@ _CUE_WORDS = _words(
 # The last two letters of every cue word of two or more: a longer word ending otherwise is none.
 _CUE_ENDINGS = frozenset(word[-2:] for word in _CUE_WORDS if len(word) >= 2)
 # After the cue: the number, with the separators case numbers use ("2026/123", "K 448210-25").
+_MOBILE = re.compile(r"07\d(?:[ \-]?\d){7}")
 _CUED_NUMBER = re.compile(r"\d(?:[\d\-/.:]|\s(?=\d)){0,24}(?<=\d)")
 _PARAGRAPH = re.compile("§")
-
-
-@cache
-def public_numbers() -> frozenset[str]:
-    data = resources.files(__package__).joinpath("data", "public_numbers.txt")
-    numbers = set()
-    for line in data.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            numbers.add(line.split()[0])
-    return frozenset(numbers)
-
-
-@cache
-def _public_pattern() -> re.Pattern[str]:
-    """Each public number with any spacing or dashes between its digits: "020-50 50 50"."""
-    alternatives = []
-    for number in sorted(public_numbers(), key=len, reverse=True):
-        alternatives.append(r"[ \-]?".join(number))
-    return re.compile(r"(?:" + "|".join(alternatives) + r")(?![\d]|[ \-]\d)")
-
-
-def is_public_number(digits: str) -> bool:
-    return digits in public_numbers() or digits.lstrip("0") in public_numbers()
 
 
 _HOUSE_WORD = re.compile(r"([^\W\d_][\w\-]*)[ ]$")
@@ -333,6 +309,8 @@ def _spans(text: str) -> list[tuple[int, int]]:
         cue = _cued(text, start)
         if cue is not None:
             number = _CUED_NUMBER.match(text, start)
+            if number and _MOBILE.fullmatch(number.group()):
+                continue  # "beslut: 070-441 96 12" is no decision's number but a mobile's
             end = number.end() if number else end
             spans.append((cue, end))
             covered = end
@@ -344,7 +322,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
         for start, _ in digit_runs(text)
         if not start or (text[start - 1] != "-" and not _continues_a_number(text, start))
     ]
-    for match in matches_at(_public_pattern(), text, starts):
+    for match in matches_at(public_numbers.pattern(), text, starts):
         digits = re.sub(r"\D", "", match.group())
         if len(digits) < 7 and _house_number(text, match.start()):
             continue
@@ -371,7 +349,9 @@ def _references_later(text: str) -> list[tuple[int, int]]:
     ]
 
 
-_NUMBER_BEFORE = re.compile(r"(?:\+\d|(?<!\d)0)\d*(?:[\-\u2013/ \u00a0]\d+)*[ \u00a0]$")
+_NUMBER_BEFORE = re.compile(
+    r"(?:\+\d|(?<!\d)0)\d*(?:(?:[ \u00a0]?[\-\u2013/][ \u00a0]?|[ \u00a0])\d+)*[ \u00a0]$"
+)
 
 
 def _continues_a_number(text: str, start: int) -> bool:

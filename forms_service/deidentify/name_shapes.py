@@ -95,10 +95,12 @@ def display_names(text: str) -> Iterator[tuple[int, int]]:
         position = text.find("<", position + 1)
 
 
-# A device named after its owner, as phones and routers show it: "Ahmeds-iPhone", "Linas iPad".
+# A device named after its owner, as phones and routers show it: "Ahmeds-iPhone", "Linas iPad",
+# "iPhone-Sofia".
+_DEVICE_WORDS = r"(?i:iphone|ipad|macbook|galaxy|laptop|surface|pc)"
 _DEVICE = re.compile(
-    r"(?<![\w])(?P<name>[A-ZÅÄÖ][a-zåäö]{1,30})[\-’' ](?i:iphone|ipad|macbook|galaxy|laptop"
-    r"|surface|pc)(?![\wåäö])"
+    rf"(?<![\w])(?P<name>[A-ZÅÄÖ][a-zåäö]{{1,30}})[\-’' ]{_DEVICE_WORDS}(?![\wåäö])"
+    rf"|(?<![\w]){_DEVICE_WORDS}-(?P<after>[A-ZÅÄÖ][a-zåäö]{{1,30}})(?![\wåäö\-])"
 )
 # Looked for only around these (a regex over the whole text would cost more than all the rest).
 _DEVICES = ("iphone", "ipad", "macbook", "galaxy", "laptop", "surface", "-pc", "s pc")
@@ -114,9 +116,12 @@ def _owner(name: str, glued: bool) -> bool:
 
 
 def device_owners(text: str) -> Iterator[tuple[int, int]]:
-    for start, end in cue_windows(text, _DEVICES, 34, 10):
+    for start, end in cue_windows(text, _DEVICES, 34, 40):
         for match in _DEVICE.finditer(text, start, end):
-            if _owner(match["name"].casefold(), glued=text[match.end("name")] == "-"):
+            if match["after"]:  # "iPhone-Sofia": the owner's name glued after the device
+                if _owner(match["after"].casefold(), glued=True):
+                    yield match.start("after"), match.end("after")
+            elif _owner(match["name"].casefold(), glued=text[match.end("name")] == "-"):
                 yield match.start("name"), match.end("name")
 
 

@@ -26,7 +26,7 @@ from phonenumbers import (
     number_type,
 )
 
-from . import harmless, identity, lexicon
+from . import harmless, identity, lexicon, public_numbers
 from .findings import Finding, finding
 from .windows import cue_windows, digit_runs, folded, literal_spans, matches_at, matches_at_cues
 
@@ -171,7 +171,7 @@ def _private(number: PhoneNumber, kind: int | None = None) -> bool:
     national = str(number.national_number)
     if kind == PhoneNumberType.UAN and national.endswith("000"):
         return False  # a switchboard ("010-162 30 00"); a direct line does not end in 000
-    return not harmless.is_public_number(national)
+    return not public_numbers.is_public(national)
 
 
 def _whole(candidate: str) -> tuple[PhoneNumber, int] | None:
