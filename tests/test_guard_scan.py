@@ -130,5 +130,7 @@ def test_a_scan_starts_from_nothing_the_previous_text_left_in_the_caches():
     )
     scan("Konto 8327-9, 914 123 456-7, tel 070-123 45 67, Storgatan 12, kl 14, dnr 2026/12.")
     assert all(cached.cache_info().currsize for cached in per_text)
+    assert windows._BLANKED  # the masked text, noted as made from the text
     scanner._forget_earlier_texts()
     assert [cached.cache_info().currsize for cached in per_text] == [0] * len(per_text)
+    assert not windows._BLANKED

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon, public_numbers
-from .windows import digit_runs, matches_at, matches_at_cues
+from .windows import digit_runs, matches_at, matches_at_cues, note_blanked
 
 
 def _words(text: str) -> frozenset[str]:
@@ -376,4 +376,6 @@ def mask(text: str) -> str:
         pieces += [text[position:start], " " * (end - start)]
         position = end
     pieces.append(text[position:])
-    return "".join(pieces)
+    masked = "".join(pieces)
+    note_blanked(masked, text)
+    return masked

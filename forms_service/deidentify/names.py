@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cached_property
-from itertools import accumulate, compress, count, islice
+from itertools import accumulate, compress, count
 
 from . import lexicon, name_context, name_shapes
 from .cues import CUES, FUNCTION_WORDS, NAMING_CUES, SIGN_OFFS, SUBJECT_VERBS
@@ -44,8 +44,9 @@ class Tokens:
         self.text = text
         parts = _TOKEN_SPLIT.split(text)  # [gap, word, gap, word, …, gap]
         self.words: list[str] = parts[1::2]
-        # Every other running total (the start of each word), without a list of all of them.
-        self.starts: list[int] = list(islice(accumulate(map(len, parts)), 0, len(parts) - 1, 2))
+        # Every other running total is the start of a word (a list sliced is quicker than
+        # islice over the totals).
+        self.starts: list[int] = list(accumulate(map(len, parts)))[0:-1:2]
 
     @cached_property
     def distinct(self) -> set[str]:

@@ -7,6 +7,7 @@ import bisect
 import logging
 import re
 from collections.abc import Callable, Iterator
+from operator import attrgetter
 
 from . import (
     accounts,
@@ -48,11 +49,14 @@ DETECTORS: tuple[Callable[[str], Iterator[Finding]], ...] = (
 )
 
 
+_START_END = attrgetter("start", "end")
+
+
 def _resolve_overlaps(candidates: list[Finding], text: str = "") -> list[Finding]:
     """Keep the strongest of overlapping candidates: block before warn, then precedence, then
     the longer span. Candidates that overlap nothing else are kept as they are; each group of
     overlapping ones is settled on its own (a choice in one group cannot affect another)."""
-    ordered = sorted((f for f in candidates if f.end > f.start), key=lambda f: (f.start, f.end))
+    ordered = sorted((f for f in candidates if f.end > f.start), key=_START_END)
     kept: list[Finding] = []
     group: list[Finding] = []
     group_end = -1
