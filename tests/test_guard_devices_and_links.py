@@ -55,3 +55,12 @@ def test_products_loanwords_and_public_support_pages_are_not_blocked(text):
 )
 def test_platforms_and_products_are_not_warned_as_names(text):
     assert [kind for kind, _ in found(text) if kind == "name"] == []
+
+
+def test_a_local_number_with_its_area_code_given_apart_is_blocked():
+    text = "Pappans hemtelefon är 21185 (Strömsund, riktnr 0670), ring inte dit."
+    assert blocks(text, "21185") and blocks(text, "0670")
+
+
+def test_an_area_code_with_a_year_or_a_count_near_it_is_not_a_number():
+    assert blocked("Riktnr 0696 gäller hela kommunen; 2025 kom 12 förfrågningar.") == []

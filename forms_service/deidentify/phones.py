@@ -223,6 +223,27 @@ _LOCAL_NUMBER = re.compile(
     r"(?P<number>[1-9]\d{1,2}(?:[ \-]\d{2}){2})(?![\d]|[ \-]\d)"
 )
 _LOCAL_CUES = ("tel", "tfn", "mobil", "hemtel", "ring")
+# An area code given apart from the local number, in the same sentence: "hemtelefon var 40133
+# (Hammarstrand, riktnr 0696)". Both parts are blocked when together they make a number.
+_AREA_CODE = re.compile(
+    r"(?i:(?<![\wåäö])riktn(?:r|ummer|umret|umret är)\.?:?[ \u00a0]?)(?P<area>0\d{1,3})(?![\d])"
+)
+_LOCAL_DIGITS = re.compile(r"(?<![\d\-+/])\d{2,3}(?:[ \-]?\d{2,3}){1,2}(?![\d])")
+
+
+def _area_code_apart(masked: str) -> Iterator[Finding]:
+    for code in matches_at_cues(_AREA_CODE, masked, ("riktn",)):
+        left = max(0, code.start() - 80, *(masked.rfind(c, 0, code.start()) + 1 for c in ".!?\n"))
+        ends = [masked.find(c, code.end()) for c in ".!?\n"]
+        right = min([e for e in ends if e >= 0] + [code.end() + 80, len(masked)])
+        for local in _LOCAL_DIGITS.finditer(masked, left, right):
+            digits = re.sub(r"\D", "", local.group())
+            if (local.start() < code.end() and local.end() > code.start()) or len(digits) < 5:
+                continue
+            whole = _whole(code["area"] + digits)
+            if whole is not None and _private(*whole):
+                yield finding("phone", local.start(), local.end())
+                yield finding("phone", code.start("area"), code.end("area"))
 
 
 def _country_code_without_plus(masked: str) -> Iterator[Finding]:
@@ -336,6 +357,7 @@ def find_phones(text: str) -> Iterator[Finding]:
     yield from _neighbour_without_plus(masked)
     for match in matches_at_cues(_LOCAL_NUMBER, masked, _LOCAL_CUES):
         yield finding("phone", match.start("number"), match.end("number"))
+    yield from _area_code_apart(masked)
     for match in matches_at_cues(_SPOKEN, text, ("noll",)):
         yield finding("phone", match.start(), match.end())
     for match in matches_at_cues(_SPOKEN_THEN_DIGITS, text, ("noll",)):
