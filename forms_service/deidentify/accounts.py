@@ -94,6 +94,9 @@ _SPOKEN_ACCOUNT = re.compile(
     r"(?![\wåäö])",
     re.IGNORECASE,
 )
+# A Norwegian account number, grouped 4.2.5 as Norwegian banks write it ("1503.42.77891"): no
+# other number is written so.
+_NORWEGIAN_ACCOUNT = re.compile(r"(?<![\d.])\d{4}\.\d{2}\.\d{5}(?![\d]|\.\d)")
 # A long number later in the same sentence as the word "konto" (an abbreviation's dot does not
 # end it): "ett gemensamt konto med mannen, nr 81295-4,913 456 712-0". Nine digits or more in
 # groups, not starting with 0 (a clearing number never does; a phone number does).
@@ -342,6 +345,8 @@ def find_accounts(text: str) -> Iterator[Finding]:
     for match in matches_at_cues(_SPOKEN_ACCOUNT, text, ("konto", "clearing")):
         if len(spoken_digits(match["number"])) >= 8:
             yield finding("account_number", match.start("number"), match.end("number"))
+    for match in matches_at_runs(_NORWEGIAN_ACCOUNT, text, lengths=(4,)):
+        yield finding("account_number", match.start(), match.end())
     for match in matches_at_cues(_PAID_TO, text, _PAID_TO_STARTS):
         yield finding("account_number", match.start("number"), match.end("number"))
     for start, end in digit_runs(text):

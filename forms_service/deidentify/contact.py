@@ -176,7 +176,7 @@ _ROLE_WORDS = {
     "elevhalsa", "elevhälsa", "kommun", "kommunen", "region", "polisen", "samordnare",
     "samordning", "samrad", "samråd", "norrsken", "kvinnojour", "kvinnojouren", "jour",
     "jouren", "brottsofferjour", "brottsofferjouren", "hr", "ekonomi", "webmaster", "admin",
-    "funktionsbrevlada", "funktionsbrevlåda", "och", "med", "soc", "ifo", "vinr", "vald",
+    "funktionsbrevlada", "funktionsbrevlåda", "och", "med", "soc", "ifo", "vinr", "vnr", "vald",
     "våld", "kvinnofrid", "heder", "hedersvald", "barnahus", "brottsoffer", "ekb", "lss",
     "hemtjanst", "hemtjänst", "aldreomsorg", "äldreomsorg", "akuten", "kurator", "kuratorer",
 }  # fmt: skip

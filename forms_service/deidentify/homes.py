@@ -38,11 +38,21 @@ def farm_names(text: str) -> Iterator[tuple[int, int]]:
         for word in _CAPITALISED.finditer(text, cue.end(), min(cue.end() + 45, sentence_end)):
             farm = word.group()
             named = cue.group().casefold().endswith(("namnet", "namn"))  # "fäbodnamnet Nyvallen"
-            if lexicon.place_like(farm.casefold()) and (
-                named or not (farm.casefold() in lexicon.localities() or lexicon.is_non_name(farm))
+            if (
+                lexicon.place_like(farm.casefold())
+                and not _a_mountain(farm)
+                and (
+                    named
+                    or not (farm.casefold() in lexicon.localities() or lexicon.is_non_name(farm))
+                )
             ):
                 yield word.start(), word.end()
                 break
+
+
+def _a_mountain(place: str) -> bool:
+    """ "Fiskonfjället": a mountain is too big to say where a fäbod or cabin by it stands."""
+    return place.casefold().endswith(("fjället", "fjäll"))
 
 
 # A farm's name and its village after it: "Östergården i Kövra", "Norrgården, Mattmar", "Lövsta
@@ -137,8 +147,10 @@ def homes(text: str) -> Iterator[tuple[int, int]]:
     for match in matches_at(_DIRECTIONS, text, positions):
         yield match.start("way"), match.end("way")
     for match in matches_at(_CABIN_BY, text, positions):
-        # Not by a big lake, river, mountain or town ("sommarstuga vid Kallsjön"): vague.
-        if match["place"].casefold() not in lexicon.word_set("places.txt"):
+        # Not by a big lake, river, mountain or town ("sommarstuga vid Kallsjön", "fäbod vid
+        # Fiskonfjället"): vague.
+        place = match["place"]
+        if place.casefold() not in lexicon.word_set("places.txt") and not _a_mountain(place):
             yield match.start("home"), match.end("home")
 
 

@@ -214,6 +214,11 @@ _BORN_THEN_FOUR = re.compile(
     r"(?P<year>(?:19|20)\d\d)[,;:]?\s(?P<four>(?!19\d\d|20[0-3]\d)\d{4})(?!\d)(?![.,:]\d)"
     r"(?![ ]?(?:kr|:-|%))"
 )
+# The same with the date in digits and the last four after a comma: "Född: 1953-10-08, 1350".
+_BORN_DIGITS_THEN_FOUR = re.compile(
+    r"(?i:född|f\.)[^.!?\n\d]{0,12}(?P<date>(?:19|20)\d\d-\d\d-\d\d)[,;:]\s"
+    r"(?P<four>(?!19\d\d|20[0-3]\d)\d{4})(?!\d)(?![.,:]\d)(?![ ]?(?:kr|:-|%))"
+)
 
 
 # The date part, a "…" where the writer left something out, and the last four: "58.01.03 … 7762",
@@ -300,6 +305,10 @@ def _pasted_and_spaced(text: str) -> Iterator[Finding]:
             yymmdd = f"{match['year'][2:]}{month or 0:02}{int(match['day']):02}"
             if month and valid_digits(yymmdd + match["four"]):
                 yield finding("personnummer", match.start("day"), match.end())
+        for match in _BORN_DIGITS_THEN_FOUR.finditer(text, start, end):
+            digits = match["date"][2:].replace("-", "") + match["four"]
+            if valid_digits(digits):
+                yield finding(_kind_of(digits[:6]), match.start("date"), match.end())
 
 
 def _unusual_writings(text: str) -> Iterator[Finding]:

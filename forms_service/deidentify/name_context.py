@@ -60,10 +60,19 @@ _WEEKDAY_BEFORE = re.compile(
 )
 
 
+# Another short weekday as a heading in the same text: "Mån: styrgrupp … Tor: ledig fm".
+_DAY_HEADING = re.compile(rf"(?<![\wåäö]){_DAYS}:")
+
+
 def short_weekday(text: str, tokens: Tokens, index: int) -> bool:
     if tokens.words[index].lower() not in _SHORT_DAYS:
         return False
     start, end = tokens.starts[index], tokens.end(index)
+    if text[end : end + 1] == ":" and any(
+        heading.start() != start
+        for heading in _DAY_HEADING.finditer(text, max(0, start - 300), end + 300)
+    ):
+        return True  # a day's heading in a week's plan
     return bool(
         _WEEKDAY_AFTER.match(text, end) or _WEEKDAY_BEFORE.search(text, max(0, start - 11), start)
     )
