@@ -54,3 +54,49 @@ def test_day_headings_a_lifts_letter_and_a_housing_company_are_not_warned_as_nam
 
 def test_tor_as_a_name_in_a_plan_without_other_day_headings_is_still_warned_about():
     assert ("name", "Tor") in found("Tor: ring mig när du kan, /Lena")
+
+
+def test_a_name_found_in_capitals_is_found_again_as_names_are_written():
+    text = "Misst (BERGQVIST, MAX 19900101-0000?) slog henne. Max tfn saknas."
+    assert ("name", "Max") in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Hon bor hos honom, ul. Mickiewicza 22/5, 60-101 Poznań, sedan i våras.",
+            "ul. Mickiewicza 22/5",
+        ),
+        ("Gård: Ope 2047, Brunflo.", "Ope 2047"),
+    ],
+)
+def test_a_street_abroad_after_its_marker_and_a_farm_numbered_past_any_year_are_addresses(
+    text, address
+):
+    assert blocks(text, address)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hon ska flytta till egen lgh 2027 enligt planen.",
+        "Funktionsbrevlådan overformyndaren@ragunda.se nås vardagar.",
+        "Tel till vår jour: 0640-122 48, dygnet runt.",
+    ],
+)
+def test_a_year_after_lgh_a_guardianship_mailbox_and_our_own_jour_are_not_blocked(text):
+    assert blocked(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bokningsbekräftelse nr 88213-B. Tolk på plats kl 10.",
+        "Tolk (ukr.) via Semantix, klienten kommer från Odesa.",
+        "Nästa samråd tors v. 19 kl 10.",
+        "Misst har fortfarande nyckel; polisens K-nr saknas.",
+    ],
+)
+def test_a_bookings_letter_interpreters_cities_weekdays_and_police_shorthand_are_no_names(text):
+    assert [kind for kind, _ in found(text) if kind == "name"] == []

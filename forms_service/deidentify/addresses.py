@@ -28,7 +28,7 @@ from itertools import chain
 from . import harmless, homes, lexicon, streets
 from .cues import FUNCTION_WORDS
 from .findings import Finding, finding
-from .windows import digit_runs, matches_at_cues
+from .windows import digit_runs
 
 # Capitalised words that are followed by a number without being an address.
 _NOT_ADDRESS = {
@@ -139,21 +139,6 @@ _MUNICIPALITIES = {"östersund", "krokom", "åre", "berg", "härjedalen", "bräc
 # "Östersund 31, Krokom 9, Åre 7" (or in lower case): figures per municipality, not addresses.
 _PAIR_AFTER = re.compile(r"(?:,|;| och| samt)[ ]+[^\W\d_][\w\-]+[ ]\d{1,4}(?!\d)")
 _PAIR_BEFORE = re.compile(r"[^\W\d_][\w\-]+[ ]\d{1,4}(?:,|;| och| samt)[ ]+$")
-_MARKERS = re.compile(
-    r"(?<![\wåäö])(?:c/o|C/O|c/o\.)[ \u00a0]{0,3}[^\s,.;]{0,40}"
-    r"|(?<![\wåäö])(?:[Ll]gh|[Ll]ägenhet(?:snummer)?|LGH)[ \u00a0.:]{0,3}(?:nr[ \u00a0.]{0,2})?"
-    r"\d{3,4}(?!\d)"
-    r"|(?<![\wåäö])(?:Box|BOX|Postbox|Fack)[ \u00a0]{1,3}\d{1,6}(?!\d)"
-    # In lower case only with a postcode after it: "box 112 83321 Strömsund".
-    r"|(?<![\wåäö])box[ \u00a0]{1,3}\d{1,6}(?=[ ,\u00a0]{1,3}[1-9]\d{2}[ \u00a0]?\d{2}(?!\d))"
-    # A mailbox at the road by its number and village: "låda 14, Ankarvattnet".
-    r"|(?<![\wåäö])(?i:låda|postlåda|postlådan|brevlåda|brevlådan)[ \u00a0](?:nr\.?[ \u00a0])?"
-    r"\d{1,4}(?!\d)(?=,?[ \u00a0](?:i[ \u00a0]|vid[ \u00a0])?[A-ZÅÄÖ])"
-)
-# Every marker starts with one of these (case-folded): the pattern is tried only there.
-_MARKER_CUES = ("c/o", "lgh", "lägenhet", "box", "postbox", "fack", "låda", "postlåd", "brevlåd")
-
-
 _LOCALITY_COMMA = re.compile(r"(?<![\wåäö])(?P<town>[A-ZÅÄÖ][a-zåäö\-]{1,30}), ?$")
 
 
@@ -274,7 +259,8 @@ def numbered_thing(folded: str) -> bool:
 
 
 def _year(number: str) -> bool:
-    return len(number) == 4 and 1900 <= int(number) <= 2099
+    """A year a case text speaks of: from 1900 to a few years ahead ("Ope 2051" is a farm)."""
+    return len(number) == 4 and 1900 <= int(number) <= 2035
 
 
 def find_addresses(text: str) -> Iterator[Finding]:
@@ -288,11 +274,9 @@ def find_addresses(text: str) -> Iterator[Finding]:
             last_end = found[1]
             if not streets.authority_address(masked, found[0]):
                 yield finding("address", *found)
-    for match in matches_at_cues(_MARKERS, text, _MARKER_CUES):
-        if streets.authority_address(text, match.start()):
-            continue
-        yield finding("address", match.start(), match.end())
-    for start, end in chain(streets.worded_house_numbers(text), streets.house_number_apart(text)):
+    for start, end in chain(
+        streets.marked(text), streets.worded_house_numbers(text), streets.house_number_apart(text)
+    ):
         yield finding("address", start, end)
     for start, end in homes.homes(text):
         yield finding("address", start, end)

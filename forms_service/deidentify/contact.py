@@ -179,6 +179,8 @@ _ROLE_WORDS = {
     "funktionsbrevlada", "funktionsbrevlåda", "och", "med", "soc", "ifo", "vinr", "vnr", "vald",
     "våld", "kvinnofrid", "heder", "hedersvald", "barnahus", "brottsoffer", "ekb", "lss",
     "hemtjanst", "hemtjänst", "aldreomsorg", "äldreomsorg", "akuten", "kurator", "kuratorer",
+    "overformyndaren", "överförmyndaren", "overformyndare", "överförmyndare",
+    "overformyndarnamnden", "överförmyndarnämnden",
 }  # fmt: skip
 # A mailbox at one of these belongs to a private person, whatever its name.
 _CONSUMER_DOMAINS = re.compile(rf"(?i){_PROVIDER}|swipnet")

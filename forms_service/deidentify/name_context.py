@@ -51,8 +51,9 @@ _WEEKDAY_AFTER = re.compile(
     rf"[ \u00a0]?(?:[/\-–][ \u00a0]?{_DAYS}|\({_WEEKDAYS}\))"
     # or a date or a time after it: "Tor 10/12 kl 13", "tors kl 10.15", "fre 14.00"
     r"|[ \u00a0](?:\d{1,2}/\d{1,2}(?!\d)|(?i:kl)\.?[ \u00a0]?\d|\d{1,2}[.:]\d\d(?!\d))"
-    # hours ("tors 10–14") or which week ("tors nästa vecka")
-    r"|[ \u00a0](?:\d{1,2}[\-–]\d{1,2}(?![\d/.:])|(?i:nästa|denna|kommande)[ \u00a0]vecka)"
+    # hours ("tors 10–14") or which week ("tors nästa vecka", "tors v. 19")
+    r"|[ \u00a0](?:\d{1,2}[\-–]\d{1,2}(?![\d/.:])|(?i:nästa|denna|kommande)[ \u00a0]vecka"
+    r"|(?i:v\.|v|vecka)[ \u00a0]?\d{1,2}(?!\d))"
 )
 # Another short weekday before it: "mån–tors", "Tor/fre", "tis och tors", "mån, ons".
 _WEEKDAY_BEFORE = re.compile(

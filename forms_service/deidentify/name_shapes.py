@@ -73,6 +73,10 @@ def initials(text: str) -> Iterator[tuple[int, int]]:
         if found in _NOT_INITIALS or found.rstrip(":s") in _NOT_INITIALS:
             continue
         if len(found) <= 2:  # one letter and a dot: not "plan B." or "typ A."
+            if text[match.start() - 2 : match.start()][:1].isdigit() and text[
+                match.start() - 1 : match.start()
+            ] in ("-", "/"):
+                continue  # a number's letter: "bokning nr 77120-B."
             before = text[max(0, match.start() - 12) : match.start()].split()
             if before and (
                 before[-1].casefold().strip("(") in _LETTER_LABELS or before[-1][-1:].isdigit()

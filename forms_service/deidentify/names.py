@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from functools import cached_property
 from itertools import accumulate, compress, count
 
-from . import lexicon, name_context, name_shapes
+from . import lexicon, name_context, name_shapes, name_spread
 from .cues import CUES, FUNCTION_WORDS, NAMING_CUES, SIGN_OFFS, SUBJECT_VERBS
 from .findings import Finding, finding
 from .name_words import Profile, at_a_glance, profile_of
@@ -310,14 +310,11 @@ def find_names(text: str) -> Iterator[Finding]:
                 continue
         if _is_name(text, tokens, index):
             flagged[index] = True
-    _repeat_names(tokens, flagged, protected)
+    name_spread.repeat(tokens, flagged, protected)
     before = set(flagged)
-    _extend_to_neighbours(text, tokens, flagged, protected)
-    # "Rune Fors … Fors-familjen": a capitalised surname found by its neighbour, repeated too
-    # (not a word in capitals, which the police style "SURNAME, FIRST NAME" finds more loosely).
-    surnames = {i for i in flagged if i not in before and tokens.words[i].istitle()}
-    if surnames:
-        _repeat_names(tokens, dict.fromkeys(surnames, True), protected, into=flagged)
+    name_spread.to_neighbours(text, tokens, flagged, protected)
+    found_by_neighbours = {i for i in flagged if i not in before}
+    name_spread.repeat_found_by_neighbours(tokens, found_by_neighbours, protected, flagged)
     name_shapes.initials_before_names(text, tokens, flagged)
     name_shapes.spellings_in_parentheses(text, tokens, flagged)
     spans = [(tokens.starts[i], tokens.end(i)) for i in sorted(flagged)]
@@ -327,69 +324,3 @@ def find_names(text: str) -> Iterator[Finding]:
     yield from (
         finding("name", start, end) for start, end in name_shapes.merge(text, sorted(spans))
     )
-
-
-def _repeat_names(
-    tokens: Tokens,
-    flagged: dict[int, bool],
-    protected: set[int],
-    into: dict[int, bool] | None = None,
-) -> None:
-    """A word found as a name is a name wherever else it stands in the same text, as written
-    or with a genitive s: "heter lilja … lilja vill inte", "heter Sol. Sols man …". The words
-    of `flagged` are looked for; what is found is added to `into` (by default `flagged`)."""
-    into = flagged if into is None else into
-    found = {tokens.words[index] for index in flagged}
-    found = {word for word in found if len(word) >= 2}
-    if not found:
-        return
-    wanted = found | {word + "s" for word in found}
-    for index in compress(count(), map(wanted.__contains__, tokens.words)):
-        if index not in protected:
-            into[index] = True
-    # "Fors-familjen", "Karimis-familjen": a found name as the first part of a compound (not
-    # a listed one: "Rut-avdrag"). Decided once per distinct word, then picked out in C.
-    compounds = {
-        word
-        for word in tokens.distinct
-        if "-" in word and word.split("-", 1)[0] in wanted and not lexicon.is_non_name(word)
-    }
-    if compounds:
-        for index in compress(count(), map(compounds.__contains__, tokens.words)):
-            if index not in protected:
-                into[index] = True
-
-
-def _extend_to_neighbours(
-    text: str, tokens: Tokens, flagged: dict[int, bool], protected: set[int]
-) -> None:
-    """A capitalised word right after a found name is its surname ("Liv Berg", "Kent Lind");
-    a listed first name right before one is its first name ("Hans Olsson")."""
-    for found in sorted(flagged):
-        for index in (found - 1, found):
-            if 0 <= index < len(tokens) - 1 and not {index, index + 1} & protected:
-                _extend_pair(text, tokens, flagged, index)
-
-
-def _extend_pair(text: str, tokens: Tokens, flagged: dict[int, bool], index: int) -> None:
-    gap = text[tokens.end(index) : tokens.starts[index + 1]]
-    first, second = profile_of(tokens.words[index]), profile_of(tokens.words[index + 1])
-    if gap not in (" ", "\u00a0", ", ") or (gap == ", " and first.shape != "upper"):
-        return
-    if first.shape != second.shape or first.shape not in ("cap", "upper"):
-        return
-    if flagged.get(index) and not flagged.get(index + 1):
-        if second.folded not in FUNCTION_WORDS and (
-            lexicon.is_listed_name(second.folded)
-            or not lexicon.is_ordinary(second.folded)
-            or (first.shape == "upper" and gap == ", ")
-        ):
-            flagged[index + 1] = True
-    elif (
-        flagged.get(index + 1)
-        and not flagged.get(index)
-        and gap != ", "
-        and lexicon.is_listed_name(first.folded)
-        and first.folded not in FUNCTION_WORDS
-    ):
-        flagged[index] = True

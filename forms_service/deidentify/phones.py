@@ -278,6 +278,8 @@ def _neighbour_without_plus(masked: str) -> Iterator[Finding]:
 _SWITCHBOARD_WORDS = (
     r"(?i:växel|växeln|vxl|kundtjänst|kundservice|huvudnummer|spärrtjänst|spärrtjänsten"
     r"|jourtelefon|jourtelefonen|jourtel|jourens[ \u00a0](?:nummer|telefon|telefonnummer)"
+    # the writer's own organisation's line: "Tel till vår jour: 063-…"
+    r"|vår[ \u00a0](?:jour|växel|reception|jourtelefon)"
     # a landline published on the organisation's website: "(står på hemsidan)"
     r"|hemsidan|webbplatsen)"
 )

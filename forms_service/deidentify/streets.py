@@ -3,7 +3,8 @@ does a street named in two words start ("Gröna Gatan 8", "Gamla Landsvägen 20"
 a number before a street ("12 Storgatan"), a house number written in words ("Prästgatan
 fyrtiosex", "Gärde nr fyrtiosju") or given a sentence after its street ("Huset har nummer 12
 C"); the word before a number that makes it no house number (a vehicle's make: "Kabe 560") or
-part of a locality's name ("Storsjö kapell 144"); and an authority's own address."""
+part of a locality's name ("Storsjö kapell 144"); an authority's own address; and addresses
+given by their marker ("c/o Nilsson", "lgh 1203", "Box 115", "ul. Długa 14/3")."""
 
 from __future__ import annotations
 
@@ -232,3 +233,34 @@ def authority_address(text: str, start: int) -> bool:
     if authority is None or _LIVES.search(before):
         return False
     return not _PERSON_THERE.search(authority.group())
+
+
+# What marks an address without a street: c/o, a flat, a box, a mailbox at the road, and a
+# street abroad after its own marker.
+_MARKERS = re.compile(
+    r"(?<![\wåäö])(?:c/o|C/O|c/o\.)[ \u00a0]{0,3}[^\s,.;]{0,40}"
+    r"|(?<![\wåäö])(?:[Ll]gh|[Ll]ägenhet(?:snummer)?|LGH)[ \u00a0.:]{0,3}(?:nr[ \u00a0.]{0,2})?"
+    # not a year: "flytta till egen lgh 2026" (a flat's number begins with its floor + 10)
+    r"(?!20\d\d(?!\d))\d{3,4}(?!\d)"
+    r"|(?<![\wåäö])(?:Box|BOX|Postbox|Fack)[ \u00a0]{1,3}\d{1,6}(?!\d)"
+    # In lower case only with a postcode after it: "box 112 83321 Strömsund".
+    r"|(?<![\wåäö])box[ \u00a0]{1,3}\d{1,6}(?=[ ,\u00a0]{1,3}[1-9]\d{2}[ \u00a0]?\d{2}(?!\d))"
+    # A mailbox at the road by its number and village: "låda 14, Ankarvattnet".
+    r"|(?<![\wåäö])(?i:låda|postlåda|postlådan|brevlåda|brevlådan)[ \u00a0](?:nr\.?[ \u00a0])?"
+    r"\d{1,4}(?!\d)(?=,?[ \u00a0](?:i[ \u00a0]|vid[ \u00a0])?[A-ZÅÄÖ])"
+    # A street abroad after the word that marks one (Polish "ul.", Ukrainian "vul."): "ul. Długa
+    # 14/3", "vul. Shevchenka 12".
+    r"|(?<![\wåäö])(?:ul\.|ulica|vul\.|vulytsia)[ \u00a0]?[^\W\d_][\w\-]+"
+    r"(?:[ \u00a0][^\W\d_][\w\-]+){0,2}[ \u00a0]\d{1,4}(?:[/\-]\d{1,4})?[A-Za-z]?(?![\w])"
+)
+# Every marker starts with one of these (case-folded): the pattern is tried only there.
+_MARKER_CUES = ("c/o", "lgh", "lägenhet", "box", "postbox", "fack", "låda", "postlåd", "brevlåd",
+                "ul.", "ulica", "vul.", "vulytsia")  # fmt: skip
+
+
+def marked(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each address given by its marker ("c/o Nilsson", "lgh 1203", "Box 115",
+    "låda 14, Ankarvattnet", "ul. Długa 14/3"), unless it is an authority's own."""
+    for match in matches_at_cues(_MARKERS, text, _MARKER_CUES):
+        if not authority_address(text, match.start()):
+            yield match.start(), match.end()
