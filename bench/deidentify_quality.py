@@ -4,8 +4,8 @@ Run: `.venv/bin/python bench/deidentify_quality.py [--write] [--show-heldout-mis
 
 Quality, for each labelled set separately (tests/corpus/evaluate.py says how a label counts as
 caught): recall per kind with its target, the share of clean texts blocked, warned, and warned
-about a name. The misses are printed for the development, seen held-out (v1–v7) and regression
-sets; the blind held-out set (v8) prints aggregates only, unless `--show-heldout-misses` is
+about a name. The misses are printed for the development, seen held-out (v1–v8) and regression
+sets; the blind held-out set (v9) prints aggregates only, unless `--show-heldout-misses` is
 given (once, for the final report: whoever reads its misses can no longer call it held out).
 
 Speed: the median, minimum and maximum of several runs for a 5 000-character text, for one
@@ -29,7 +29,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from corpus.evaluate import SEEN_HELDOUT, Score, heldout_files, load_jsonl, load_set, score  # noqa: E402
+from corpus.evaluate import (  # noqa: E402
+    HELDOUT_VERSION,
+    SEEN_HELDOUT,
+    Score,
+    heldout_files,
+    load_jsonl,
+    load_set,
+    score,
+)
 
 from forms_service.deidentify import BLOCK, SEVERITY, scan  # noqa: E402
 
@@ -107,7 +115,7 @@ def quality(show_heldout_misses: bool, wanted: set[str]) -> list[str]:
     sets = [
         ("Development set (`tests/corpus/dev.jsonl`, tuned on)", _load("dev", wanted), True),
         (
-            "Held-out set v8 (`tests/corpus/heldout/`, never tuned on)",
+            f"Held-out set {HELDOUT_VERSION} (`tests/corpus/heldout/`, never tuned on)",
             _load("heldout", wanted),
             show_heldout_misses,
         ),
@@ -285,7 +293,7 @@ def main() -> None:
         "--sets",
         default=",".join(ALL_SETS),
         help="which labelled sets to score, comma-separated (while developing: "
-        "dev,heldout_v1,heldout_v2,heldout_v3,heldout_v4,heldout_v5,heldout_v6,heldout_v7,redteam,regression)",
+        f"dev,{','.join(SEEN_HELDOUT)},redteam,regression)",
     )
     args = parser.parse_args()
     wanted = set(args.sets.split(","))
