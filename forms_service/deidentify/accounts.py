@@ -52,7 +52,8 @@ _BANK_NUMBER = re.compile(
 # end it): "Bankgiro för hennes räkningar ändrat till hans: 5382-1146", "Plusgiro som bistånd gått
 # till (enl. kvinnan ej hennes): 5599036-0" (checked with the giro's own Luhn check digit).
 _GIRO_LATER = re.compile(
-    r"(?i:(?<![\wåäö])(?:bankgiro|plusgiro|bg|pg)(?:t|konto|kontot|nummer|numret|nr)?(?![\wåäö]))"
+    r"(?i:(?<![\wåäö])(?:bankgiro|plusgiro|postgiro|bg|pg)(?:t|konto|kontot|nummer|numret|nr)?"
+    r"(?![\wåäö]))"
     r"(?:[^.!?\n\d]|\.(?=[ \u00a0]?[a-zåäö(]|\w)){0,70}?"
     r"(?<![\d\-])(?P<number>\d{1,4}(?:[ \u00a0]?\d{2}){0,3}[ \u00a0]?-?\d{1,4})"
     r"(?![\d\-])"
@@ -184,8 +185,9 @@ def _iban_ok(candidate: str) -> bool:
 _DATE = re.compile(r"(?:19|20)\d\d[.\-]\d\d[.\-]\d\d")
 _OWNER_BEFORE = re.compile(r"(?P<owner>[^\W\d_][\w\-:]*)(?P<comma>,?)[ \u00a0]$")
 # A giro number in its own shape right after a colon, the way a form gives it ("Bankgiro för det
-# ena: 5577-3019"): blocked though its check digit is wrong, as a mistyped one is still used.
-_GIRO_AFTER_COLON = re.compile(r":[ \u00a0]?\d{3,4}-\d{4}$")
+# ena: 5577-3019", "Plusgiro …: 48 87 51-3"): blocked though its check digit is wrong, as a
+# mistyped one is still used.
+_GIRO_AFTER_COLON = re.compile(r":[ \u00a0]?(?:\d{3,4}-\d{4}|\d{1,2}(?:[ \u00a0]\d{2}){1,3}-\d)$")
 
 
 # More giro numbers listed after one: "BG 2875-7490 (inkasso) och 8186-2526", "…, 5402-8461
@@ -219,12 +221,13 @@ def _an_authoritys(text: str, start: int) -> bool:
     return owner["comma"] == "," and giro and not bank
 
 
-# A public body or landlord named by a common noun in the genitive ("kommunens bankgiro"), which
-# the list of organisations (proper names and their last words) does not hold. Not "företagets"
-# or "bolagets": a company in a case text is often the perpetrator's, and its giro leads to him.
+# A public body or housing company named by a common noun in the genitive ("kommunens bankgiro"),
+# which the list of organisations (proper names and their last words) does not hold. Not
+# "företagets" or "bolagets": a company in a case text is often the perpetrator's, and its giro
+# leads to him; nor "hyresvärdens": a landlord may be a private person.
 _PUBLIC_GENITIVES = frozenset({
     "kommunens", "regionens", "myndighetens", "förvaltningens", "landstingets", "verkets",
-    "hyresvärdens", "hyresbolagets", "bostadsbolagets", "församlingens",
+    "hyresbolagets", "bostadsbolagets", "församlingens",
 })  # fmt: skip
 # Words that make a giro someone's: "hennes bankgiro", "bankgiro som sonen lagt upp i mammans
 # namn", "det tillhör maken", "hans firmas" (a sole trader's giro leads to its owner).
@@ -326,7 +329,9 @@ def find_accounts(text: str) -> Iterator[Finding]:
         yield finding("account_number", match.start(), match.end())
     for match in matches_at_cues(_BANK_NUMBER, text, _BANK_STARTS):
         yield finding("account_number", match.start(), match.end())
-    for match in matches_at_cues(_GIRO_LATER, text, ("bankgiro", "plusgiro", "bg", "pg")):
+    for match in matches_at_cues(
+        _GIRO_LATER, text, ("bankgiro", "plusgiro", "postgiro", "bg", "pg")
+    ):
         digits = re.sub(r"\D", "", match["number"])
         number_start, number_end = match.start("number"), match.end("number")
         checked = luhn_ok(digits) or _GIRO_AFTER_COLON.search(

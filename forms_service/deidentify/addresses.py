@@ -44,7 +44,7 @@ _NOT_ADDRESS = {
     "stadsdel", "ort", "by", "byn", "kvartal", "samråd", "samrådet", "möte", "mötet",
     "förfrågan", "förfrågningar", "tertial", "halvår", "månad", "fall", "patient", "klient",
     "person", "rad", "enhet", "fas", "etapp", "lag", "skift", "pass", "bankgiro", "plusgiro",
-    "bankgirot", "plusgirot", "clearing", "ocr",
+    "bankgirot", "plusgirot", "clearing", "ocr", "avulsion", "luxation", "fraktur",
 }  # fmt: skip
 # Things a case text numbers (a room, bed, entrance, ward, stage, session, patrol …): "Ingång 3",
 # "Bädd 4", "Insats 2" at the start of a line or after "vid" is one of them, not a village. Only an

@@ -48,7 +48,7 @@ _SHORT_DAYS = ("mån", "tis", "tisd", "ons", "onsd", "tor", "tors", "torsd", "fr
 _DAYS = rf"(?i:{'|'.join(sorted(_SHORT_DAYS, key=len, reverse=True))})"
 _WEEKDAYS = r"(?i:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)"
 _WEEKDAY_AFTER = re.compile(
-    rf"[ \u00a0]?(?:[/\-–][ \u00a0]?{_DAYS}|\({_WEEKDAYS}\))"
+    rf"[ \u00a0]?(?:[/\-–,][ \u00a0]?{_DAYS}(?![\wåäö])|\({_WEEKDAYS}\))"
     # or a date or a time after it: "Tor 10/12 kl 13", "tors kl 10.15", "fre 14.00"
     r"|[ \u00a0](?:\d{1,2}/\d{1,2}(?!\d)|(?i:kl)\.?[ \u00a0]?\d|\d{1,2}[.:]\d\d(?!\d))"
     # hours ("tors 10–14") or which week ("tors nästa vecka", "tors v. 19")
@@ -158,6 +158,24 @@ def alone_in_parentheses(text: str, tokens: Tokens, index: int) -> bool:
         text[start - 1 : start] == "("
         and text[end : end + 1] == ")"
         and tokens.words[index].casefold() not in _MUNICIPALITIES
+    )
+
+
+# A street named after a person: "Samuel Permans gata", "Wargentins väg".
+_STREET_WORDS = {"gata", "gatan", "väg", "vägen", "gränd", "gränden", "torg", "torget", "plan",
+                 "park", "parken", "allé", "stig"}  # fmt: skip
+
+
+def names_a_street(tokens: Tokens, index: int) -> bool:
+    words = tokens.words
+    following = words[index + 1 : index + 3]
+    if following[:1] and following[0] in _STREET_WORDS:
+        return words[index].endswith("s")  # "Permans gata"
+    return (
+        len(following) == 2
+        and following[0][:1].isupper()
+        and following[0].endswith("s")
+        and following[1] in _STREET_WORDS  # "Samuel Permans gata"
     )
 
 

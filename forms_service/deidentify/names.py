@@ -175,6 +175,7 @@ def _is_capitalised_name(
         or name_context.names_a_sameby(text, tokens, index)
         or name_context.names_a_room(tokens, index)
         or name_context.regnal(text, tokens, index)
+        or name_context.names_a_street(tokens, index)
     ):
         return (
             False  # "Kvinnojouren Embla", "Njaarke sameby", "Chimärens konferensrum", "Gustav III"

@@ -293,6 +293,12 @@ _SWITCHBOARD_AFTER = re.compile(
     r"(?:\w+s[ \u00a0])?"
     rf"{_SWITCHBOARD_WORDS}(?![\wåäö])"
 )
+# "010-513 02 88 (anstaltens nummer visas)": said in parentheses to be an institution's number.
+_INSTITUTIONS_NUMBER = re.compile(
+    r"[ \u00a0]?\((?i:anstaltens|häktets|sjukhusets|kommunens|regionens|vårdcentralens"
+    r"|hälsocentralens|mottagningens|skolans|jourens|myndighetens)"
+    r"[ \u00a0](?i:nummer|växel|telefon)"
+)
 _SWITCHBOARD_BEFORE = re.compile(
     rf"{_SWITCHBOARD_WORDS}(?:[ \u00a0]är)?[ \u00a0:,]{{1,3}}(?:tel\.?|nr\.?)?[ \u00a0:]{{0,2}}$"
 )
@@ -309,6 +315,7 @@ def _switchboard(masked: str, candidate: re.Match[str], number: PhoneNumber, kin
     in_parentheses = masked.startswith("(", start) and masked[start - 1 : start] in (" ", "\u00a0")
     return bool(
         _SWITCHBOARD_AFTER.match(masked, end)
+        or _INSTITUTIONS_NUMBER.match(masked, end)
         or _SWITCHBOARD_BEFORE.search(masked, max(0, start - 24), start)
         or (
             (in_parentheses or str(number.national_number).endswith("000"))
