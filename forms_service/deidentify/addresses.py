@@ -134,8 +134,7 @@ _PLACE_MENTION = (
 # "Vägen 12 i Hammarstrand": a village's only road is called "the road".
 _VILLAGE_WORDS = {"by", "byn", "vägen", "gatan"}
 _DESIGNATION = re.compile(r":\d{1,4}(?!\d)")
-_MUNICIPALITIES = {"östersund", "krokom", "åre", "berg", "härjedalen", "bräcke", "ragunda",
-                   "strömsund", "jämtland"}  # fmt: skip
+_MUNICIPALITIES = lexicon.MUNICIPALITIES | {"jämtland"}
 # "Östersund 31, Krokom 9, Åre 7" (or in lower case): figures per municipality, not addresses.
 _PAIR_AFTER = re.compile(r"(?:,|;| och| samt)[ ]+[^\W\d_][\w\-]+[ ]\d{1,4}(?!\d)")
 _PAIR_BEFORE = re.compile(r"[^\W\d_][\w\-]+[ ]\d{1,4}(?:,|;| och| samt)[ ]+$")

@@ -62,6 +62,10 @@ STREET_SUFFIXES = (
     "promenaden",
     "trappan",
 )
+# The county's eight municipalities, which case texts name as parties and count by ("Östersund
+# 31, Krokom 9", "ett nytt ärende (Berg)").
+MUNICIPALITIES = frozenset({"östersund", "krokom", "åre", "berg", "härjedalen", "bräcke",
+                            "ragunda", "strömsund"})  # fmt: skip
 # The endings of Swedish place names (-by, -vik, -näs, -ås, -sjö, -berg, -fors …): a capitalised
 # word with one of them before a house number is a village or farm address even when it is also
 # an ordinary word ("Viken 12", "Heden 4").

@@ -146,18 +146,13 @@ def after_a_number(text: str, tokens: Tokens, index: int) -> bool:
     return text[max(0, tokens.starts[index] - 3) : tokens.starts[index] - 1].rstrip()[-1:].isdigit()
 
 
-# The county's municipalities, which the samråd's notes write alone in parentheses: "ett nytt
-# ärende (Berg)" is Berg's municipality, though Berg is a surname too.
-_MUNICIPALITIES = frozenset({"östersund", "krokom", "åre", "berg", "härjedalen", "bräcke",
-                             "ragunda", "strömsund"})  # fmt: skip
-
-
 def alone_in_parentheses(text: str, tokens: Tokens, index: int) -> bool:
     start, end = tokens.starts[index], tokens.end(index)
     return (
         text[start - 1 : start] == "("
         and text[end : end + 1] == ")"
-        and tokens.words[index].casefold() not in _MUNICIPALITIES
+        # "ett nytt ärende (Berg)" is Berg's municipality, though Berg is a surname too
+        and tokens.words[index].casefold() not in lexicon.MUNICIPALITIES
     )
 
 
