@@ -1,9 +1,9 @@
 """The guard on what digital violence leaves in a case text, and on numbers given in odd
 places, from the development set dev19 (issue 11): a device named after its owner with the
 name after it, a link on a country's domain, an IP address after "server", a phone number
-after "beslut:", a landline whose groups are parted by a spaced dash, a house number that reads
-as a year before a postcode; and platforms, products and loanwords that are nobody's name or
-handle. Examples here are in no corpus."""
+after "beslut:", a landline whose groups are parted by a spaced dash, a local number with its
+area code given apart, a house number that reads as a year before a postcode; and platforms,
+products and loanwords that are nobody's name or handle. Examples here are in no corpus."""
 
 from __future__ import annotations
 

@@ -226,16 +226,19 @@ _LOCAL_CUES = ("tel", "tfn", "mobil", "hemtel", "ring")
 # An area code given apart from the local number, in the same sentence: "hemtelefon var 40133
 # (Hammarstrand, riktnr 0696)". Both parts are blocked when together they make a number.
 _AREA_CODE = re.compile(
-    r"(?i:(?<![\wåäö])riktn(?:r|ummer|umret|umret är)\.?:?[ \u00a0]?)(?P<area>0\d{1,3})(?![\d])"
+    r"(?i:(?<![\wåäö])riktn(?:r|ummer|umret)\.?:?[ \u00a0]?(?:är[ \u00a0])?)"
+    r"(?P<area>0\d{1,3})(?![\d])"
 )
 _LOCAL_DIGITS = re.compile(r"(?<![\d\-+/])\d{2,3}(?:[ \-]?\d{2,3}){1,2}(?![\d])")
 
 
 def _area_code_apart(masked: str) -> Iterator[Finding]:
     for code in matches_at_cues(_AREA_CODE, masked, ("riktn",)):
-        left = max(0, code.start() - 80, *(masked.rfind(c, 0, code.start()) + 1 for c in ".!?\n"))
-        ends = [masked.find(c, code.end()) for c in ".!?\n"]
-        right = min([e for e in ends if e >= 0] + [code.end() + 80, len(masked)])
+        # The sentence around it, at most 80 characters each way (never a search of the text).
+        reach_left, reach_right = max(0, code.start() - 80), min(len(masked), code.end() + 80)
+        left = max(reach_left, *(masked.rfind(c, reach_left, code.start()) + 1 for c in ".!?\n"))
+        ends = [masked.find(c, code.end(), reach_right) for c in ".!?\n"]
+        right = min([e for e in ends if e >= 0] + [reach_right])
         for local in _LOCAL_DIGITS.finditer(masked, left, right):
             digits = re.sub(r"\D", "", local.group())
             if (local.start() < code.end() and local.end() > code.start()) or len(digits) < 5:
