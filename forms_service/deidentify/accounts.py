@@ -98,6 +98,12 @@ _SPOKEN_ACCOUNT = re.compile(
 # A Norwegian account number, grouped 4.2.5 as Norwegian banks write it ("1503.42.77891"): no
 # other number is written so.
 _NORWEGIAN_ACCOUNT = re.compile(r"(?<![\d.])\d{4}\.\d{2}\.\d{5}(?![\d]|\.\d)")
+# A business's Swish number (ten digits that start with 123) later in the sentence that names
+# Swish, also inside a word: "Företagsswish till hans firma: 123 074 55 12" (a sole trader's
+# number leads to its owner).
+_SWISH_LATER = re.compile(
+    r"(?i:swish)[^.!?\n\d]{0,50}?(?<![\d\-])(?P<number>123(?:[ \u00a0\-]?\d){7})(?![\d])"
+)
 # A long number later in the same sentence as the word "konto" (an abbreviation's dot does not
 # end it): "ett gemensamt konto med mannen, nr 81295-4,913 456 712-0". Nine digits or more in
 # groups, not starting with 0 (a clearing number never does; a phone number does).
@@ -310,6 +316,30 @@ def _inside_a_code(text: str, match: re.Match[str]) -> bool:
     return glued and text[match.start() - 1 : match.start()] == "-"
 
 
+def _giros_later(text: str) -> Iterator[Finding]:
+    """Giro numbers a few words after their cue (see _GIRO_LATER), and any listed after one."""
+    for match in matches_at_cues(
+        _GIRO_LATER, text, ("bankgiro", "plusgiro", "postgiro", "bg", "pg")
+    ):
+        digits = re.sub(r"\D", "", match["number"])
+        number_start, number_end = match.start("number"), match.end("number")
+        # A giro said to be someone's is blocked though its check digit is wrong: "ett Bankgiro
+        # för sin firma, 768-1234" (a mistyped number is still someone's).
+        checked = (
+            luhn_ok(digits)
+            or _GIRO_AFTER_COLON.search(text, max(0, number_start - 2), number_end)
+            or any(w.casefold() in _SOMEONES for w in _WORD.findall(match.group(), 0, 90))
+        )
+        if (
+            5 <= len(digits) <= 8
+            and checked
+            and not _an_authoritys(text, match.start())
+            and not _an_organisations_giro(text, match.start(), number_start, number_end)
+        ):
+            yield finding("account_number", match.start("number"), match.end("number"))
+            yield from _giros_listed_after(text, match.end("number"))
+
+
 def find_accounts(text: str) -> Iterator[Finding]:
     text = harmless.mask(text)
     for match in matches_at(_IBAN, text, _iban_starts(text)):
@@ -329,22 +359,9 @@ def find_accounts(text: str) -> Iterator[Finding]:
         yield finding("account_number", match.start(), match.end())
     for match in matches_at_cues(_BANK_NUMBER, text, _BANK_STARTS):
         yield finding("account_number", match.start(), match.end())
-    for match in matches_at_cues(
-        _GIRO_LATER, text, ("bankgiro", "plusgiro", "postgiro", "bg", "pg")
-    ):
-        digits = re.sub(r"\D", "", match["number"])
-        number_start, number_end = match.start("number"), match.end("number")
-        checked = luhn_ok(digits) or _GIRO_AFTER_COLON.search(
-            text, max(0, number_start - 2), number_end
-        )
-        if (
-            5 <= len(digits) <= 8
-            and checked
-            and not _an_authoritys(text, match.start())
-            and not _an_organisations_giro(text, match.start(), number_start, number_end)
-        ):
-            yield finding("account_number", match.start("number"), match.end("number"))
-            yield from _giros_listed_after(text, match.end("number"))
+    yield from _giros_later(text)
+    for match in matches_at_cues(_SWISH_LATER, text, ("swish",)):
+        yield finding("account_number", match.start("number"), match.end("number"))
     for match in matches_at_cues(_ACCOUNT_LATER, text, ("konto",)):
         yield finding("account_number", match.start("number"), match.end("number"))
     for match in matches_at_cues(_SPOKEN_ACCOUNT, text, ("konto", "clearing")):

@@ -45,6 +45,10 @@ _NOT_ADDRESS = {
     "förfrågan", "förfrågningar", "tertial", "halvår", "månad", "fall", "patient", "klient",
     "person", "rad", "enhet", "fas", "etapp", "lag", "skift", "pass", "bankgiro", "plusgiro",
     "bankgirot", "plusgirot", "clearing", "ocr", "avulsion", "luxation", "fraktur",
+    # School subjects and their levels: "Svenska 3", "Engelska 5", "Samhällskunskap 1b".
+    "svenska", "engelska", "matematik", "matte", "samhällskunskap", "historia", "religion",
+    "religionskunskap", "naturkunskap", "fysik", "kemi", "biologi", "idrott", "spanska", "tyska",
+    "franska", "programmering", "filosofi", "psykologi", "geografi", "företagsekonomi",
 }  # fmt: skip
 # Things a case text numbers (a room, bed, entrance, ward, stage, session, patrol …): "Ingång 3",
 # "Bädd 4", "Insats 2" at the start of a line or after "vid" is one of them, not a village. Only an
@@ -103,6 +107,8 @@ _STRONG_CUE = re.compile(
 # A postcode right after the number makes it a house number though it reads as a year
 # ("Klövsjö 2031, 840 32 Klövsjö").
 _POSTCODE_AFTER = re.compile(r",?[ \u00a0]{1,2}[1-9]\d{2}[ \u00a0]?\d{2}(?!\d)")
+# A postcode and its town after a comma with no space: "Hallen 215,83030 Hallen".
+_GLUED_POSTCODE = re.compile(r",[1-9]\d{2}[ \u00a0]?\d{2}[ \u00a0]{1,2}[A-ZÅÄÖ][a-zåäö]")
 _MOVED = re.compile(r"\b(?:flyttat|flyttade|flyttar)\b[^.!?\n]{0,12}$", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?,")
 # What confirms a place and number as an address: a postcode ("831 48", or "83148" with a town
@@ -110,7 +116,9 @@ _COMMA_AFTER = re.compile(r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?,")
 _CONFIRMED_AFTER = re.compile(
     r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?(?:,[ \u00a0]{1,2}[1-9]\d{2}"
     r"(?:[ \u00a0]\d{2}(?!\d)|\d{2},?[ \u00a0]{1,2}[A-ZÅÄÖ])"
-    r"|[ \u00a0]i[ \u00a0](?P<town>[A-ZÅÄÖ][a-zåäö\-]{2,30})(?![\wåäö]))"
+    r"|[ \u00a0]i[ \u00a0](?P<town>[A-ZÅÄÖ][a-zåäö\-]{2,30})(?![\wåäö])"
+    # A locality after a comma, not a count after it: "Tand 118, Krokom" (not "Krokom 19, Åre 14").
+    r"|,[ \u00a0](?P<locality>[A-ZÅÄÖ][a-zåäö\-]{2,30})(?![\wåäö])(?![ \u00a0]?\d))"
 )
 # A series or a date, not a house number: scores ("Apgar 9-10-10"), a suture size ("Ethilon
 # 4-0"), a day and month. A house number range has two numbers and never ends in 0
@@ -321,8 +329,9 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
         designation is None
         and masked.startswith((".", ",", ":", "/"), end)
         and (masked[end + 1 : end + 2].isdigit())
+        and not _GLUED_POSTCODE.match(masked, end)
     ):
-        return None  # "12.5", "12,5", "12/3"
+        return None  # "12.5", "12,5", "12/3"; but "Hallen 215,83030 Hallen" is an address
     if harmless.QUANTITY_AFTER.match(masked, end) or _SERIES_AFTER.match(masked, end):
         return None
     word_start, word, gap = before
@@ -336,7 +345,9 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
         kind_ok = False  # "Hallen215" and "Hallen, 215" only for streets
     else:
         two_words = streets.two_word_locality(masked, word_start, folded)
-        if two_words is not None:
+        if word.endswith(".") and not _POSTCODE_AFTER.match(masked, end):
+            kind_ok = False  # "… i Krokom, Åre och Strömsund. 94 deltagare": a sentence's end
+        elif two_words is not None:
             word_start, kind_ok = two_words, True
         else:
             kind_ok = _place_like(word.rstrip("."), folded.rstrip("."), cues) or (
@@ -362,8 +373,9 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _place_confirmed(word: str, folded: str, masked: str, end: int) -> bool:
     """A capitalised word and a number that a postcode follows is an address even when the word
-    is an ordinary one ("Lillänge 22, 831 52 Östersund"); a village word and a number that "i"
-    and a locality follow is one too ("Byn 27 i Stugun")."""
+    is an ordinary one ("Lillänge 22, 831 52 Östersund"), and so is one that a comma and one of
+    the county's localities follow ("Prästbordet 9, Hammarstrand"); a village word and a number
+    that "i" and a locality follow is one too ("Byn 27 i Stugun")."""
     if not word[0].isupper() or lexicon.is_non_name(word):
         return False
     if folded in _NOT_ADDRESS and folded not in _VILLAGE_WORDS:
@@ -371,6 +383,8 @@ def _place_confirmed(word: str, folded: str, masked: str, end: int) -> bool:
     after = _CONFIRMED_AFTER.match(masked, end)
     if after is None:
         return False
+    if after["locality"] is not None:
+        return after["locality"].casefold() in lexicon.localities()
     if after["town"] is None:
         return True  # a postcode
     # "i <locality>" only for a village word: "Plats 2 i Östersund" is a meeting room.

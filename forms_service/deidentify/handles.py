@@ -71,7 +71,22 @@ _CAMEL_CASE_NAMES = {
 
 
 # Words after which a capitalised word is the handle itself: "under aliaset Gäddedegubben".
-_NAMING_WORDS = ("heter", "är", "namn", "namnet", "alias", "aliaset", "aliasen", "kallar sig", "id")
+_NAMING_WORDS = (
+    "heter",
+    "är",
+    "namn",
+    "namnet",
+    "alias",
+    "aliaset",
+    "aliasen",
+    "kallar sig",
+    "id",
+    "nicket",
+    "nickname",
+    "användarnamn",
+    "användarnamnet",
+    "username",
+)
 
 
 def find_social_handles(text: str) -> Iterator[Finding]:
@@ -85,6 +100,7 @@ def find_social_handles(text: str) -> Iterator[Finding]:
                 end - match.start() > 2
                 and not masked
                 and not _domain_of_an_address(text, match.start(), end)
+                and not _inside_a_word(text, match.start(), end)
             ):
                 yield finding("social_handle", match.start(), end)
     if "#" in text:
@@ -138,11 +154,27 @@ def _domain_of_an_address(text: str, start: int, end: int) -> bool:
     return domain is not None and domain.end() >= end
 
 
+_PLATFORM_BEFORE = re.compile(rf"(?i:(?:{_PLATFORMS})[:\-]?)$")
+
+
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """ "Sagemcom F@st 5670": an "@" inside a product's name, glued to a word that is no
+    platform's ("insta@tobbe_jmt" is a handle) and followed by no user name's shape."""
+    if start == 0 or not text[start - 1].isalnum():
+        return False
+    if _PLATFORM_BEFORE.search(text, max(0, start - 20), start):
+        return False
+    return not _looks_like_handle(text[start + 1 : end])
+
+
 # A user name with an underscore between letters ("saga_fjallet", "sofia_ahmed_95"): prose and
 # case numbers never write one, so it is a handle wherever it stands (not a file: "rapport_1.pdf").
 _FILE_AFTER = re.compile(
     r"[\w.\-]{0,80}\.(?:pdf|docx?|xlsx?|jpe?g|png|txt|csv|zip|mp4|heic|odt|rtf)(?![\w])", re.I
 )
+
+
+_LOG_LEVEL_BEFORE = re.compile(r"(?:INFO|WARN|WARNING|ERROR|DEBUG|NOTICE|TRACE|FATAL)[ \t]{1,3}$")
 
 
 def _underscored(text: str) -> Iterator[Finding]:
@@ -164,6 +196,8 @@ def _underscored(text: str) -> Iterator[Finding]:
             continue
         if word.replace("_", "").isupper():
             continue  # a code in capitals ("SARA_SV"), not a user name
+        if _LOG_LEVEL_BEFORE.search(text, max(0, start - 12), start):
+            continue  # an event in a log line: "00:02:47 WARN new_device_added"
         if _FILE_AFTER.match(text, start):
             continue  # a file name: "samtyckesblankett_2025-03-14.pdf"
         if (
@@ -204,7 +238,8 @@ _HANDLE_CUES = ("snap", "instagram", "insta ", "insta:", "insta-", "insta.", "in
                 "användarnamn", "username", "nick", "alias", "profilnamn", "kontonamn",
                 "gamertag", "steam", "psn", "xbox")  # fmt: skip
 # A Discord tag with its four-digit discriminator: "nattuggla#4821".
-_DISCORD_TAG = re.compile(r"(?<![\w#])[^\W\d][\w.]{1,31}#\d{4}(?![\w])")
+# Since 2023 Discord shows a migrated user name with "#0": "noobhunter#0".
+_DISCORD_TAG = re.compile(r"(?<![\w#])[^\W\d][\w.]{1,31}#(?:\d{4}|0)(?![\w])")
 
 
 # Abbreviations with a dot that a handle's shape would take ("kl.9", "resp.o").

@@ -23,6 +23,12 @@ _FARM_CUE = re.compile(
     r"(?i:(?<![\wåäö])(?:gården|gård|fäboden|fäbod|fäbodnamnet|gårdsnamnet|gårdsnamn|torpet"
     r"|sätern|hemmanet)(?![\wåäö]))"
 )
+# A farm's name given outright: "gården heter Nedre Gudå", "gården som heter Øvre Sivertsgård".
+_NAMED_FARM = re.compile(
+    r"[ \u00a0]+(?:som[ \u00a0]+)?heter[ \u00a0]+[\"'”“]?(?P<farm>"
+    r"(?:(?:Nordre|Søndre|Øvre|Nedre|Vestre|Østre|Övre|Norra|Södra|Östra|Västra|Stora|Lilla)"
+    r"[ \u00a0])?[A-ZÅÄÖÆØ][a-zåäöæø\-]{2,30})(?![\wåäöæø])"
+)
 _CAPITALISED = re.compile(r"(?<![\wåäö])[A-ZÅÄÖ][a-zåäö]{3,30}(?![\wåäö])")
 _FARM_CUES = ("gård", "fäbod", "torpet", "sätern", "hemmanet")
 
@@ -34,6 +40,10 @@ def farm_names(text: str) -> Iterator[tuple[int, int]]:
     if len(lower) != len(text) or not any(cue in lower for cue in _FARM_CUES):
         return
     for cue in matches_at_cues(_FARM_CUE, text, _FARM_CUES):
+        named = _NAMED_FARM.match(text, cue.end())
+        if named is not None and not lexicon.is_ordinary(named["farm"].casefold()):
+            yield named.start("farm"), named.end("farm")  # "gården heter Nedre Gudå"
+            continue
         sentence_end = min(text.find(c, cue.end()) % (len(text) + 1) for c in ".!?\n")
         for word in _CAPITALISED.finditer(text, cue.end(), min(cue.end() + 45, sentence_end)):
             farm = word.group()

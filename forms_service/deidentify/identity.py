@@ -60,6 +60,8 @@ _BARE_LAST = re.compile(
     r"(?![ ]?(?:kr|:-|%))",
     re.IGNORECASE,
 )
+# A payment card the last four digits belong to.
+_A_CARD = re.compile(r"(?i:kort|card|visa\b|amex|maestro)")
 _BIRTH_CUE = re.compile(r"(?i:född|f\.\s?\d|fd\b|pnr|personn|födelse|samordningsn)")
 # "…, 1236 (de fyra sista)": the digits before their cue (not a year: "född 1979, slutsiffror …").
 _FOUR_BEFORE_CUE = re.compile(
@@ -202,6 +204,8 @@ def _last_four(text: str) -> Iterator[Finding]:
                 four = match["four"]
                 if pattern is _BARE_LAST and 1900 <= int(four) <= 2099:
                     continue  # "sista gången 2024" is a year
+                if pattern is _LAST_FOUR and _A_CARD.search(match["gap"]):
+                    continue  # "sista fyra på Mastercard: 4417": a card's, no one's number
                 yield finding("personnummer", match.start("four"), match.end("four"))
 
 
@@ -214,10 +218,12 @@ _BORN_THEN_FOUR = re.compile(
     r"(?P<year>(?:19|20)\d\d)[,;:]?\s(?P<four>(?!19\d\d|20[0-3]\d)\d{4})(?!\d)(?![.,:]\d)"
     r"(?![ ]?(?:kr|:-|%))"
 )
-# The same with the date in digits and the last four after a comma: "Född: 1953-10-08, 1350".
+# The same with the date in digits and the last four after a comma: "Född: 1953-10-08, 1350",
+# "f. 1979-01-14, nr 3573" (Luhn-checked, so a short word may stand between).
 _BORN_DIGITS_THEN_FOUR = re.compile(
     r"(?i:född|f\.)[^.!?\n\d]{0,12}(?P<date>(?:19|20)\d\d-\d\d-\d\d)[,;:]\s"
-    r"(?P<four>(?!19\d\d|20[0-3]\d)\d{4})(?!\d)(?![.,:]\d)(?![ ]?(?:kr|:-|%))"
+    r"(?:(?i:nr|nummer)\.?:?\s)?(?P<four>(?!19\d\d|20[0-3]\d)\d{4})"
+    r"(?!\d)(?![.,:]\d)(?![ ]?(?:kr|:-|%))"
 )
 
 

@@ -240,8 +240,9 @@ def _organisation_words() -> frozenset[str]:
 
 
 def is_organisation(word: str) -> bool:
-    """The (last) word of an organisation's name, also in the genitive."""
-    folded = word.casefold()
+    """The (last) word of an organisation's name, also in the genitive ("Kronofogdens", and
+    "FK:s" as an abbreviation takes it)."""
+    folded = word.casefold().removesuffix(":s")
     known = _organisation_words()
     return folded in known or (folded.endswith("s") and folded[:-1] in known)
 
@@ -293,8 +294,10 @@ def medical_word(folded: str) -> bool:
 
 
 def is_non_name(word: str) -> bool:
-    """A place, organisation, law, holiday, car make, medicine …, also in the genitive."""
+    """A place, organisation, law, holiday, car make, medicine …, also in the genitive (and an
+    abbreviation's: "Brå:s")."""
     folded_set, exact = _non_names()
+    word = word.removesuffix(":s")
     if word in exact or (word.endswith("s") and word[:-1] in exact):
         return True
     folded = word.casefold()

@@ -1,5 +1,6 @@
-"""The neighbours' personal identity numbers (block, as personnummer): Jämtland borders Norway,
-and partners, relatives and workers from Norway, Finland and Denmark appear in its cases.
+"""The neighbours' identity numbers (block, as personnummer), and Norway's phone numbers and
+postcodes: Jämtland borders Norway, and partners, relatives and workers from Norway, Finland
+and Denmark appear in its cases, as do homes on both sides of the border.
 
 * Norway's fødselsnummer (and D-nummer, day + 40): eleven digits, DDMMYY and five more whose last
   two are check digits (modulus 11), "01018512345", "010185 12345"; after a word that says what
@@ -8,6 +9,12 @@ and partners, relatives and workers from Norway, Finland and Denmark appear in i
 * Finland's henkilötunnus: DDMMYY, the century sign (+, -, A–F, U–Y), three digits and a check
   character: "131052-308T". Its own check makes it certain without a word before it.
 * Denmark's CPR number: DDMMYY-NNNN after "CPR" (it has had no check digit since 2007).
+* A Norwegian phone number without "+47": eight digits in Norway's groupings ("74 83 12 40",
+  "9189 4412", "412 33 908") soon after a word for a phone ("tlf", "mobil", "direktnummer",
+  "norskt nummer"), valid by Norway's numbering plan (phonenumbers). A Swedish number starts
+  with 0, so the two never meet.
+* A Norwegian postcode: four digits and the town after a street and house number
+  ("Kvelstadvegen 12, 7530 Meråker").
 """
 
 from __future__ import annotations
@@ -15,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+
+import phonenumbers
 
 from .findings import Finding, finding
 from .windows import cue_windows, matches_at_runs
@@ -27,6 +36,21 @@ _FINNISH = re.compile(r"(?<![\w\-])(?P<date>\d{6})(?P<sign>[+\-A-FU-Y])(?P<seria
 _FINNISH_CHECKS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 _FINNISH_CUE = re.compile(r"(?i:henkilötunnus|hetu|finsk|finska|personbeteckning)")
 _DANISH = re.compile(r"(?i:cpr)[\w.\-]{0,8}[ \u00a0:]{0,3}(?P<number>\d{6}-?\d{4})(?![\d])")
+
+
+_NORWEGIAN_PHONE = re.compile(
+    r"(?<![\d+\-/.,])(?:[2-9]\d(?:[ \u00a0]\d\d){3}|[2-9]\d{3}[ \u00a0]\d{4}"
+    r"|[2-9]\d\d[ \u00a0]\d\d[ \u00a0]\d{3})(?![\d]|[ \u00a0\-.,]\d)"
+)
+# Words for a phone (not "nummer" alone: "Fakturanummer …: 55 12 00 98" is an invoice's).
+_PHONE_CUES = ("tlf", "tel", "mobil", "mob.", "mob:", "direktnummer", "norskt nummer",
+               "norska nummer", "norskt mobilnummer", "ring", "sms")  # fmt: skip
+_NORWEGIAN_POSTCODE = re.compile(
+    r"(?<=[,][ \u00a0])\d{4}[ \u00a0][A-ZÅÄÖÆØ][a-zåäöæø]{2,30}(?![\w])"
+)
+_STREET_AND_NUMBER_BEFORE = re.compile(
+    r"(?<![\w])[A-ZÅÄÖÆØ][\wåäöæø\-]{2,40}[ \u00a0]\d{1,4}(?:[ \u00a0]?[A-Ha-h])?,[ \u00a0]$"
+)
 
 
 def _a_date(ddmmyy: str, plus_forty: bool = False) -> bool:
@@ -71,3 +95,23 @@ def find_nordic_numbers(text: str) -> Iterator[Finding]:
         for match in _DANISH.finditer(text, start, end):
             if _a_date(match["number"][:6]):
                 yield finding("personnummer", match.start("number"), match.end("number"))
+    yield from _norwegian_phones(text)
+    for match in matches_at_runs(_NORWEGIAN_POSTCODE, text, lengths=(4,)):
+        # Not a year: "Protokoll 3, 2025 Krokom" (Norway's postcodes 1950–2039 are around Oslo).
+        year = 1950 <= int(match.group()[:4]) <= 2039
+        if not year and _STREET_AND_NUMBER_BEFORE.search(
+            text, max(0, match.start() - 50), match.start()
+        ):
+            yield finding("postcode", match.start(), match.end())
+
+
+def _norwegian_phones(text: str) -> Iterator[Finding]:
+    for start, end in cue_windows(text, _PHONE_CUES, 0, 40):
+        for match in _NORWEGIAN_PHONE.finditer(text, start, end):
+            digits = re.sub(r"\D", "", match.group())
+            try:
+                number = phonenumbers.parse(digits, "NO")
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                yield finding("phone", match.start(), match.end())

@@ -85,7 +85,7 @@ _PLATE_CUE = re.compile(
     r"(?:reg|regnr|reg\.nr|reg\.\s?nr|reg nr|regnummer|registreringsnummer|registreringsnr"
     r"|bil|bilen|bilar|bilnr|bilnummer|fordon|fordonet|kör|körde|kört|skylt|skylten|plåt|släp"
     r"|släpvagn|mc|husbil|transit|pickup|firmabil|skilt|skiltet|norsk|norska|hengar|henger"
-    r"|hengeren|tilhenger|släpkärra|släpkärran)\b[.:]?\s{0,3}(?:\([^)]{0,30}\)\s?)?"
+    r"|hengeren|tilhenger|släpkärra|släpkärran|skoter|skotern|snöskoter|snöskotern)\b[.:]?\s{0,3}(?:\([^)]{0,30}\)\s?)?"
     # Up to two words between: "bilen med nr. HEJ 123".
     r"(?:[^\s]{0,25}[ ,]\s?){0,2}\(?$)"
 )
@@ -101,7 +101,11 @@ _SHORT_PLATE_CUE = re.compile(
 _GLUED_PLATE = re.compile(
     r"(?i:regnr|reg\.nr|reg|regnummer)[.:]?(?P<plate>[A-Z]{3}[ \-]?\d{2}[A-Z0-9])(?![\w])",
 )
-NOT_PLATES = {"BUP", "HVB", "LVU", "LVM", "LSS", "OSL", "SOL", "BRB", "SFS", "TMV", "IVO", "SOS"}
+NOT_PLATES = {
+    "BUP", "HVB", "LVU", "LVM", "LSS", "OSL", "SOL", "BRB", "SFS", "TMV", "IVO", "SOS",
+    # Technical terms a forensic note numbers: "SHA-256", "AES 128", "USB 3".
+    "SHA", "AES", "RSA", "USB", "DDR", "GSM", "LTE", "SSD", "HDD", "CPU",
+}  # fmt: skip
 
 
 def _postcode_positions(masked: str) -> list[int] | None:

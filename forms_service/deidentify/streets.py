@@ -21,6 +21,7 @@ ROADS = {
     "riksväg", "riksvägen", "länsväg", "länsvägen", "europaväg", "europavägen", "motorväg",
     "motorvägen", "landsväg", "landsvägen", "väg", "vägen", "gata", "gatan", "bilväg", "skogsväg",
     "grusväg", "cykelväg", "gångväg", "genomfartsväg", "huvudgata", "bygata",
+    "studieväg", "studievägen",  # SFI's study paths: "kurs C, studieväg 2"
 }  # fmt: skip
 DIRECTION = re.compile(
     r"(?:Östra|Västra|Norra|Södra|Stora|Lilla|Övre|Nedre|Gamla|Nya|Inre|Yttre) $"
