@@ -26,7 +26,7 @@ from functools import cached_property, lru_cache
 from itertools import chain
 
 from . import harmless, homes, lexicon, streets
-from .cues import FUNCTION_WORDS
+from .cues import FUNCTION_WORDS, a_person
 from .findings import Finding, finding
 from .windows import digit_runs
 
@@ -209,8 +209,9 @@ def _place_like(word: str, folded: str, cues: _Cues) -> bool:
         )
     if folded in _NOT_ADDRESS or folded in FUNCTION_WORDS or lexicon.is_non_name(word):
         return False  # "ökat från 6 till 11": a preposition is no village
-    if (numbered_thing(folded) or len(folded) < 3) and not cues.strong:
-        return False  # "Ingång 3", "Bädd 4"; "Na 140", "Bt 145" (Ås is on the locality list)
+    if (numbered_thing(folded) or len(folded) < 3 or a_person(folded)) and not cues.strong:
+        # "Ingång 3", "Bädd 4"; "Na 140", "Bt 145" (Ås is on the locality list); "Elev 18"
+        return False
     if not (word[0].isupper() and (word[1:].islower() or (word.isupper() and len(word) > 3))):
         # Lower case: a village name after an address cue ("bor i viken 12").
         return (not lexicon.is_ordinary(folded) and cues.strong) or (
@@ -383,8 +384,8 @@ def _place_confirmed(word: str, folded: str, masked: str, end: int) -> bool:
     after = _CONFIRMED_AFTER.match(masked, end)
     if after is None:
         return False
-    if after["locality"] is not None:
-        return after["locality"].casefold() in lexicon.localities()
+    if after["locality"] is not None:  # not a person and an age: "Kvinna 34, Krokom"
+        return after["locality"].casefold() in lexicon.localities() and not a_person(folded)
     if after["town"] is None:
         return True  # a postcode
     # "i <locality>" only for a village word: "Plats 2 i Östersund" is a meeting room.

@@ -1,5 +1,6 @@
 """The closed word classes the name rules look at: kinship and role words before a name, verbs
-after a subject, and function words that are never a name."""
+after a subject, and function words that are never a name; and the words for people that the
+address rules read as no place."""
 
 from __future__ import annotations
 
@@ -67,3 +68,17 @@ NAMING_CUES = frozenset(
 )
 # Sign-offs before the writer's name ("Hälsn. Lotta", "Mvh Stig").
 SIGN_OFFS = frozenset({"hälsn", "hälsningar", "hälsning", "mvh", "vh", "hälsar"})
+
+
+# People a case text describes by a word and an age: "Kvinna 34, Krokom", "Tjej 23, Östersund".
+_PEOPLE = _words(
+    """
+    kvinna tjej kille pojke flicka elev ungdom brukare dam herre mor far make maka partner
+    pojkvän flickvän sökande vittne
+    """
+)
+
+
+def a_person(folded: str) -> bool:
+    """A word for a person (a kinship or role word too): "Elev 18" is no village and number."""
+    return folded in _PEOPLE or folded in CUES

@@ -27,23 +27,28 @@ _SOCIAL_HANDLE = re.compile(
 _PLATFORMS = (
     r"snap|snapchat|snapchatt|insta|instagram|tiktok|tik\s?tok|kik|discord|twitter|telegram"
     r"|facebook|fb|messenger|youtube|twitch|reddit|threads|linkedin|onlyfans|skype|yubo|tinder|badoo"
-    r"|happypancake|snapp|flashback|familjeliv|bereal|pinterest|kick|playstation"
+    r"|happypancake|snapp|flashback|familjeliv|bereal|pinterest|kick|playstation|tradera|blocket"
+    r"|epic|ig|sc|tt"
 )
 _NAMED_HANDLE = re.compile(
     rf"(?i:(?<![\w])(?:{_PLATFORMS}|användarnamn|användarnamnet|username|nick|nicket|nickname"
     r"|alias|aliaset|aliasen|kallar sig|id"
     r"|profilnamn|profilnamnet|kontonamn|kontonamnet|snapnamn|snapnamnet|instanamn|instanamnet"
-    r"|tiktoknamn|tiktoknamnet|gamertag|steam|psn|xbox)"
+    r"|tiktoknamn|tiktoknamnet|gamertag|steam|psn|xbox|säljarnamn|säljarnamnet)"
     r"(?:-?(?:konto|kontot|namn|namnet|kanal|kanalen))?(?![\w])\s{0,2}"
-    r"(?:är|heter|som|:|=|-|–|—)?\s{0,2}[\"'”“(]?)(?<=[\s:=\-–—\"'”“(])"
+    # Not glued by a hyphen: "för Snap-streaksen" is a compound word.
+    r"(?:är|heter|som|:|=|-|–|—)?\s{0,2}[\"'”“(]?)(?<=[\s:=–—\"'”“(])"
+    # The next cue word is not the handle: "Tradera (säljarnamn: pixelpelle)".
+    r"(?!(?i:säljarnamn|användarnamn|nick|nicket|alias|aliaset|profilnamn|kontonamn)(?![\w]))"
     r"(?P<handle>[^\W\d][\w.]{2,29})"
     # A lookahead, so that "henne på Snapchat (nannis_k04)" still finds the handle after it.
-    rf"|(?P<before>[^\W\d][\w.]{{2,29}})(?=[\"'”“)]?\s(?i:på|on)\s(?i:{_PLATFORMS})(?![\w]))"
+    rf"|(?<![#@\w])(?P<before>[^\W\d][\w.]{{2,29}})"
+    rf"(?=[\"'”“)]?\s(?i:på|on)\s(?i:{_PLATFORMS})(?![\w]))"
 )
 # A user name by its shape (an underscore, an inner dot, letters then digits: "kungen_i_krokom",
 # "nattfjaril.88", "bellabus98"), looked for in the sentence after a platform's name.
 _HANDLE_SHAPED = re.compile(
-    r"(?<![\w@#./])(?=[^\W\d])(?:\w*_[\w.]*|[^\W\d]{2,}\.[\w]+(?:\.[\w]+)*"
+    r"(?<![\w@#./])(?=[^\W\d])(?:\w*_[\w.]*|[^\W\d]{2,}\.[\w]+(?:\.[\w]+)*|[^\W\d]\.\w+\.\w+"
     r"|[^\W\d]{3,}\d{1,4}|(?=[^\W_]*\d)[^\W_]{5,24}"
     # CamelCase: "BosseTheBoss" (not a platform's or a product's own name: "YouTube").
     r"|[A-ZÅÄÖ][a-zåäö]+[A-ZÅÄÖ][A-Za-zåäöÅÄÖ0-9]+)(?![\w@])"
@@ -71,22 +76,9 @@ _CAMEL_CASE_NAMES = {
 
 
 # Words after which a capitalised word is the handle itself: "under aliaset Gäddedegubben".
-_NAMING_WORDS = (
-    "heter",
-    "är",
-    "namn",
-    "namnet",
-    "alias",
-    "aliaset",
-    "aliasen",
-    "kallar sig",
-    "id",
-    "nicket",
-    "nickname",
-    "användarnamn",
-    "användarnamnet",
-    "username",
-)
+_NAMING_WORDS = ("heter", "är", "namn", "namnet", "alias", "aliaset", "aliasen", "kallar sig", "id",
+                 "nicket", "nickname", "användarnamn", "användarnamnet", "username", "säljarnamn",
+                 "säljarnamnet")  # fmt: skip
 
 
 def find_social_handles(text: str) -> Iterator[Finding]:
@@ -99,10 +91,12 @@ def find_social_handles(text: str) -> Iterator[Finding]:
             if (
                 end - match.start() > 2
                 and not masked
+                and text[match.start() + 1 : end].casefold() not in _MENTIONS
                 and not _domain_of_an_address(text, match.start(), end)
                 and not _inside_a_word(text, match.start(), end)
             ):
                 yield finding("social_handle", match.start(), end)
+                yield from _handles_listed_after(text, end)
     if "#" in text:
         for match in matches_at(_DISCORD_TAG, text, _words_before_hash(text)):
             yield finding("social_handle", match.start(), match.end())
@@ -131,6 +125,8 @@ def find_social_handles(text: str) -> Iterator[Finding]:
                 continue  # the word goes on past the longest user name: not a whole one
             start = match.start(part)
             end = strip_trailing_punctuation(text, start, match.end(part))
+            if part == "before" and text[start:end] in lexicon.swedish_words():
+                continue  # "för 'försäljning' på Blocket": a word in lower case, no user name
             cue = text[match.start() : start].rstrip()
             named = text[start - 1 : start] in "\"(“”'" or (
                 part == "handle" and (cue[-1:] in ":=" or cue.casefold().endswith(_NAMING_WORDS))
@@ -152,6 +148,25 @@ def _domain_of_an_address(text: str, start: int, end: int) -> bool:
         return False
     domain = _DOMAIN.match(text, start)  # may run on past the handle: "@advokat-jamtland.se"
     return domain is not None and domain.end() >= end
+
+
+# What Discord and Slack notify with an "@", no one's name: "pingade @here".
+_MENTIONS = frozenset({"everyone", "here", "channel", "all"})
+# A user name without "@" listed after one with it: "@h4nnes.back, @hannes_real_acc och
+# hannes.3rd" (shaped like a user name: a dot, an underscore or a digit in it).
+_LISTED_HANDLE = re.compile(
+    r"[ \u00a0]*(?:,|och|samt|eller|/)[ \u00a0]*(?P<handle>[^\W\d][\w.]{2,29})"
+)
+
+
+def _handles_listed_after(text: str, end: int) -> Iterator[Finding]:
+    while (listed := _LISTED_HANDLE.match(text, end)) is not None:
+        handle_end = strip_trailing_punctuation(text, listed.start("handle"), listed.end("handle"))
+        word = text[listed.start("handle") : handle_end]
+        if "_" not in word and "." not in word[1:] and not any(c.isdigit() for c in word):
+            return
+        yield finding("social_handle", listed.start("handle"), handle_end)
+        end = listed.end()
 
 
 _PLATFORM_BEFORE = re.compile(rf"(?i:(?:{_PLATFORMS})[:\-]?)$")
@@ -236,7 +251,8 @@ _HANDLE_CUES = ("snap", "instagram", "insta ", "insta:", "insta-", "insta.", "in
                 "onlyfans", "skype",
                 "yubo", "tinder", "badoo", "happypancake", "flashback", "familjeliv",
                 "användarnamn", "username", "nick", "alias", "profilnamn", "kontonamn",
-                "gamertag", "steam", "psn", "xbox")  # fmt: skip
+                "gamertag", "steam", "psn", "xbox", "tradera", "blocket", "säljarnamn", "epic-",
+                "epic ", " ig ", "ig:", " sc ", "sc:", " tt ", "tt:")  # fmt: skip
 # A Discord tag with its four-digit discriminator: "nattuggla#4821".
 # Since 2023 Discord shows a migrated user name with "#0": "noobhunter#0".
 _DISCORD_TAG = re.compile(r"(?<![\w#])[^\W\d][\w.]{1,31}#(?:\d{4}|0)(?![\w])")
@@ -263,7 +279,9 @@ _ABBREVIATIONS = {
 def _shaped_like_a_handle(word: str) -> bool:
     """Not an abbreviation ("t.ex", "bl.a"), a file, a web address, a case number, a product."""
     head = word.split(".")[0]
-    if len(word) < 4 or ("." in word and (len(head) < 3 or head.casefold() in _ABBREVIATIONS)):
+    dotted_twice = word.count(".") >= 2 and any(c.isdigit() for c in word)  # "j.0lsson.98"
+    short_head = len(head) < 3 or head.casefold() in _ABBREVIATIONS
+    if len(word) < 4 or ("." in word and short_head and not dotted_twice):
         return False
     if word.casefold() in _CAMEL_CASE_NAMES or lexicon.is_non_name(word):
         return False

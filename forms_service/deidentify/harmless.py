@@ -93,7 +93,8 @@ _CUE_WORDS = _words(
     vägnummer k dnr diarienr diarienummer diarie-nr ärendenr ärendenummer ärende-nr ärende
     ärendet aktnr akt ocr ocr-nummer fakturanr fakturanummer faktura kundnr kundnummer ordernr
     ordernummer avtalsnr avtalsnummer referens referensnr referensnummer ref löpnr journalnr
-    remissnr anmälningsnr beslut protokoll paragraf rum sal avdelning avd plan våning sida bilaga
+    remissnr anmälningsnr försäkringsnr försäkringsnummer skadenr skadenummer provnr provnummer
+    beslut protokoll paragraf rum sal avdelning avd plan våning sida bilaga
     punkt version linje buss tåg sfs mål målnr målnummer am
     """
 )

@@ -49,7 +49,9 @@ _LAST_FOUR_CUE = (
 _LAST_FOUR = re.compile(
     # The leading lookahead (the first letters of the cues) lets the regex engine skip prose.
     rf"(?=[dfs4kr])(?<![\w]){_LAST_FOUR_CUE}"
-    r"(?P<gap>[^.!?\n\d]{0,60}?)(?P<four>-?\d{4}|\d\d \d\d)"
+    # An abbreviation's dot does not end the gap: "Sista fyra enl. pass: 2840".
+    r"(?P<gap>(?:[^.!?\n\d]|\.(?=[ \u00a0][a-zåäö])){0,60}?)"
+    r"(?P<four>-?\d{4}|\d\d \d\d|\d \d \d \d)"
     r"(?!\d)(?![ ]?(?:kr|:-))",
     re.IGNORECASE,
 )
@@ -204,8 +206,11 @@ def _last_four(text: str) -> Iterator[Finding]:
                 four = match["four"]
                 if pattern is _BARE_LAST and 1900 <= int(four) <= 2099:
                     continue  # "sista gången 2024" is a year
-                if pattern is _LAST_FOUR and _A_CARD.search(match["gap"]):
-                    continue  # "sista fyra på Mastercard: 4417": a card's, no one's number
+                if pattern is _LAST_FOUR and (
+                    _A_CARD.search(match["gap"])
+                    or _A_CARD.search(text, max(0, match.start() - 20), match.start())
+                ):
+                    continue  # "sista fyra på Mastercard: 4417", "kort (slutsiffror 3492)"
                 yield finding("personnummer", match.start("four"), match.end("four"))
 
 

@@ -62,6 +62,12 @@ STREET_SUFFIXES = (
     "promenaden",
     "trappan",
 )
+# The banks whose names case texts write before an account number (case-folded).
+BANKS = (
+    "swedbank", "nordea", "handelsbanken", "seb", "ica-banken", "ica banken", "icabanken",
+    "länsförsäkringar", "sparbanken", "danske bank", "skandiabanken", "skandia", "avanza",
+    "ikano",
+)  # fmt: skip
 # The county's eight municipalities, which case texts name as parties and count by ("Östersund
 # 31, Krokom 9", "ett nytt ärende (Berg)").
 MUNICIPALITIES = frozenset({"östersund", "krokom", "åre", "berg", "härjedalen", "bräcke",

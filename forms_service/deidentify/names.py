@@ -169,17 +169,20 @@ def _is_name_in_lower_case(
 def _is_capitalised_name(
     text: str, tokens: Tokens, index: int, profile: Profile, cue: bool
 ) -> bool:
-    folded, listed, ordinary, rare = profile.folded, profile.listed, profile.ordinary, profile.rare
-    if (
+    # What the word names decides only when the rules would warn, so it is looked at last.
+    return _capitalised_by_its_context(text, tokens, index, profile, cue) and not (
         name_context.named_shelter(text, tokens, index)
         or name_context.names_a_sameby(text, tokens, index)
         or name_context.names_a_room(tokens, index)
         or name_context.regnal(text, tokens, index)
         or name_context.names_a_street(tokens, index)
-    ):
-        return (
-            False  # "Kvinnojouren Embla", "Njaarke sameby", "Chimärens konferensrum", "Gustav III"
-        )
+    )  # "Kvinnojouren Embla", "Njaarke sameby", "Chimärens konferensrum", "Gustav III"
+
+
+def _capitalised_by_its_context(
+    text: str, tokens: Tokens, index: int, profile: Profile, cue: bool
+) -> bool:
+    folded, listed, ordinary, rare = profile.folded, profile.listed, profile.ordinary, profile.rare
     if cue and folded not in FUNCTION_WORDS and not lexicon.is_organisation(folded):
         # "kurator Anna", "sonen (Erik)"; but "kurator, Familjeenheten Krokom" signs an office.
         spaced = text[tokens.end(index - 1) : tokens.starts[index]].strip(" \u00a0") == ""

@@ -40,7 +40,7 @@ phonenumbers.enable_pattern_cache()
 # Swedish numbers are written with their leading 0 ("070-…", "063-…") or as +46 / 0046.
 # A single line break may split one (pasted from a signature: "073 456\n78 90").
 _CANDIDATE = re.compile(
-    r"(?=[+(0])(?<![\d+])(?:\+|\(?0)(?:[\d \u00a0().\-/\u2013_]|\n(?![\n\s])){4,32}\d"
+    r"(?=[+(0])(?<![\d+])(?:\+|\(?0)(?:[\d \u00a0().\-/\u2013\u2014_]|\n(?![\n\s])){4,32}\d"
 )
 _MARGIN = 8
 # A Swedish mobile number with a digit missing or one too many, grouped as a phone number

@@ -94,7 +94,8 @@ _PLATE_CUE = re.compile(
 _SHORT_PLATE = re.compile(r"(?<![\w\-])[A-Z]{2,3}[ \-]?\d{1,3}(?![\w\-]|[.,]\d)")
 _SHORT_PLATE_CUE = re.compile(
     r"(?i:(?<![\wåäö])(?:reg|regnr|reg\.\s?nr|reg nr|regnummer|registreringsnummer|registreringsnr"
-    r"|skylt|skylten|skyltar|skyltarna|skyltnummer|plåt|plåten|plåtar|fordon|fordonet))[.:]?"
+    r"|skylt|skylten|skyltar|skyltarna|skyltnummer|plåt|plåten|plåtar|fordon|fordonet"
+    r"|nummerplåt|nummerplåten|släp|släpet|släpvagn|släpvagnen))[.:]?"
     r"\s{0,3}\(?"
     r"(?:[^\s]{0,25}[ ,]\s?)?\(?$"
 )
