@@ -32,14 +32,15 @@ _PLATFORMS = (
 )
 _NAMED_HANDLE = re.compile(
     rf"(?i:(?<![\w])(?:{_PLATFORMS}|användarnamn|användarnamnet|username|nick|nicket|nickname"
-    r"|alias|aliaset|aliasen|kallar sig|id"
+    r"|alias|aliaset|aliasen|kallar sig|id|under namnet|med namnet"
     r"|profilnamn|profilnamnet|kontonamn|kontonamnet|snapnamn|snapnamnet|instanamn|instanamnet"
     r"|tiktoknamn|tiktoknamnet|gamertag|steam|psn|xbox|säljarnamn|säljarnamnet)"
     r"(?:-?(?:konto|kontot|namn|namnet|kanal|kanalen))?(?![\w])\s{0,2}"
     # Not glued by a hyphen: "för Snap-streaksen" is a compound word.
     r"(?:är|heter|som|:|=|-|–|—)?\s{0,2}[\"'”“(]?)(?<=[\s:=–—\"'”“(])"
     # The next cue word is not the handle: "Tradera (säljarnamn: pixelpelle)".
-    r"(?!(?i:säljarnamn|användarnamn|nick|nicket|alias|aliaset|profilnamn|kontonamn)(?![\w]))"
+    r"(?!(?i:säljarnamn|användarnamn|nick|nicket|alias|aliaset|profilnamn|kontonamn"
+    r"|under[ \u00a0]namnet|med[ \u00a0]namnet)(?![\w]))"
     r"(?P<handle>[^\W\d][\w.]{2,29})"
     # A lookahead, so that "henne på Snapchat (nannis_k04)" still finds the handle after it.
     rf"|(?<![#@\w])(?P<before>[^\W\d][\w.]{{2,29}})"
@@ -315,5 +316,10 @@ def _looks_like_handle(word: str, named: bool = False) -> bool:
     if named:
         # Named by its platform, a made-up compound is a handle too ("Norrskenstjej"); a
         # dictionary word is not ("Snapchat: Bilder skickas på natten").
-        return folded not in lexicon.swedish_words() and folded not in FUNCTION_WORDS
+        # A listed name is a name ("under namnet Roger"), which names.py warns of.
+        return (
+            folded not in lexicon.swedish_words()
+            and folded not in FUNCTION_WORDS
+            and not lexicon.is_listed_name(folded)
+        )
     return word.islower() and not lexicon.is_ordinary(folded)

@@ -239,9 +239,13 @@ def _cued(text: str, start: int) -> int | None:
         return word_start
     if word.isupper() and 2 <= len(word) <= 6:  # a unit's code: "Dnr SOC 2026/123"
         cue_start, cue = _word_before(text, word_start)
-        if cue.casefold() in _CUE_WORDS:
+        # Not after a road's letter or a clock's word: "bil e MLB 338" is a plate ("e" is "är").
+        if cue.casefold() in _CUE_WORDS and cue.casefold() not in _NO_CODE_AFTER:
             return cue_start
     return None
+
+
+_NO_CODE_AFTER = frozenset({"e", "v", "k", "kl", "klockan"})
 
 
 # Two lone capitals and a space before a one-letter cue word: "S J K 4 0 2", a plate spelled

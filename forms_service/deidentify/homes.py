@@ -51,6 +51,7 @@ def farm_names(text: str) -> Iterator[tuple[int, int]]:
             if (
                 lexicon.place_like(farm.casefold())
                 and not _a_mountain(farm)
+                and not _NEAR_A_PLACE.search(text, max(0, word.start() - 16), word.start())
                 and (
                     named
                     or not (farm.casefold() in lexicon.localities() or lexicon.is_non_name(farm))
@@ -58,6 +59,12 @@ def farm_names(text: str) -> Iterator[tuple[int, int]]:
             ):
                 yield word.start(), word.end()
                 break
+
+
+# A place the farm is said to be near, not the farm's name: "en gård utanför Hammerdal".
+_NEAR_A_PLACE = re.compile(
+    r"(?i:utanför|nära|intill|norr om|söder om|öster om|väster om|mot|mellan)[ \u00a0]$"
+)
 
 
 def _a_mountain(place: str) -> bool:

@@ -67,7 +67,8 @@ NUMBER_WORD = rf"(?:(?:{_TENS})(?:{_NUMBER_WORDS})?|(?:{_NUMBER_WORDS}))"
 # A phone number read aloud: "noll sju tre, fyra fem sex, sjuttioåtta, nittio" — "noll" (Swedish
 # numbers start with 0) and at least five more number words.
 _SPOKEN = re.compile(
-    rf"(?<![\wåäö])(?:noll|nolla)(?:[ ,\-\u2013]{{1,3}}{NUMBER_WORD}){{5,14}}(?![\wåäö])",
+    # A digit may stand among the words: "noll sju noll 4 4 1 nio nio åtta sex".
+    rf"(?<![\wåäö])(?:noll|nolla)(?:[ ,\-\u2013]{{1,3}}(?:{NUMBER_WORD}|\d)){{5,14}}(?![\wåäö])",
     re.IGNORECASE,
 )
 # The start read aloud and the rest in digits: "nollsjuttio – 44 12 907".
@@ -280,7 +281,8 @@ def _neighbour_without_plus(masked: str) -> Iterator[Finding]:
 
 _SWITCHBOARD_WORDS = (
     r"(?i:växel|växeln|vxl|kundtjänst|kundservice|huvudnummer|spärrtjänst|spärrtjänsten"
-    r"|jourtelefon|jourtelefonen|jourtel|jourens[ \u00a0](?:nummer|telefon|telefonnummer)"
+    r"|jourtelefon|jourtelefonen|jourtel|jourens[ \u00a0](?:allmänna[ \u00a0])?(?:nummer|nr|telefon"
+    r"|telefonnummer)|allmänna[ \u00a0](?:nummer|numret|nr|telefon|telefonnumret)"
     # the writer's own organisation's line: "Tel till vår jour: 063-…"
     r"|vår[ \u00a0](?:jour|växel|reception|jourtelefon)"
     # a landline published on the organisation's website: "(står på hemsidan)"

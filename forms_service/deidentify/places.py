@@ -107,6 +107,9 @@ NOT_PLATES = {
     # Technical terms a forensic note numbers: "SHA-256", "AES 128", "USB 3".
     "SHA", "AES", "RSA", "USB", "DDR", "GSM", "LTE", "SSD", "HDD", "CPU",
 }  # fmt: skip
+# A plate whose third letter is an O glued to its digits ("JXO553"), which normalising read as a
+# zero ("JX0553"): only after a plate cue.
+_O_PLATE = re.compile(r"(?<![\w])[A-Z]{2}0\d{2}[A-Z0-9](?![\w])")
 
 
 def _postcode_positions(masked: str) -> list[int] | None:
@@ -253,6 +256,9 @@ def find_plates(text: str) -> Iterator[Finding]:
             cue = _SHORT_PLATE_CUE.search(masked, max(0, match.start() - 40), match.start())
             if cue and match.group()[:3].rstrip(" -0123456789") not in NOT_PLATES:
                 yield finding("registration_number", match.start(), match.end())
+    for match in matches_at_runs(_O_PLATE, masked, lengths=(4, 3), back=(2,)):
+        if _PLATE_CUE.search(masked, max(0, match.start() - 45), match.start()):
+            yield finding("registration_number", match.start(), match.end())
     # Two letters, a space or hyphen, and a run of four or five digits.
     for match in matches_at_runs(_FOREIGN_PLATE, masked, lengths=(4, 5), back=(2, 3)):
         if _PLATE_CUE.search(masked, max(0, match.start() - 45), match.start()):
