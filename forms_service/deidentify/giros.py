@@ -151,6 +151,12 @@ def _an_organisation(word: str) -> bool:
     return word[0].isupper() and lexicon.is_organisation(word)
 
 
+def _someones_before(text: str, start: int) -> bool:
+    """ "Hennes bankgiro för insamlingen … är 5480-2217": the giro's owner right before its cue."""
+    before = _WORD.findall(text, max(0, start - 20), start)
+    return bool(before) and before[-1].casefold() in _SOMEONES
+
+
 def _giros_later(text: str) -> Iterator[Finding]:
     """Giro numbers a few words after their cue (see _GIRO_LATER), and any listed after one."""
     for match in matches_at_cues(
@@ -164,6 +170,7 @@ def _giros_later(text: str) -> Iterator[Finding]:
             luhn_ok(digits)
             or _GIRO_AFTER_COLON.search(text, max(0, number_start - 2), number_end)
             or any(w.casefold() in _SOMEONES for w in _WORD.findall(match.group(), 0, 90))
+            or _someones_before(text, match.start())
         )
         if (
             5 <= len(digits) <= 8

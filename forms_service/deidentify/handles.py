@@ -37,7 +37,7 @@ _NAMED_HANDLE = re.compile(
     r"|tiktoknamn|tiktoknamnet|gamertag|steam|psn|xbox|säljarnamn|säljarnamnet)"
     r"(?:-?(?:konto|kontot|namn|namnet|kanal|kanalen))?(?![\w])\s{0,2}"
     # Not glued by a hyphen: "för Snap-streaksen" is a compound word.
-    r"(?:är|heter|som|:|=|-|–|—)?\s{0,2}[\"'”“(]?)(?<=[\s:=–—\"'”“(])"
+    r"(?:är|heter|som|:|=|-|–|—|,)?\s{0,2}[\"'”“(]?)(?<=[\s:=–—\"'”“(])"
     # The next cue word is not the handle: "Tradera (säljarnamn: pixelpelle)".
     r"(?!(?i:säljarnamn|användarnamn|nick|nicket|alias|aliaset|profilnamn|kontonamn"
     r"|under[ \u00a0]namnet|med[ \u00a0]namnet)(?![\w]))"
@@ -46,6 +46,7 @@ _NAMED_HANDLE = re.compile(
     rf"|(?<![#@\w])(?P<before>[^\W\d][\w.]{{2,29}})"
     rf"(?=[\"'”“)]?\s(?i:på|on)\s(?i:{_PLATFORMS})(?![\w]))"
 )
+_PLATFORM_NAME = re.compile(rf"(?i:{_PLATFORMS}|xbox|psn|steam)")
 # A user name by its shape (an underscore, an inner dot, letters then digits: "kungen_i_krokom",
 # "nattfjaril.88", "bellabus98"), looked for in the sentence after a platform's name.
 _HANDLE_SHAPED = re.compile(
@@ -128,7 +129,11 @@ def find_social_handles(text: str) -> Iterator[Finding]:
             end = strip_trailing_punctuation(text, start, match.end(part))
             if part == "before" and text[start:end] in lexicon.swedish_words():
                 continue  # "för 'försäljning' på Blocket": a word in lower case, no user name
+            if _PLATFORM_NAME.fullmatch(text, start, end):
+                continue  # "steam, xbox live och psn": another platform in a list
             cue = text[match.start() : start].rstrip()
+            if cue.endswith(",") and text[end : end + 1] != ",":
+                continue  # after a comma only set off by another: "en Snapchat, emilraskk, och"
             named = text[start - 1 : start] in "\"(“”'" or (
                 part == "handle" and (cue[-1:] in ":=" or cue.casefold().endswith(_NAMING_WORDS))
             )
@@ -297,7 +302,8 @@ def _shaped_like_a_handle(word: str) -> bool:
 _PLATFORM_WORDS = {
     "marketplace", "messenger", "story", "stories", "reels", "live", "chat", "dm", "inbox",
     "feed", "profile", "profil", "profilen", "gruppen", "grupp", "sidan", "flödet", "kontot",
-    "meddelanden", "direktmeddelanden", "spotlight", "snapmap", "snap map", "shorts",
+    "meddelanden", "direktmeddelanden", "spotlight", "snapmap", "snap map", "shorts", "link",
+    "länk", "länken",
 }  # fmt: skip
 
 
