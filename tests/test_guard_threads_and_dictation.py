@@ -2,8 +2,8 @@
 development set dev25 (issue 11): a plate after "bil e" (the Swedish "är", not the road E), a
 plate whose O reads as a zero, a phone number dictated in words and digits mixed, a handle on a
 platform "under namnet …", a farm's name (not a place it is near); and what stays allowed: a
-form's placeholders for an identity number, a jour's general number, a listed first name given as a display name (a
-name, warned of, not a handle). Examples here are in no corpus."""
+form's placeholders for an identity number, a jour's general number, a listed first name given
+as a display name (a name, warned of, not a handle). Examples here are in no corpus."""
 
 from __future__ import annotations
 
