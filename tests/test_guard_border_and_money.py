@@ -113,3 +113,8 @@ def test_creditors_gambling_sites_and_an_abbreviations_genitive_are_not_warned_a
         "Skulder hos Lindorff och Hoist Finance, spel på Unibet och Svenska Spel. Se Brå:s rapport."
     )
     assert [kind for kind, _ in found(text) if kind == "name"] == []
+
+
+def test_a_birth_date_and_the_last_four_are_blocked_beside_the_verb_visa_or_kort_sagt():
+    assert blocks("Hon är född 850302, kort sagt sista fyra 1233 enligt passet.", "1233")
+    assert blocks("född 850302, hon kunde visa sista fyra 1233 för handläggaren", "1233")

@@ -62,8 +62,12 @@ _BARE_LAST = re.compile(
     r"(?![ ]?(?:kr|:-|%))",
     re.IGNORECASE,
 )
-# A payment card the last four digits belong to.
-_A_CARD = re.compile(r"(?i:kort|card|visa\b|amex|maestro)")
+# A payment card the last four digits belong to ("kortet", "Visa-kortet", "Mastercard"; not the
+# verb "visa", nor "kort sagt").
+_A_CARD = re.compile(
+    r"(?<![\wåäö])(?:(?i:\w*kort(?:et|ets|nr|nummer|numret)?|\w*card|amex|maestro)|Visa|VISA)"
+    r"(?![\wåäö])(?! sagt)"
+)
 _BIRTH_CUE = re.compile(r"(?i:född|f\.\s?\d|fd\b|pnr|personn|födelse|samordningsn)")
 # "…, 1236 (de fyra sista)": the digits before their cue (not a year: "född 1979, slutsiffror …").
 _FOUR_BEFORE_CUE = re.compile(

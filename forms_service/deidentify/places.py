@@ -85,7 +85,8 @@ _PLATE_CUE = re.compile(
     r"(?:reg|regnr|reg\.nr|reg\.\s?nr|reg nr|regnummer|registreringsnummer|registreringsnr"
     r"|bil|bilen|bilar|bilnr|bilnummer|fordon|fordonet|kör|körde|kört|skylt|skylten|plåt|släp"
     r"|släpvagn|mc|husbil|transit|pickup|firmabil|skilt|skiltet|norsk|norska|hengar|henger"
-    r"|hengeren|tilhenger|släpkärra|släpkärran|skoter|skotern|snöskoter|snöskotern)\b[.:]?\s{0,3}(?:\([^)]{0,30}\)\s?)?"
+    r"|hengeren|tilhenger|släpkärra|släpkärran|skoter|skotern|snöskoter|snöskotern)\b"
+    r"[.:]?\s{0,3}(?:\([^)]{0,30}\)\s?)?"
     # Up to two words between: "bilen med nr. HEJ 123".
     r"(?:[^\s]{0,25}[ ,]\s?){0,2}\(?$)"
 )
