@@ -1,6 +1,7 @@
 """Account numbers: IBAN, bankgiro, plusgiro, clearing + account, a number named by its bank
-("Swedbank 8327-9 914 123 456-7", "Nordea: 3300 850101-1236"), and payment-card numbers (13–19
-digits in groups of four that pass the Luhn check)."""
+("Swedbank 8327-9 914 123 456-7", "Nordea: 3300 850101-1236"), a business's Swish number, and
+payment-card numbers (13–19 digits in groups of four that pass the Luhn check). Giros a few words
+or lines after their cue, and whose giro an organisation's is, are giros.py's."""
 
 from __future__ import annotations
 

@@ -236,7 +236,7 @@ def authority_address(text: str, start: int) -> bool:
     lower = before.casefold()
     if not any(stem in lower for stem in _AUTHORITY_STEMS):
         return False  # most addresses: no authority named before them (and no regex is run)
-    if _VISITING_ADDRESS.search(before):
+    if _VISITING_ADDRESS.search(before) and _AUTHORITY_NAMED.search(before):
         return True  # "Socialtjänsten …, Postadress: … Besöksadress Rådhusgatan 44": an office's
     if _PREMISES.search(before) and not _LIVES.search(before):
         return True
