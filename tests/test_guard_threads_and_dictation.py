@@ -42,3 +42,7 @@ def test_a_forms_placeholders_and_a_jours_general_number_are_not_blocked():
     assert blocked("Pnr: ÅÅMMDD-XXXX / Reg.nr: saknas / Tel: –") == []
     assert blocked("Kvinnojouren (jourens allmänna nr 063-51 22 40) har kontakt med henne.") == []
     assert [kind for kind, _ in found("tack habibi hörs imon inshallah") if kind == "name"] == []
+
+
+def test_a_zero_and_digits_in_a_list_of_scores_are_no_dictated_phone_number():
+    assert blocked("Skattningen gav noll, 1, 2, 3, 4, 5 och 6 poäng på de sju frågorna.") == []

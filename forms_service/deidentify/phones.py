@@ -71,6 +71,7 @@ _SPOKEN = re.compile(
     rf"(?<![\wåäö])(?:noll|nolla)(?:[ ,\-\u2013]{{1,3}}(?:{NUMBER_WORD}|\d)){{5,14}}(?![\wåäö])",
     re.IGNORECASE,
 )
+_A_WORD = re.compile(r"[^\W\d_]+")
 # The start read aloud and the rest in digits: "nollsjuttio – 44 12 907".
 _SPOKEN_THEN_DIGITS = re.compile(
     rf"(?<![\wåäö])(?:noll|nolla)[ \-]?(?:{NUMBER_WORD}[ ,\-\u2013]{{0,3}}){{1,3}}"
@@ -373,7 +374,8 @@ def find_phones(text: str) -> Iterator[Finding]:
         yield finding("phone", match.start("number"), match.end("number"))
     yield from _area_code_apart(masked)
     for match in matches_at_cues(_SPOKEN, text, ("noll",)):
-        yield finding("phone", match.start(), match.end())
+        if len(_A_WORD.findall(match.group())) >= 3:  # not "noll, 1, 2, 3, 4, 5 poäng"
+            yield finding("phone", match.start(), match.end())
     for match in matches_at_cues(_SPOKEN_THEN_DIGITS, text, ("noll",)):
         yield finding("phone", match.start(), match.end())
     yield from _glued_spoken_numbers(text)
