@@ -14,13 +14,17 @@ from .findings import Finding, finding
 from .identity import luhn_ok
 from .windows import matches_at_cues
 
+# A giro's cue word ("bankgiro", "bg", "plusgironummer", "bgnr" …), and how each starts.
+_CUE = (
+    r"(?i:(?<![\wåäö])(?:bankgiro|plusgiro|postgiro|bg|pg)(?:t|konto|kontot|nummer|numret|nr)?"
+    r"(?![\wåäö]))"
+)
+_CUE_STARTS = ("bankgiro", "plusgiro", "postgiro", "bg", "pg")
 # A giro number a few words after its name, in the same sentence (an abbreviation's dot does not
 # end it): "Bankgiro för hennes räkningar ändrat till hans: 5382-1146", "Plusgiro som bistånd gått
 # till (enl. kvinnan ej hennes): 5599036-0" (checked with the giro's own Luhn check digit).
 _GIRO_LATER = re.compile(
-    r"(?i:(?<![\wåäö])(?:bankgiro|plusgiro|postgiro|bg|pg)(?:t|konto|kontot|nummer|numret|nr)?"
-    r"(?![\wåäö]))"
-    r"(?:[^.!?\n\d]|\.(?=[ \u00a0]?[a-zåäö(]|\w)){0,70}?"
+    _CUE + r"(?:[^.!?\n\d]|\.(?=[ \u00a0]?[a-zåäö(]|\w)){0,70}?"
     r"(?<![\d\-])(?P<number>\d{1,4}(?:[ \u00a0]?\d{2}){0,3}[ \u00a0]?-?\d{1,4})"
     r"(?![\d\-])"
 )
@@ -159,9 +163,7 @@ def _someones_before(text: str, start: int) -> bool:
 
 def _giros_later(text: str) -> Iterator[Finding]:
     """Giro numbers a few words after their cue (see _GIRO_LATER), and any listed after one."""
-    for match in matches_at_cues(
-        _GIRO_LATER, text, ("bankgiro", "plusgiro", "postgiro", "bg", "pg")
-    ):
+    for match in matches_at_cues(_GIRO_LATER, text, _CUE_STARTS):
         digits = re.sub(r"\D", "", match["number"])
         number_start, number_end = match.start("number"), match.end("number")
         # A giro said to be someone's is blocked though its check digit is wrong: "ett Bankgiro
@@ -186,16 +188,13 @@ def _giros_later(text: str) -> Iterator[Finding]:
 # the lines after a giro's cue: "hyresvärdens bankgiro. Det är: / 1696-061", a table whose
 # column is headed "BG/PG", "står på avin som 5505-268 men i hyresavtalet som 550-5268".
 _GIRO_SHAPED = re.compile(r"(?<![\d\-.,/])(?!19\d\d-|20\d\d-)[1-9]\d{2,3}-\d{3,4}(?![\d\-]|[.,]\d)")
-_GIRO_CUE = re.compile(
-    r"(?i:(?<![\wåäö])(?:bankgiro|plusgiro|postgiro|bg|pg)(?:t|konto|kontot|nummer|numret|nr)?"
-    r"(?![\wåäö]))"
-)
+_GIRO_CUE = re.compile(_CUE)
 _NAMED_BY_OWNER = re.compile(r"(?P<owner>[^\W\d_][\w\-]*)[ \u00a0]$")
 
 
 def _giros_near_cue(text: str) -> Iterator[Finding]:
     """See _GIRO_SHAPED: the owner checks of a giro after its cue apply here too."""
-    for cue in matches_at_cues(_GIRO_CUE, text, ("bankgiro", "plusgiro", "postgiro", "bg", "pg")):
+    for cue in matches_at_cues(_GIRO_CUE, text, _CUE_STARTS):
         for match in _GIRO_SHAPED.finditer(text, cue.end(), cue.end() + 140):
             digits = match.group().replace("-", "")
             if len(digits) not in (7, 8) or not luhn_ok(digits):
