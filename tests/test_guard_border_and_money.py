@@ -67,6 +67,8 @@ def test_a_village_word_and_number_with_a_locality_after_a_comma_is_an_address()
 
 def test_a_village_address_glued_to_its_postcode_is_blocked():
     assert blocks("Folkbokförd på Vallsta 12,83594 Aspås enligt SPAR.", "Vallsta 12")
+    # With no space before the town either, as a form's fields pasted together come out.
+    assert blocks("Kuvertet gick till Tallstigen 4,84092Rätan i fredags.", "Tallstigen 4")
 
 
 @pytest.mark.parametrize(

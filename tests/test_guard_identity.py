@@ -238,3 +238,22 @@ def test_a_number_with_a_thirteenth_month_or_day_32_is_no_personnummer():
     for date_part in ("871329", "870132"):
         number = with_check_digit(date_part + "238")
         assert blocked(f"Fakturanr {number[:6]}-{number[6:]} betalades.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Handläggaren skrev personnumret delat: ”{date}” överst och ”-{four}” i sista stycket.",
+        "Numret står uppdelat i remissen, {date} på ena sidan och {four} på den andra.",
+    ],
+)
+def test_a_personnummer_the_text_says_was_written_split_is_blocked(text):
+    number = with_check_digit("020917452")
+    text = text.format(date=number[:6], four=number[6:])
+    assert blocks(text, number[:6]) and blocks(text, number[6:])
+
+
+def test_a_split_date_and_four_digits_failing_the_check_digit_are_not_blocked():
+    number = with_check_digit("020917452")
+    wrong = number[6:9] + str((int(number[9]) + 1) % 10)
+    assert blocked(f"Kostnaden delat på två: beslut {number[:6]}, {wrong} kr var.") == []

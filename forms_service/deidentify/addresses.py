@@ -107,8 +107,9 @@ _STRONG_CUE = re.compile(
 # A postcode right after the number makes it a house number though it reads as a year
 # ("Klövsjö 2031, 840 32 Klövsjö").
 _POSTCODE_AFTER = re.compile(r",?[ \u00a0]{1,2}[1-9]\d{2}[ \u00a0]?\d{2}(?!\d)")
-# A postcode and its town after a comma with no space: "Hallen 215,83030 Hallen".
-_GLUED_POSTCODE = re.compile(r",[1-9]\d{2}[ \u00a0]?\d{2}[ \u00a0]{1,2}[A-ZÅÄÖ][a-zåäö]")
+# A postcode and its town after a comma with no space: "Hallen 215,83030 Hallen",
+# "Nybyvägen 7,83592Nälden".
+_GLUED_POSTCODE = re.compile(r",[1-9]\d{2}[ \u00a0]?\d{2}[ \u00a0]{0,2}[A-ZÅÄÖ][a-zåäö]")
 _MOVED = re.compile(r"\b(?:flyttat|flyttade|flyttar)\b[^.!?\n]{0,12}$", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?,")
 # What confirms a place and number as an address: a postcode ("831 48", or "83148" with a town

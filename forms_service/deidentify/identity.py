@@ -244,7 +244,10 @@ _ELLIPSIS = re.compile(
 )
 
 
-_LATER_CUES = ("fyra sista", "sista fyra", "slutsiffr", "resten av", "återkomm")
+# Words saying that the last four come apart from the birth date: later, or because the number
+# was written split ("skrev personnumret delat: ”990630” … ”-1180”").
+_LATER_CUES = ("fyra sista", "sista fyra", "slutsiffr", "resten av", "återkomm", "delat",
+               "uppdelat")  # fmt: skip
 
 
 def _inside(windows: list[tuple[int, int]], position: int) -> bool:
