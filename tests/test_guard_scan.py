@@ -3,6 +3,7 @@ workplaces), and failing closed — while a crash in a detector still makes a te
 
 from __future__ import annotations
 
+import gc
 import itertools
 
 import pytest
@@ -134,3 +135,16 @@ def test_a_scan_starts_from_nothing_the_previous_text_left_in_the_caches():
     scanner._forget_earlier_texts()
     assert [cached.cache_info().currsize for cached in per_text] == [0] * len(per_text)
     assert not windows._BLANKED
+
+
+def test_warming_a_worker_puts_the_word_lists_beyond_the_garbage_collector():
+    """gunicorn's workers call warm() before their first request: the word lists it builds
+    live as long as the worker, so they are frozen out of the cyclic collector, whose every
+    full collection would otherwise walk them in the middle of a scan."""
+    gc.unfreeze()
+    try:
+        scanner.warm()
+        assert gc.get_freeze_count() > 0
+        assert scan("Ring 070-123 45 67.")  # still scans after the freeze
+    finally:
+        gc.unfreeze()
