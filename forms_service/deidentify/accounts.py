@@ -92,9 +92,10 @@ _SWISH_LATER = re.compile(
 )
 # A long number later in the same sentence as the word "konto" (an abbreviation's dot does not
 # end it): "ett gemensamt konto med mannen, nr 81295-4,913 456 712-0". Nine digits or more in
-# groups, not starting with 0 (a clearing number never does; a phone number does).
+# groups, not starting with 0 (a clearing number never does; a phone number does). "kto" too:
+# "eget kto nu, hon läste upp: åtta tre två sju-nio, 915 002 443-7".
 _ACCOUNT_LATER = re.compile(
-    r"(?i:(?<![\wåäö])(?:konto|kontot|kontona|kontonummer|kontonumret|kontonr)(?![\wåäö]))"
+    r"(?i:(?<![\wåäö])(?:konto|kontot|kontona|kontonummer|kontonumret|kontonr|kto)(?![\wåäö]))"
     r"(?:[^.!?\n\d]|\.(?=[ \u00a0]?[a-zåäö(]|\w)){0,60}?"
     r"(?<![\d\-])(?P<number>[1-9](?:[ \u00a0\-,]{0,2}\d){8,18})(?![\d])"
 )
@@ -208,7 +209,7 @@ def find_accounts(text: str) -> Iterator[Finding]:
     yield from giros.find_giros(text)
     for match in matches_at_cues(_SWISH_LATER, text, ("swish",)):
         yield finding("account_number", match.start("number"), match.end("number"))
-    for match in matches_at_cues(_ACCOUNT_LATER, text, ("konto",)):
+    for match in matches_at_cues(_ACCOUNT_LATER, text, ("konto", "kto")):
         yield finding("account_number", match.start("number"), match.end("number"))
     for match in matches_at_cues(_SPOKEN_ACCOUNT, text, ("konto", "clearing")):
         if len(spoken_digits(match["number"])) >= 8:

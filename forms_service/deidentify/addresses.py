@@ -63,6 +63,7 @@ _NUMBERED_THINGS = {
     "möte", "vecka", "steg", "nivå", "fas", "etapp", "del", "punkt", "bilaga", "sida", "kapitel",
     "cell", "häkte", "anstalt", "hotell", "förhör", "anmälan", "orosanmälan", "beslut",
     "lägenhet", "café", "kafé", "restaurang", "barn", "förälder", "vårdnadshavare", "vittne",
+    "rank", "ranken", "bronze", "silver", "gold", "platinum", "diamond",  # "rank Gold 2"
 }  # fmt: skip
 # The same nouns as the last part of a compound: "Samtalsrum 2", "Idrottshall 3", "Akutplats 1".
 _NUMBERED_TAILS = (
@@ -339,7 +340,7 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
     word_start, word, gap = before
     folded = word.casefold()
     cues = _Cues(masked, word_start, folded, gap, end)
-    if streets.street(folded.rstrip(".")) or streets.abbreviated_street(word, folded):
+    if by_form := streets.street(folded.rstrip(".")) or streets.abbreviated_street(word, folded):
         kind_ok = True
     elif (named := streets.named_street(masked, word_start, word)) is not None:
         word_start, kind_ok = named, True
@@ -365,8 +366,8 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if folded in _MUNICIPALITIES and not cues.strong and _in_list(masked, word_start, end):
         return None
-    if _ROOM_BEFORE.search(masked, max(0, word_start - 24), word_start):
-        return None  # "mötesrum Ragunda 1": a room named after a place
+    if not by_form and _ROOM_BEFORE.search(masked, max(0, word_start - 24), word_start):
+        return None  # "mötesrum Ragunda 1", a room named after a place ("rum: Storgatan 8" is none)
     if designation is not None:
         return word_start, designation.end()
     after = _AFTER.match(masked, end)

@@ -28,7 +28,7 @@ _PLATFORMS = (
     r"snap|snapchat|snapchatt|insta|instagram|tiktok|tik\s?tok|kik|discord|twitter|telegram"
     r"|facebook|fb|messenger|youtube|twitch|reddit|threads|linkedin|onlyfans|skype|yubo|tinder|badoo"
     r"|happypancake|snapp|flashback|familjeliv|bereal|pinterest|kick|playstation|tradera|blocket"
-    r"|epic|ig|sc|tt"
+    r"|epic|ig|sc|tt|minecraft|fortnite|roblox"
 )
 _NAMED_HANDLE = re.compile(
     rf"(?i:(?<![\w])(?:{_PLATFORMS}|användarnamn|användarnamnet|username|nick|nicket|nickname"
@@ -41,7 +41,8 @@ _NAMED_HANDLE = re.compile(
     # The next cue word is not the handle: "Tradera (säljarnamn: pixelpelle)".
     r"(?!(?i:säljarnamn|användarnamn|nick|nicket|alias|aliaset|profilnamn|kontonamn"
     r"|under[ \u00a0]namnet|med[ \u00a0]namnet)(?![\w]))"
-    r"(?P<handle>[^\W\d][\w.]{2,29})"
+    # A hyphen only between letters or digits: "Snap: emir-bgc".
+    r"(?P<handle>[^\W\d](?:[\w.]|-(?=\w)){2,29})"
     # A lookahead, so that "henne på Snapchat (nannis_k04)" still finds the handle after it.
     rf"|(?<![#@\w])(?P<before>[^\W\d][\w.]{{2,29}})"
     rf"(?=[\"'”“)]?\s(?i:på|on)\s(?i:{_PLATFORMS})(?![\w]))"
@@ -55,9 +56,10 @@ _HANDLE_SHAPED = re.compile(
     # CamelCase: "BosseTheBoss" (not a platform's or a product's own name: "YouTube").
     r"|[A-ZÅÄÖ][a-zåäö]+[A-ZÅÄÖ][A-Za-zåäöÅÄÖ0-9]+)(?![\w@])"
 )
-# A made-up lower-case word named as what someone is on a platform: "följer henne som jmtprepper".
+# A made-up lower-case word named as what someone is on a platform: "följer henne som jmtprepper",
+# "på Minecraft-servern heter han 'jmtbulle'".
 _AS_HANDLE = re.compile(
-    r"(?<![\wåäö])(?:som|heter|kallas)[ \u00a0][\"'”“]?"
+    r"(?<![\wåäö])(?:som|heter|kallas)(?:[ \u00a0](?:han|hon|hen))?[ \u00a0][\"'”“]?"
     r"(?P<handle>[a-zåäö][a-zåäö0-9]{4,29})(?![\wåäö@]|\.\w)"
 )
 # An account's display name with a number, named as the account: "från ett nytt konto, Rosa
@@ -129,8 +131,8 @@ def find_social_handles(text: str) -> Iterator[Finding]:
             end = strip_trailing_punctuation(text, start, match.end(part))
             if part == "before" and text[start:end] in lexicon.swedish_words():
                 continue  # "för 'försäljning' på Blocket": a word in lower case, no user name
-            if _PLATFORM_NAME.fullmatch(text, start, end):
-                continue  # "steam, xbox live och psn": another platform in a list
+            if _PLATFORM_NAME.fullmatch(text[start:end].split("-")[0]):
+                continue  # "steam, xbox live och psn": another platform; "snap-namnet är …"
             cue = text[match.start() : start].rstrip()
             if cue.endswith(",") and text[end : end + 1] != ",":
                 continue  # after a comma only set off by another: "en Snapchat, emilraskk, och"
@@ -258,6 +260,7 @@ _HANDLE_CUES = ("snap", "instagram", "insta ", "insta:", "insta-", "insta.", "in
                 "yubo", "tinder", "badoo", "happypancake", "flashback", "familjeliv",
                 "användarnamn", "username", "nick", "alias", "profilnamn", "kontonamn",
                 "gamertag", "steam", "psn", "xbox", "tradera", "blocket", "säljarnamn", "epic-",
+                "minecraft", "fortnite", "roblox", "spelnamn",
                 "epic ", " ig ", "ig:", " sc ", "sc:", " tt ", "tt:")  # fmt: skip
 # A Discord tag with its four-digit discriminator: "nattuggla#4821".
 # Since 2023 Discord shows a migrated user name with "#0": "noobhunter#0".

@@ -91,17 +91,18 @@ _CUE_WORDS = _words(
     """
     kl klockan v vecka veckan e riksväg riksvägen rv länsväg länsvägen lv europaväg väg
     vägnummer k dnr diarienr diarienummer diarie-nr ärendenr ärendenummer ärende-nr ärende
-    ärendet aktnr akt ocr ocr-nummer fakturanr fakturanummer faktura kundnr kundnummer ordernr
-    ordernummer avtalsnr avtalsnummer referens referensnr referensnummer ref löpnr journalnr
-    remissnr anmälningsnr försäkringsnr försäkringsnummer skadenr skadenummer provnr provnummer
-    beslut protokoll paragraf rum sal avdelning avd plan våning sida bilaga
-    punkt version linje buss tåg sfs mål målnr målnummer am
+    ärendet händelsenr händelsenummer händelse-nr aktnr akt ocr ocr-nummer fakturanr
+    fakturanummer faktura kundnr kundnummer ordernr ordernummer avtalsnr avtalsnummer referens
+    referensnr referensnummer ref löpnr journalnr remissnr anmälningsnr försäkringsnr
+    försäkringsnummer skadenr skadenummer provnr provnummer beslut protokoll paragraf rum sal
+    avdelning avd plan våning sida bilaga punkt version linje buss tåg sfs mål målnr målnummer am
     """
 )
 # The last two letters of every cue word of two or more: a longer word ending otherwise is none.
 _CUE_ENDINGS = frozenset(word[-2:] for word in _CUE_WORDS if len(word) >= 2)
 # After the cue: the number, with the separators case numbers use ("2026/123", "K 448210-25").
-_CUED_NUMBER = re.compile(r"\d(?:[\d\-/.:]|\s(?=\d)){0,24}(?<=\d)")
+# "Händelsenr 2025-11-26 / 0412": a slash may have a space on either side.
+_CUED_NUMBER = re.compile(r"\d(?:[\d\-/.:]|\s?/\s?(?=\d)|\s(?=\d)){0,24}(?<=\d)")
 # A mobile number's shape, which no case number after a cue word has.
 _MOBILE = re.compile(r"07\d(?:[ \-]?\d){7}")
 _PARAGRAPH = re.compile("§")

@@ -170,8 +170,10 @@ def _date_part_valid(digits: str) -> bool:
 
 def find_personnummer(text: str) -> Iterator[Finding]:
     for match in matches_at_runs(_PNR, text, shortest=2):
-        if match["century"] and match["s"] == "-" and not match["sep"].strip():
-            continue  # "2025-11-03 1430": a date and a time, not "19790423-3181"
+        if match["century"] and match["s"] == "-" and match["sep"].strip() in ("", "/"):
+            # "2025-11-03 1430": a date and a time, not "19790423-3181"; "Händelsenr
+            # 2025-11-26 / 0412": a date and a serial number.
+            continue
         kind = _kind(match)
         if kind is None:
             continue

@@ -93,8 +93,8 @@ def _next_is(text: str, tokens: Tokens, index: int) -> str:
     rest = text[end : end + 3]
     if rest.startswith((" (", "(")):
         return "paren"
-    if rest.startswith(","):
-        return "comma"
+    if rest.startswith((",", " = ")):
+        return "comma"  # "Kenta = Kenneth Östlund": a nickname set equal to a name
     if index + 1 >= len(tokens):
         return ""
     between = text[end : tokens.starts[index + 1]]
@@ -103,6 +103,8 @@ def _next_is(text: str, tokens: Tokens, index: int) -> str:
     following = profile_of(tokens.words[index + 1])
     if following.folded in SUBJECT_VERBS:
         return "verb"
+    if following.folded in _IDENTIFIER_CUES and tokens.words[index].casefold() not in _POSSESSIVES:
+        return "verb"  # "Linnea pnr 021020-…": whose number follows says who it is ("Hans tel")
     if following.folded == "här" and not text[tokens.end(index + 1) :][:2].strip(" .!,:"):
         return "verb"  # "björn här." at the start of a message: the writer says who it is
     if following.shape in ("cap", "upper") and not following.ordinary:
@@ -228,6 +230,8 @@ def _capitalised_by_its_context(
     return following in ("verb", "name-like", "paren", "comma")
 
 
+_IDENTIFIER_CUES = frozenset({"pnr", "personnr", "personnummer", "tel", "tfn", "mobil", "mobilnr"})
+_POSSESSIVES = frozenset({"hans", "hennes", "deras", "dess", "min", "din", "sin", "mitt", "ditt"})
 _ABBREVIATED = re.compile(r"\.[ \u00a0][a-zåäö]")
 # A lake, tarn, river or mountain by its ending ("Ösjön", "Storån" is too short to tell): no
 # personal name ends so.

@@ -168,9 +168,18 @@ _NUMBER_APART = re.compile(
 _STREET_EARLIER = re.compile(r"(?<![\wåäö])[A-ZÅÄÖ][a-zåäö\-]{2,40}(?:gatan|vägen|gränd|stigen)\b")
 
 
+# A house number named as one: "husnr 41 står på brevlådan" (the village is named elsewhere).
+_HOUSE_NUMBER = re.compile(
+    r"(?i:(?<![\wåäö])(?:husnr|husnummer|husnumret|hus[ \u00a0]nr)\.?:?[ \u00a0]?(?:är[ \u00a0])?)"
+    r"(?P<number>[1-9]\d{0,3}(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?)(?![\d\wåäö])"
+)
+
+
 def house_number_apart(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of a house number given apart from its street, which a sentence before
-    names."""
+    names, or named as a house number."""
+    for match in matches_at_cues(_HOUSE_NUMBER, text, ("husn", "hus nr", "hus\u00a0nr")):
+        yield match.start("number"), match.end("number")
     for match in matches_at_cues(
         _NUMBER_APART,
         text,

@@ -2,7 +2,7 @@
 
 Six sets, always scored separately:
 
-* **dev** — `tests/corpus/dev.jsonl` and `tests/corpus/dev2/` … `dev26/*.jsonl`, written
+* **dev** — `tests/corpus/dev.jsonl` and `tests/corpus/dev2/` … `dev27/*.jsonl`, written
   independently of the guard (dev2: hard identifiers and hard clean texts; dev3: realistic mixed
   texts and a red-teamer's writings; dev4 and dev5: attacks on the kinds with the fewest
   examples; dev6: economic violence, and rural homes and names; dev7: health care, and the
@@ -24,7 +24,8 @@ Six sets, always scored separately:
   Norwegian border; dev24: money and giros in income support, young adults' accounts online,
   psychiatric and addiction care; dev25: e-mail threads, protected housing and charge sheets,
   hurried and dictated texts and forms pasted field by field; dev26: addresses and identity
-  numbers pasted from registers and letters, home visits in the villages);
+  numbers pasted from registers and letters, home visits in the villages; dev27: the night
+  shift writing fast, court and enforcement papers, young adults' lives online);
   the guard may be tuned on it.
 * **heldout** — `tests/corpus/heldout/*.jsonl`, written the same way and never looked at while
   developing: the honest figure. Its misses are printed only on explicit request.
