@@ -4,8 +4,8 @@ Run: `.venv/bin/python bench/deidentify_quality.py [--write] [--show-heldout-mis
 
 Quality, for each labelled set separately (tests/corpus/evaluate.py says how a label counts as
 caught): recall per kind with its target, the share of clean texts blocked, warned, and warned
-about a name. The misses are printed for the development, seen held-out (v1–v9) and regression
-sets; the blind held-out set (v10) prints aggregates only, unless `--show-heldout-misses` is
+about a name. The misses are printed for the development, seen held-out (v1–v10) and regression
+sets; the blind held-out set (v11) prints aggregates only, unless `--show-heldout-misses` is
 given (once, for the final report: whoever reads its misses can no longer call it held out).
 
 Speed, after `warm()` as each gunicorn worker does before its first request: the median,

@@ -108,19 +108,19 @@ _STRONG_CUE = re.compile(
 # A postcode right after the number makes it a house number though it reads as a year
 # ("Klövsjö 2031, 840 32 Klövsjö").
 _POSTCODE_AFTER = re.compile(r",?[ \u00a0]{1,2}[1-9]\d{2}[ \u00a0]?\d{2}(?!\d)")
-# A postcode and its town after a comma with no space: "Hallen 215,83030 Hallen",
-# "Nybyvägen 7,83592Nälden".
+# A postcode and its town after a comma, no space: "Hallen 215,83030 Hallen", "Nybyv. 7,83592Rätan".
 _GLUED_POSTCODE = re.compile(r",[1-9]\d{2}[ \u00a0]?\d{2}[ \u00a0]{0,2}[A-ZÅÄÖ][a-zåäö]")
 _MOVED = re.compile(r"\b(?:flyttat|flyttade|flyttar)\b[^.!?\n]{0,12}$", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?,")
 # What confirms a place and number as an address: a postcode ("831 48", or "83148" with a town
-# after it: "Barn 2, 12345 är hans id" is no address) or "i" and a locality after it.
+# after it: "Barn 2, 12345 är hans id" is no address), "i" and a locality after it, or a floor.
 _CONFIRMED_AFTER = re.compile(
     r"(?:[ \u00a0]?[A-Ha-h](?![\wåäö]))?(?:,[ \u00a0]{1,2}[1-9]\d{2}"
     r"(?:[ \u00a0]\d{2}(?!\d)|\d{2},?[ \u00a0]{1,2}[A-ZÅÄÖ])"
     r"|[ \u00a0]i[ \u00a0](?P<town>[A-ZÅÄÖ][a-zåäö\-]{2,30})(?![\wåäö])"
     # A locality after a comma, not a count after it: "Tand 118, Krokom" (not "Krokom 19, Åre 14").
-    r"|,[ \u00a0](?P<locality>[A-ZÅÄÖ][a-zåäö\-]{2,30})(?![\wåäö])(?![ \u00a0]?\d))"
+    r"|,[ \u00a0](?P<locality>[A-ZÅÄÖ][a-zåäö\-]{2,30})(?![\wåäö])(?![ \u00a0]?\d)"
+    r"|,?[ \u00a0]\d{1,2}[ \u00a0]?(?:tr|trappor)\.?(?![\wåäö]))"  # "Hökarängsplan 4, 2 tr"
 )
 # A series or a date, not a house number: scores ("Apgar 9-10-10"), a suture size ("Ethilon
 # 4-0"), a day and month. A house number range has two numbers and never ends in 0
@@ -354,7 +354,7 @@ def _street_before(masked: str, start: int, end: int) -> tuple[int, int] | None:
             word_start, kind_ok = two_words, True
         else:
             kind_ok = _place_like(word.rstrip("."), folded.rstrip("."), cues) or (
-                _place_confirmed(word, folded, masked, end)
+                _place_confirmed(word, folded, masked, designation.end() if designation else end)
             )
             if kind_ok and not cues.strong and streets.vehicle_model(masked, word_start, word):
                 kind_ok = False  # "Toyota Land Cruiser 150", "husvagn Kabe 560": a model

@@ -25,8 +25,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# What follows a number that counts or measures something ("3 gånger", "2 km", "64000 invånare",
-# "12000 kronor"): such a number is never a house number or a postcode.
+# What follows a number that counts or measures ("3 gånger", "2 km", "12000 kronor"): never a
+# house number or a postcode.
 QUANTITY_AFTER = re.compile(
     # The leading lookahead (the first characters of the words) fails at once after most
     # numbers, before the long alternation is tried.
@@ -86,7 +86,7 @@ _LEFT = {
     "amount": "0123456789",
 }
 # Words right before a number that make it harmless: "kl 14", "v. 12", "riksväg 87", "E 14",
-# "K 123456-25", "Dnr SOC 2026/123", "OCR 4409 1127 8830", "rum 12", "plan 3", "sida 4".
+# "K 123456-25", "AM-48213-25", "Dnr SOC 2026/123", "OCR 4409 1127 8830", "rum 12", "sida 4".
 _CUE_WORDS = _words(
     """
     kl klockan v vecka veckan e riksväg riksvägen rv länsväg länsvägen lv europaväg väg
@@ -95,13 +95,13 @@ _CUE_WORDS = _words(
     fakturanummer faktura kundnr kundnummer ordernr ordernummer avtalsnr avtalsnummer referens
     referensnr referensnummer ref löpnr journalnr remissnr anmälningsnr försäkringsnr
     försäkringsnummer skadenr skadenummer provnr provnummer beslut protokoll paragraf rum sal
-    avdelning avd plan våning sida bilaga punkt version linje buss tåg sfs mål målnr målnummer am
+    avdelning avd plan våning sida bilaga punkt version linje buss tåg sfs mål målnr målnummer
+    am am-
     """
 )
 # The last two letters of every cue word of two or more: a longer word ending otherwise is none.
 _CUE_ENDINGS = frozenset(word[-2:] for word in _CUE_WORDS if len(word) >= 2)
-# After the cue: the number, with the separators case numbers use ("2026/123", "K 448210-25").
-# "Händelsenr 2025-11-26 / 0412": a slash may have a space on either side.
+# After the cue: the number, with the separators case numbers use ("2026/123", "2025-11-26 / 04").
 _CUED_NUMBER = re.compile(r"\d(?:[\d\-/.:]|\s?/\s?(?=\d)|\s(?=\d)){0,24}(?<=\d)")
 # A mobile number's shape, which no case number after a cue word has.
 _MOBILE = re.compile(r"07\d(?:[ \-]?\d){7}")
@@ -154,8 +154,10 @@ _PROPERTY_CUE = re.compile(r"(?i:fastighet\w*|gård\w*|tomt\w*|skifte\w*)[^.!?\n
 def _designation(text: str, start: int, found: str) -> bool:
     """ "Gärde 2:14" is a property designation (fastighetsbeteckning), not a time: a place name
     before it, and either a cue such as "fastigheten" or a shape no clock shows."""
-    if ":" not in found or not _house_number(text, start):
+    if ":" not in found:
         return False
+    if not _house_number(text, start):
+        return _locality_after(text, start, start + len(found))  # "Ström 3:12, Strömsund"
     hours, _, minutes = found.partition(":")
     if int(hours) > 23 or len(minutes.strip()) != 2:
         return True
@@ -164,6 +166,7 @@ def _designation(text: str, start: int, found: str) -> bool:
     return bool(
         _PROPERTY_CUE.search(text, max(0, start - 60), start)
         or _PROPERTY_CUE_AFTER.match(text, start + len(found))
+        or _locality_after(text, start, start + len(found))
     )
 
 
@@ -180,6 +183,18 @@ def _village_before(text: str, start: int) -> bool:
         return False
     folded = place["place"].casefold()
     return folded in lexicon.localities() and folded not in _TOWNS
+
+
+# "Ström 3:12, Strömsund": a locality after it (no town before it) says where a designation is.
+_LOCALITY_AFTER = re.compile(r",[ \u00a0](?P<place>[A-ZÅÄÖ][a-zåäö\-]{2,30})(?![\wåäö])")
+
+
+def _locality_after(text: str, start: int, end: int) -> bool:
+    place = _PLACE_BEFORE.search(text, max(0, start - 30), start)
+    after = _LOCALITY_AFTER.match(text, end)
+    if place is None or after is None or place["place"].casefold() in _TOWNS:
+        return False
+    return after["place"].casefold() in lexicon.localities()
 
 
 # "Hallen 2:14 – rättelse, det är fastighetsbeteckningen".
@@ -249,8 +264,7 @@ def _cued(text: str, start: int) -> int | None:
 _NO_CODE_AFTER = frozenset({"e", "v", "k", "kl", "klockan"})
 
 
-# Two lone capitals and a space before a one-letter cue word: "S J K 4 0 2", a plate spelled
-# out letter by letter, whose "K" is no police case number's.
+# "S J K 4 0 2": a plate spelled out letter by letter, whose "K" is no police case number's.
 _SPELLED_OUT = re.compile(r"(?<![\w])[A-Z] [A-Z] $")
 
 
@@ -336,9 +350,8 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# An invoice's reference a few words after its cue, before a colon: "OCR för hyran: 4559902188",
-# "OCR-nummer på räkningen från Skatteverket: 1680 4471 2388 9". What it pays says who is paid,
-# not who pays (the cue right before a number is _cued's).
+# An invoice's reference a few words after its cue, before a colon: "OCR för hyran: 4559902188".
+# What it pays says who is paid, not who pays (the cue right before a number is _cued's).
 _REFERENCE_LATER = re.compile(
     r"(?i:(?<![\wåäö])(?:ocr|ocr-nummer|ocr-nr|ocr-numret|fakturanummer|fakturanr|referensnummer"
     r"|betalningsreferens)(?![\wåäö]))[^.!?\n\d:]{1,50}:[ \u00a0]?"

@@ -232,9 +232,10 @@ _BORN_THEN_FOUR = re.compile(
 # The same with the date in digits and the last four after a comma: "Född: 1953-10-08, 1350",
 # "f. 1979-01-14, nr 3573" (Luhn-checked, so a short word may stand between).
 _BORN_DIGITS_THEN_FOUR = re.compile(
-    r"(?i:född|f\.)[^.!?\n\d]{0,12}(?P<date>(?:19|20)\d\d-\d\d-\d\d)[,;:]\s"
-    r"(?:(?i:nr|nummer)\.?:?\s)?(?P<four>(?!19\d\d|20[0-3]\d)\d{4})"
-    r"(?!\d)(?![.,:]\d)(?![ ]?(?:kr|:-|%))"
+    r"(?i:född|f\.)[^.!?\n\d]{0,12}(?P<date>(?:19|20)\d\d(?P<s>[\-.])\d\d(?P=s)\d\d)"
+    # "född 1990.07.03 (s.f. 4813)": "s.f." for slutsiffror, the last four.
+    r"(?:[,;:]\s|\s\()(?:(?i:nr|nummer|s\.f\.|sf|slutsiffror)\.?:?\s)?"
+    r"(?P<four>(?!19\d\d|20[0-3]\d)\d{4})(?!\d)(?![.,:]\d)(?![ ]?(?:kr|:-|%))"
 )
 
 
@@ -326,7 +327,7 @@ def _pasted_and_spaced(text: str) -> Iterator[Finding]:
             if month and valid_digits(yymmdd + match["four"]):
                 yield finding("personnummer", match.start("day"), match.end())
         for match in _BORN_DIGITS_THEN_FOUR.finditer(text, start, end):
-            digits = match["date"][2:].replace("-", "") + match["four"]
+            digits = re.sub(r"\D", "", match["date"][2:]) + match["four"]
             if valid_digits(digits):
                 yield finding(_kind_of(digits[:6]), match.start("date"), match.end())
 

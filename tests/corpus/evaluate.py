@@ -29,7 +29,7 @@ Six sets, always scored separately:
   the guard may be tuned on it.
 * **heldout** — `tests/corpus/heldout/*.jsonl`, written the same way and never looked at while
   developing: the honest figure. Its misses are printed only on explicit request.
-* **heldout_v1** … **heldout_v9** — `tests/corpus/heldout_v1/` … `heldout_v9/`: earlier
+* **heldout_v1** … **heldout_v10** — `tests/corpus/heldout_v1/` … `heldout_v10/`: earlier
   held-out sets whose misses were printed, so they are seen sets now, scored like the development
   set.
 * **redteam** — `tests/corpus/redteam/*.jsonl`, deliberate dodges by a red-teamer (numbers in
@@ -67,9 +67,10 @@ SEEN_HELDOUT = (
     "heldout_v7",
     "heldout_v8",
     "heldout_v9",
+    "heldout_v10",
 )
 # Which blind set tests/corpus/heldout/ holds now (the benchmark names it so).
-HELDOUT_VERSION = "v10"
+HELDOUT_VERSION = "v11"
 SETS = ("dev", "regression", "heldout", *SEEN_HELDOUT, "redteam")
 
 
